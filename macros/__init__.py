@@ -1,0 +1,67 @@
+"""mkdocs-macros entry point: wiring only. The macros render views from validated data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from macros.build_context import build_date
+from macros.loading import load_site_data
+from macros.model import Kildehenvisning
+from macros.rendering import Renderer
+
+
+def define_env(env: Any) -> None:
+    root = Path(env.project_dir)
+
+    def renderer() -> Renderer:
+        return Renderer(load_site_data(root), build_date(), env.page.url if env.page else "")
+
+    def view(template: str, **context: Any) -> str:
+        return renderer().render(template, **context)
+
+    site = load_site_data(root)
+    env.variables["antal_tiltag"] = len(site.tiltag.tiltag)
+    env.variables["antal_spor"] = len(site.spor.spor)
+
+    @env.macro
+    def tids_og_procesplan() -> str:
+        return view("plan_table.html")
+
+    @env.macro
+    def moeder(*ids: str, type: str | None = None) -> str:  # noqa: A002 - Danish field name
+        items = [m for m in renderer().site.moeder.moeder
+                 if (not ids or m.id in ids) and (type is None or m.type == type)]
+        return view("meetings.html", meetings=items)
+
+    @env.macro
+    def faser(*ids: str) -> str:
+        items = [f for f in renderer().site.faser.faser if not ids or f.id in ids]
+        return view("phases.html", phases=items)
+
+    @env.macro
+    def ordliste() -> str:
+        terms = sorted(renderer().site.ordliste.termer, key=lambda t: t.term.lower())
+        return view("glossary.html", terms=terms)
+
+    @env.macro
+    def anbefalinger(afsender: str | None = None) -> str:
+        items = [a for a in renderer().site.anbefalinger.anbefalinger
+                 if afsender is None or a.afsender == afsender]
+        return view("recommendations.html", recommendations=items)
+
+    @env.macro
+    def analyseforloeb() -> str:
+        return view("analysis_tracks.html")
+
+    @env.macro
+    def kilde(dokument: str, sted: str | None = None) -> str:
+        return view("source.html", ref=Kildehenvisning(dokument=dokument, sted=sted))
+
+    @env.macro
+    def kildeliste() -> str:
+        return view("sources.html")
+
+    @env.macro
+    def anbefalingsmatrix() -> str:
+        return view("recommendation_matrix.html")

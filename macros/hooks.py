@@ -1,0 +1,63 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the framework-free core.
+
+- on_config validates data/ first and stops the build with one Danish line per problem;
+- on_files adds one generated page per initiative and per track (never written into docs/);
+- on_page_content adds glossary tooltips to every page, generated or written by hand.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from macros import glossary
+from macros.build_context import build_date
+from macros.loading import SiteData, load_site_data
+from macros.pages import generated_pages
+from macros.problems import DataError
+
+# Only loggers under "mkdocs." count towards --strict.
+log = logging.getLogger("mkdocs.plugins.strategi")
+_state: dict[str, Any] = {}
+
+
+def _project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+@event_priority(100)  # before the macros plugin, so data errors are reported first and alone
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        site = load_site_data(_project_root(config))
+    except DataError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise Abort(
+            f"Siden blev ikke bygget: {len(error.problems)} fejl i data/. Ret linjerne ovenfor "
+            "(fil:linje: felt: besked) og gem igen. Se docs-guide/redaktoervejledning.md."
+        ) from None
+    _state["site"] = site
+    pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
+    _state["glossary"] = (pattern, titles)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site: SiteData = _state["site"]
+    for page in generated_pages(site, build_date()):
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        file.edit_uri = "../" + page.edit_path  # edit_uri points into docs/; data/ is beside it
+        files.append(file)
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    pattern, titles = _state["glossary"]
+    return glossary.annotate(html, pattern, titles)

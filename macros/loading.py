@@ -1,0 +1,226 @@
+"""Loading data/: read every YAML file, validate it, check cross-references, collect problems.
+
+`load_site_data(root)` returns a `SiteData` or raises `DataError` with every problem found, each
+translated into Danish with file and line. Results are cached on the files' modification times,
+so a build validates once, however many pages and hooks ask, and a preview reloads on save.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from macros import model
+from macros.problems import DataError, Problem, did_you_mean, field_path, one_of
+from macros.yamlsource import YamlDocument, read_yaml
+
+
+@dataclass(frozen=True)
+class SiteData:
+    kilder: model.KildeFil
+    ordliste: model.OrdlisteFil
+    spor: model.SporFil
+    tiltag: model.TiltagFil
+    moeder: model.MoedeFil
+    faser: model.FaseFil
+    anbefalinger: model.AnbefalingFil
+    pejlemaerker: model.PejlemaerkeFil
+    lines: dict[str, dict[tuple[str | int, ...], int]] = field(default_factory=dict)
+
+    def source(self, source_id: str) -> model.Kilde:
+        return next(k for k in self.kilder.kilder if k.id == source_id)
+
+    def track(self, track_id: str) -> model.Spor:
+        return next(s for s in self.spor.spor if s.id == track_id)
+
+    def initiative(self, initiative_id: str) -> model.Tiltag:
+        return next(t for t in self.tiltag.tiltag if t.id == initiative_id)
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, float], ...], SiteData]] = {}
+
+
+def load_site_data(root: Path) -> SiteData:
+    data_dir = root / "data"
+    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in data_dir.glob("*.yml")))
+    cached = _cache.get(data_dir)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    site = _load(data_dir)
+    _cache[data_dir] = (stamp, site)
+    return site
+
+
+def _load(data_dir: Path) -> SiteData:
+    problems: list[Problem] = []
+    docs: dict[str, YamlDocument] = {}
+    loaded: dict[str, Any] = {}
+    for name, root_model in model.DATA_FILES.items():
+        path = data_dir / f"{name}.yml"
+        display = f"data/{name}.yml"
+        if not path.exists():
+            problems.append(Problem(display, 1, "", "filen mangler – gendan den fra git"))
+            continue
+        doc = read_yaml(path, display)
+        docs[name] = doc
+        problems.extend(doc.problems)
+        if doc.problems and doc.data is None:
+            continue
+        try:
+            loaded[name] = root_model.model_validate(doc.data)
+        except ValidationError as error:
+            problems.extend(_translate(error, doc, root_model))
+    if not problems:
+        problems.extend(_cross_references(loaded, docs))
+    if problems:
+        raise DataError(problems)
+    return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()})
+
+
+def _translate(error: ValidationError, doc: YamlDocument, root: type) -> list[Problem]:
+    out = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        ctx = item.get("ctx") or {}
+        value = item.get("input")
+        name = str(loc[-1]) if loc else ""
+        if kind == "missing":
+            message = f'feltet "{name}" mangler – tilføj det'
+        elif kind == "extra_forbidden":
+            allowed = _fields_at(root, loc[:-1])
+            message = f'ukendt felt "{name}"{did_you_mean(name, allowed)}'
+            if allowed:
+                message += f" (tilladte felter: {', '.join(allowed)})"
+        elif kind == "enum":
+            choices = [s.value for s in model.Status]
+            message = f'ukendt status "{value}"{did_you_mean(str(value), choices)} – {one_of(choices)}'
+        elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+            message = f'"{value}" er ikke en dato – skriv den som ÅÅÅÅ-MM-DD, fx 2023-10-26'
+        elif kind == "list_type":
+            message = "skal være en liste – skriv hvert punkt på sin egen linje, der starter med '- '"
+        elif kind in ("string_type", "string_sub_type"):
+            message = f"skal være en tekst, ikke {_describe(value)} – sæt den i anførselstegn"
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            message = f"skal være en gruppe af felter (navn: værdi), ikke {_describe(value)}"
+        elif kind == "string_pattern_mismatch":
+            message = _pattern_message(name, value)
+        elif kind == "string_too_short":
+            message = "må ikke være tom – skriv en tekst eller slet feltet"
+        elif kind in ("int_parsing", "int_type", "int_from_float"):
+            message = f'"{value}" skal være et helt tal'
+        elif kind in ("bool_parsing", "bool_type"):
+            message = f'"{value}" skal være true eller false'
+        elif kind == "value_error":
+            message = str(ctx.get("error", item["msg"]))
+        else:
+            message = item["msg"]
+        line = doc.line_of(loc)
+        out.append(Problem(doc.path, line, field_path(loc), message))
+    return out
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en gruppe af felter"
+    if isinstance(value, bool):
+        return "sand/falsk"
+    if isinstance(value, int | float):
+        return f"tallet {value}"
+    if value is None:
+        return "tom"
+    return f'"{value}"'
+
+
+def _pattern_message(name: str, value: Any) -> str:
+    if name == "journalnr":
+        return f'journalnummeret "{value}" skal skrives som tal/år, fx 99754/23'
+    if name == "sag":
+        return f'sagsnummeret "{value}" skal skrives som år/tal, fx 23/2079'
+    return (f'"{value}" er ikke et gyldigt id – brug kun små bogstaver a-z, tal og bindestreger, '
+            "fx 'ansaettelse-fagchefer' (skriv ae, oe, aa for æ, ø, å)")
+
+
+def _fields_at(root: type, loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at loc, for a 'did you mean'."""
+    current: Any = root
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields)
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, model.Strict):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _cross_references(loaded: dict[str, Any], docs: dict[str, YamlDocument]) -> list[Problem]:
+    """Ids are unique per file, and every reference points at something that exists."""
+    problems: list[Problem] = []
+    ids: dict[str, list[str]] = {}
+    for name, collection in (("kilder", "kilder"), ("ordliste", "termer"), ("spor", "spor"),
+                             ("tiltag", "tiltag"), ("moeder", "moeder"), ("faser", "faser"),
+                             ("anbefalinger", "anbefalinger"), ("pejlemaerker", "pejlemaerker")):
+        seen: set[str] = set()
+        ids[name] = []
+        for index, item in enumerate(getattr(loaded[name], collection)):
+            if item.id in seen:
+                loc = (collection, index, "id")
+                problems.append(Problem(docs[name].path, docs[name].line_of(loc), field_path(loc),
+                                        f'id "{item.id}" er brugt før i filen – ids skal være unikke'))
+            seen.add(item.id)
+            ids[name].append(item.id)
+
+    def check(file: str, loc: tuple[Any, ...], value: str, target: str, what: str) -> None:
+        if value not in ids[target]:
+            hint = did_you_mean(value, ids[target])
+            problems.append(Problem(docs[file].path, docs[file].line_of(loc), field_path(loc),
+                                    f'ukendt {what} "{value}"{hint} – den skal findes i '
+                                    f"data/{target}.yml"))
+
+    def check_source(file: str, loc: tuple[Any, ...], ref: model.Kildehenvisning | None) -> None:
+        if ref is not None:
+            check(file, (*loc, "kilde", "dokument"), ref.dokument, "kilder", "kilde")
+
+    for i, t in enumerate(loaded["tiltag"].tiltag):
+        base = ("tiltag", i)
+        check("tiltag", (*base, "spor"), t.spor, "spor", "udviklingsspor")
+        for j, ref in enumerate(t.anbefalinger):
+            check("tiltag", (*base, "anbefalinger", j), ref, "anbefalinger", "anbefaling")
+        for j, ref in enumerate(t.pejlemaerker):
+            check("tiltag", (*base, "pejlemaerker", j), ref, "pejlemaerker", "pejlemærke")
+        for j, ref in enumerate(t.moeder):
+            check("tiltag", (*base, "moeder", j), ref, "moeder", "møde")
+        check_source("tiltag", base, t.kilde)
+        for j, entry in enumerate(t.statuslog):
+            check_source("tiltag", (*base, "statuslog", j), entry.kilde)
+    for i, m in enumerate(loaded["moeder"].moeder):
+        for j, ref in enumerate(m.udvalg):
+            check("moeder", ("moeder", i, "udvalg", j), ref, "ordliste", "udvalg")
+        for j, ref in enumerate(m.tiltag):
+            check("moeder", ("moeder", i, "tiltag", j), ref, "tiltag", "tiltag")
+        check_source("moeder", ("moeder", i), m.kilde)
+    for name, collection in (("spor", "spor"), ("faser", "faser"), ("ordliste", "termer"),
+                             ("anbefalinger", "anbefalinger"), ("pejlemaerker", "pejlemaerker")):
+        for i, item in enumerate(getattr(loaded[name], collection)):
+            check_source(name, (collection, i), item.kilde)
+    for i, item in enumerate(loaded["spor"].analyseforloeb):
+        check_source("spor", ("analyseforloeb", i), item.kilde)
+    return problems

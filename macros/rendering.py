@@ -1,0 +1,78 @@
+"""HTML for the site's data views, from Jinja templates in macros/templates/.
+
+One Jinja environment with autoescaping for the whole build: every string from data is escaped,
+and templates are compiled once. Links are written relative to the page they appear on, so the
+site works under any sub-path. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from macros import model, views
+from macros.loading import SiteData
+from macros.periods import format_date_da, parse_period, period_label
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_environment = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_environment.filters["dato"] = format_date_da
+_environment.filters["periode"] = lambda text: period_label(parse_period(text))
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """A link from the page at page_url (e.g. 'plan/') to a site path (e.g. 'tiltag/x/#a')."""
+    path, _, anchor = target.partition("#")
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    rel = posixpath.relpath(path or ".", base or ".") if path else ""
+    if path.endswith("/") and rel not in ("", "."):
+        rel += "/"
+    if rel == ".":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+class Renderer:
+    """Renders views for one page; `page_url` is that page's URL relative to the site root."""
+
+    def __init__(self, site: SiteData, today: dt.date, page_url: str = "") -> None:
+        self.site = site
+        self.today = today
+        self.page_url = page_url
+
+    def render(self, template: str, **context: Any) -> str:
+        return _environment.get_template(template).render(
+            site=self.site,
+            today=self.today,
+            views=views,
+            model=model,
+            link=lambda target: relative_url(target, self.page_url),
+            cite=self.cite,
+            **context,
+        )
+
+    def cite(self, ref: model.Kildehenvisning | None) -> str:
+        """'sag 23/2079, Voksen- og Plejeudvalget 26. oktober 2023 – Baggrund'."""
+        if ref is None:
+            return ""
+        source = self.site.source(ref.dokument)
+        parts = []
+        if source.sag:
+            parts.append(f"sag {source.sag}")
+        else:
+            parts.append(f"«{source.titel}»")
+        if source.udvalg and source.dato:
+            parts.append(f"{source.udvalg} {format_date_da(source.dato)}")
+        text = ", ".join(parts)
+        return f"{text} – {ref.sted}" if ref.sted else text

@@ -1,0 +1,176 @@
+"""View models: the facts each page shows, computed from validated data and a fixed 'today'.
+
+Pure functions over `SiteData`: ordering by resolved start, half-year grouping, past / ongoing /
+upcoming, overdue initiatives, status counts, the recommendation matrix. Templates only lay out
+what these return, so the logic is unit-testable without a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from macros import model
+from macros.loading import SiteData
+from macros.periods import Period, format_date_da, parse_period, period_label
+
+NO_STATUS = "ingen status rapporteret endnu"
+
+
+def initiative_url(initiative_id: str) -> str:
+    return f"tiltag/{initiative_id}/"
+
+
+def track_url(track_id: str) -> str:
+    return f"spor/{track_id}/"
+
+
+def meeting_url(meeting_id: str) -> str:
+    return f"beslutninger/#{meeting_id}"
+
+
+def status_label(initiative: model.Tiltag) -> str:
+    return initiative.status.value if initiative.status else NO_STATUS
+
+
+def when(period: Period, today: dt.date) -> str:
+    """'afsluttet', 'i gang' or 'kommende' relative to today, in words (never colour alone)."""
+    if period.start > today:
+        return "kommende"
+    if period.end is not None and period.end < today:
+        return "overstået"
+    return "i gang nu"
+
+
+def half_year_label(day: dt.date) -> str:
+    return f"{1 if day.month <= 6 else 2}. halvår {day.year}"
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    title: str
+    kind: str
+    written: str
+    period: Period
+    url: str
+    state: str
+    track: str | None = None
+
+    @property
+    def resolved(self) -> str:
+        return period_label(self.period)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date, str]:
+        return (self.period.start, self.period.end or dt.date.max, self.title)
+
+
+def timeline_items(site: SiteData, today: dt.date) -> list[TimelineItem]:
+    items: list[TimelineItem] = []
+    for t in site.tiltag.tiltag:
+        track = site.track(t.spor).titel
+        for p in t.perioder:
+            label = f"{t.titel}" + (f" – {p.betegnelse}" if p.betegnelse else "")
+            items.append(TimelineItem(label, "Tiltag", p.tekst, p.period, initiative_url(t.id),
+                                      when(p.period, today), track))
+        for m in t.milepaele:
+            items.append(TimelineItem(f"{t.titel}: {m.titel}", "Milepæl", m.dato, m.period,
+                                      initiative_url(t.id), when(m.period, today), track))
+    for m in site.moeder.moeder:
+        written = format_date_da(m.dato) if m.dato else (m.periode or "")
+        items.append(TimelineItem(m.titel, m.type.capitalize(), written, m.period,
+                                  meeting_url(m.id), when(m.period, today)))
+    for f in site.faser.faser:
+        if f.periode:
+            period = parse_period(f.periode)
+            items.append(TimelineItem(f.titel, "Fase", f.periode_som_skrevet, period,
+                                      f"processen/#{f.id}", when(period, today)))
+    return sorted(items, key=lambda i: i.sort_key)
+
+
+def group_by_half_year(items: list[TimelineItem]) -> list[tuple[str, list[TimelineItem]]]:
+    groups: dict[str, list[TimelineItem]] = {}
+    for item in items:
+        groups.setdefault(half_year_label(item.period.start), []).append(item)
+    return list(groups.items())
+
+
+def undated_initiatives(site: SiteData) -> list[model.Tiltag]:
+    return [t for t in site.tiltag.tiltag if not t.perioder and not t.milepaele]
+
+
+def next_steps(site: SiteData, today: dt.date, months: int = 6) -> list[TimelineItem]:
+    """What starts or is due from today and the coming months."""
+    horizon = today + dt.timedelta(days=months * 31)
+    return [i for i in timeline_items(site, today)
+            if today <= (i.period.end or i.period.start) and i.period.start <= horizon]
+
+
+def planned_span(t: model.Tiltag) -> tuple[dt.date, dt.date | None] | None:
+    """The whole planned span of an initiative: earliest start to latest end (None = open)."""
+    periods = [p.period for p in t.perioder] + [m.period for m in t.milepaele]
+    if not periods:
+        return None
+    start = min(p.start for p in periods)
+    end = None if any(p.end is None for p in periods) else max(p.end for p in periods if p.end)
+    return start, end
+
+
+def is_overdue(t: model.Tiltag, today: dt.date) -> bool:
+    """Planned end has passed and the initiative is not reported finished."""
+    span = planned_span(t)
+    if span is None or span[1] is None or t.status == model.Status.AFSLUTTET:
+        return False
+    return span[1] < today and t.faktisk_slut is None
+
+
+@dataclass
+class StatusRow:
+    track: model.Spor
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+STATUS_COLUMNS = [s.value for s in model.Status] + [NO_STATUS]
+
+
+def status_rows(site: SiteData) -> list[StatusRow]:
+    rows = [StatusRow(track) for track in site.spor.spor]
+    by_id = {row.track.id: row for row in rows}
+    for t in site.tiltag.tiltag:
+        by_id[t.spor].counts[status_label(t)] += 1
+    return rows
+
+
+def last_status_report(site: SiteData) -> dt.date | None:
+    dates = [e.dato for t in site.tiltag.tiltag for e in t.statuslog]
+    return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    recommendation: model.Anbefaling
+    initiatives: list[model.Tiltag]
+
+
+def recommendation_rows(site: SiteData) -> list[RecommendationRow]:
+    answering: dict[str, list[model.Tiltag]] = {}
+    for t in site.tiltag.tiltag:
+        for ref in t.anbefalinger:
+            answering.setdefault(ref, []).append(t)
+    return [RecommendationRow(a, answering.get(a.id, [])) for a in site.anbefalinger.anbefalinger]
+
+
+def initiatives_for_meeting(site: SiteData, meeting: model.Moede) -> list[model.Tiltag]:
+    """Both directions count: the meeting lists the initiative, or the initiative the meeting."""
+    ids = set(meeting.tiltag) | {t.id for t in site.tiltag.tiltag if meeting.id in t.moeder}
+    return [t for t in site.tiltag.tiltag if t.id in ids]
+
+
+def meetings_for_initiative(site: SiteData, initiative: model.Tiltag) -> list[model.Moede]:
+    return [m for m in site.moeder.moeder
+            if m.id in initiative.moeder or initiative.id in m.tiltag]

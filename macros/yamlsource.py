@@ -1,0 +1,104 @@
+"""Reading one YAML file safely, keeping the line number of every value.
+
+PyYAML's safe loader gives plain Python values but forgets where they came from; editors need the
+line. We compose the node tree and build the values ourselves, recording the line of every key
+and list item under its path, and turn YAML syntax errors into Danish hints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.problems import Problem, field_path
+
+Loc = tuple[str | int, ...]
+SMART_QUOTES = "“”„‘’«»"
+
+
+@dataclass
+class YamlDocument:
+    path: str
+    data: Any = None
+    lines: dict[Loc, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the deepest known part of loc (a missing field: its parent's line)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+def _hint(problem: str) -> str:
+    text = problem or ""
+    if "\\t" in text or "'\\t'" in text or "tab" in text:
+        return "tabulator-tegn er ikke tilladt i YAML – indryk med mellemrum"
+    if "mapping values are not allowed" in text:
+        return ("et kolon står et sted, hvor YAML ikke venter det – sæt teksten i anførselstegn "
+                "(\"…\"), eller ret indrykningen, så den flugter med linjerne over")
+    if "could not find expected ':'" in text:
+        return "der mangler et kolon efter feltnavnet – skriv fx 'titel: Min tekst'"
+    if "expected <block end>" in text or "did not find expected" in text:
+        return ("indrykningen passer ikke – felter i samme afsnit skal stå præcis under hinanden, "
+                "og listepunkter starter med '- '")
+    if "found unexpected end of stream" in text or "found unexpected" in text:
+        return "et anførselstegn er ikke lukket – tjek at hver \" har en partner på samme linje"
+    if "found undefined alias" in text or "found character" in text:
+        return "et tegn kan ikke stå her (fx * & ! % @ `) – sæt teksten i anførselstegn"
+    return "filen kan ikke læses som YAML – tjek indrykning, kolon og anførselstegn"
+
+
+def read_yaml(path: Path, display: str) -> YamlDocument:
+    doc = YamlDocument(path=display)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless: drop it
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        doc.problems.append(Problem(display, line, "", "filen er ikke gemt som UTF-8 – gem den "
+                                    "igen med tegnsættet UTF-8 (i VS Code: nederst til højre)"))
+        return doc
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        doc.data = {} if node is None else _build(loader, node, (), doc)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        doc.problems.append(Problem(display, line, "", _hint(str(error.problem))))
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
+    doc.lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if key in out:
+                doc.problems.append(Problem(doc.path, line, _path(loc + (str(key),)),
+                                            f'feltet "{key}" står to gange – slet den ene'))
+            doc.lines[loc + (key,)] = line
+            out[key] = _build(loader, value_node, loc + (key,), doc)
+            doc.lines[loc + (key,)] = line
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, loc + (i,), doc) for i, item in enumerate(node.value)]
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str) and value[:1] in SMART_QUOTES and value[-1:] in SMART_QUOTES:
+        doc.problems.append(Problem(doc.path, node.start_mark.line + 1, _path(loc),
+                                    "teksten står i typografiske anførselstegn (“ ”) fra Word – "
+                                    "brug almindelige anførselstegn (\") eller slet dem"))
+    return value
+
+
+def _path(loc: Loc) -> str:
+    return field_path(loc)
