@@ -1,0 +1,136 @@
+"""Shared fixtures: one strict build of the real site per test session, served on localhost.
+
+`built_site` is the folder of the built site; `site_pages` maps each page URL to its parsed
+HTML; `served_site` is the base URL of a local HTTP server for it (browser tests). Browser tests
+use `browser_page` (Debian's Chromium through Playwright) and are marked `browser`.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DATE = "2026-11-23"  # fixed 'today' so the views are reproducible
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1/",
+               env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "STRATEGI_DATO": BUILD_DATE, "SITE_URL": site_url, **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "macros.build", "--site-dir", str(out)],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_url_path() -> str:
+    # Built under a sub-path, as on GitHub Pages, so relative links are exercised.
+    return "/strategi/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_url_path: str) -> Path:
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = build_site(ROOT, out, site_url=f"http://127.0.0.1{site_url_path}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> dict[str, BeautifulSoup]:
+    """URL path relative to the site root ('' for the front page, 'plan/' …) -> parsed HTML."""
+    pages = {}
+    for path in sorted(built_site.rglob("index.html")):
+        rel = path.parent.relative_to(built_site).as_posix()
+        url = "" if rel == "." else rel + "/"
+        pages[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return pages
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project (without build output) to break or extend in a test."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__",
+                                    ".pytest_cache", ".ruff_cache")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "projekt")
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path, site_url_path: str) -> Iterator[str]:
+    """Serve the built site under its sub-path, like GitHub Pages, on a free localhost port."""
+    root = built_site.parent / "serve-root"
+    if not root.exists():
+        root.mkdir()
+        (root / site_url_path.strip("/")).symlink_to(built_site, target_is_directory=True)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def send_error(self, code: int, message: str | None = None,
+                       explain: str | None = None) -> None:
+            # Serve the site's own 404 page, as GitHub Pages does.
+            if code == 404:
+                page = built_site / "404.html"
+                if page.exists():
+                    body = page.read_bytes()
+                    self.send_response(404)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+            super().send_error(code, message, explain)
+
+    handler = functools.partial(Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{site_url_path}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium mangler: kør ./dev test, som installerer den (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def browser_page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    yield page
+    context.close()
