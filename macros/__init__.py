@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from macros import gantt, model, views
 from macros.build_context import build_date
 from macros.loading import load_site_data
 from macros.model import Kildehenvisning
@@ -65,3 +66,47 @@ def define_env(env: Any) -> None:
     @env.macro
     def anbefalingsmatrix() -> str:
         return view("recommendation_matrix.html")
+
+    @env.macro
+    def tidslinje() -> str:
+        r = renderer()
+        items = views.timeline_items(r.site, r.today)
+        return r.render("timeline.html", groups=views.group_by_half_year(items),
+                        undated=views.undated_initiatives(r.site))
+
+    @env.macro
+    def naeste_skridt(maaneder: int = 6) -> str:
+        r = renderer()
+        items = views.next_steps(r.site, r.today, maaneder)
+        latest = sorted(views.timeline_items(r.site, r.today),
+                        key=lambda i: i.period.end or i.period.start)[-3:]
+        return r.render("next_steps.html", items=items, latest=latest, months=maaneder)
+
+    @env.macro
+    def gantt_plan() -> str:
+        r = renderer()
+        return r.render("gantt.html", chart=gantt.build_chart(r.site, r.today))
+
+    @env.macro
+    def statusoverblik() -> str:
+        r = renderer()
+        rows = views.status_rows(r.site)
+        totals = {s: sum(row.counts[s] for row in rows) for s in views.STATUS_COLUMNS}
+        overdue = [(t, span[1]) for t in r.site.tiltag.tiltag
+                   if views.is_overdue(t, r.today) and (span := views.planned_span(t))]
+        return r.render("status.html", rows=rows, columns=views.STATUS_COLUMNS, totals=totals,
+                        overdue=overdue, last_report=views.last_status_report(r.site),
+                        definitions=model.STATUS_DEFINITIONS)
+
+    @env.macro
+    def tiltagsoversigt() -> str:
+        r = renderer()
+        items = list(r.site.tiltag.tiltag)
+        filters = [
+            ("spor", "Udviklingsspor", [s.titel for s in r.site.spor.spor]),
+            ("niveau", "Niveau", sorted({t.niveau or "Ikke angivet" for t in items})),
+            ("ansvarlig", "Ansvarlig", sorted({t.ansvarlig or "Ikke angivet" for t in items})),
+            ("status", "Status", [s for s in views.STATUS_COLUMNS
+                                  if any(views.status_label(t) == s for t in items)]),
+        ]
+        return r.render("initiatives.html", initiatives=items, filters=filters)
