@@ -63,6 +63,12 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         doc.problems.append(Problem(display, line, "", "filen er ikke gemt som UTF-8 – gem den "
                                     "igen med tegnsættet UTF-8 (i VS Code: nederst til højre)"))
         return doc
+    return parse_yaml_text(text, display, doc)
+
+
+def parse_yaml_text(text: str, display: str, doc: YamlDocument | None = None) -> YamlDocument:
+    """Parse YAML text (e.g. a page's front matter) the same way as a data file."""
+    doc = doc or YamlDocument(path=display)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

@@ -1,0 +1,162 @@
+"""`python -m macros.check [--root DIR] [--lix-graense N]`: the editors' fast check.
+
+Validates everything a build validates in data/, then every Markdown page in docs/ (front
+matter, internal links, macros in pages with `render_macros: true`), warns about capitalised
+abbreviations missing from the glossary, and prints each page's LIX. Prints one line per
+problem, `file:line: field: message`, like the build. Exit code 1 on errors; warnings (unknown
+front matter keys, abbreviations, LIX above the limit) are printed but do not fail.
+Runs no MkDocs build, so it takes about a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros import markdown_checks as md
+from macros.lix import Lix, lix
+from macros.loading import SiteData, load_site_data
+from macros.problems import DataError, Problem
+
+DEFAULT_LIX_LIMIT = 45.0
+
+
+@dataclass
+class Report:
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    lix: dict[str, Lix] = field(default_factory=dict)
+
+
+def macro_names(root: Path) -> set[str]:
+    """Names defined in macros/__init__.py: `@env.macro` functions and `env.variables[...]`."""
+    source = root / "macros" / "__init__.py"
+    if not source.exists():
+        return set()
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if any(ast.unparse(d).startswith(("env.macro", "env.filter")) for d in
+                   node.decorator_list):
+                names.add(node.name)
+        elif isinstance(node, ast.Call) and ast.unparse(node.func) == "env.macro":
+            if len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+                names.add(str(node.args[1].value))
+            elif node.args and isinstance(node.args[0], ast.Name):
+                names.add(node.args[0].id)
+        elif (isinstance(node, ast.Subscript) and ast.unparse(node.value) == "env.variables"
+              and isinstance(node.slice, ast.Constant)):
+            names.add(str(node.slice.value))
+    return names
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml has !ENV and !!python tags; we only need the plain `extra:` mapping."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def extra_names(root: Path) -> set[str]:
+    """Top-level keys of `extra:` in mkdocs.yml, which pages can use as variables."""
+    try:
+        config: Any = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _AnyTagLoader)
+    except (OSError, yaml.YAMLError):
+        return set()
+    extra = config.get("extra") if isinstance(config, dict) else None
+    return set(extra) if isinstance(extra, dict) else set()
+
+
+def _generated_pages(root: Path, site: SiteData | None) -> set[str] | None:
+    """'tiltag/<id>.md' and 'spor/<id>.md' for every initiative and track; None if unknown."""
+    if site is not None:
+        return ({f"tiltag/{t.id}.md" for t in site.tiltag.tiltag}
+                | {f"spor/{s.id}.md" for s in site.spor.spor})
+    return None
+
+
+def _terms(site: SiteData | None) -> frozenset[str] | None:
+    if site is None:
+        return None
+    return frozenset(form for t in site.ordliste.termer for form in (t.term, *t.varianter))
+
+
+def run(root: Path) -> Report:
+    report = Report()
+    site: SiteData | None = None
+    try:
+        site = load_site_data(root)
+    except DataError as error:
+        report.errors.extend(error.problems)
+    docs = root / "docs"
+    files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    written = {f for f in files if f.endswith(".md")}
+    generated = _generated_pages(root, site)
+    index = md.SiteIndex(
+        pages=frozenset(written | (generated or set())),
+        files=frozenset(files),
+        names=frozenset(macro_names(root) | extra_names(root)),
+        terms=_terms(site),
+        generated_known=generated is not None,
+    )
+    for rel in sorted(written):
+        display = f"docs/{rel}"
+        raw = (docs / rel).read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            report.errors.append(Problem(display, line, "", "filen er ikke gemt som UTF-8 – gem "
+                                         "den igen med tegnsættet UTF-8"))
+            continue
+        page = md.read_page(display, text.replace("\r\n", "\n"))
+        report.errors.extend(page.problems)
+        report.warnings.extend(page.warnings)
+        report.errors.extend(md.check_links(page, index))
+        report.errors.extend(md.check_macros(page, index))
+        report.warnings.extend(md.check_abbreviations(page, index))
+        report.lix[display] = lix(md.prose(page))
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.check",
+                                     description="Tjek data/ og docs/ uden at bygge siden.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="projektets mappe")
+    parser.add_argument("--lix-graense", type=float, default=DEFAULT_LIX_LIMIT,
+                        help=f"advar, når en sides LIX er over dette tal (standard "
+                             f"{DEFAULT_LIX_LIMIT:g})")
+    parser.add_argument("--uden-lix", action="store_true", help="vis ikke LIX-tabellen")
+    args = parser.parse_args(argv)
+    report = run(args.root.resolve())
+    for path, value in report.lix.items():
+        if value.words and value.score > args.lix_graense:
+            report.warnings.append(Problem(path, 1, "lix", f"LIX {value.score:.0f} ({value.level})"
+                                           f" er over grænsen {args.lix_graense:g} – skriv "
+                                           "kortere sætninger og brug kortere ord"))
+    if not args.uden_lix:
+        print("LIX pr. side (under 35 let, 35–44 middel, 45–54 svær, 55+ meget svær):")
+        for path, value in report.lix.items():
+            print(f"  {value.score:5.1f}  {value.level:<10}  {path}  "
+                  f"({value.words} ord, {value.sentences} sætninger)")
+    for problem in sorted(report.warnings):
+        print(f"{problem.file}:{problem.line}: {problem.field}: advarsel: {problem.message}")
+    for problem in sorted(set(report.errors)):
+        print(problem)
+    errors, warnings = len(set(report.errors)), len(report.warnings)
+    if errors:
+        print(f"{errors} fejl, {warnings} advarsler – ret fejlene, ellers kan siden ikke bygges. "
+              "Se REDAKTOERVEJLEDNING.md.", file=sys.stderr)
+        return 1
+    print(f"Ingen fejl ({warnings} advarsler).", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
