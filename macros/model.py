@@ -346,5 +346,10 @@ def slug_ok(value: str) -> bool:
 
 def json_schema(model: type[Strict]) -> dict[str, Any]:
     schema = model.model_json_schema()
+    # Class docstrings are notes for developers (English); editors see only the Danish
+    # field descriptions.
+    schema.pop("description", None)
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("description", None)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
