@@ -1,0 +1,169 @@
+"""iCalendar (RFC 5545) feeds of meetings, hearings, phases and initiative periods/milestones.
+
+Every event is an all-day (VALUE=DATE) span: a date gives one day; a fuzzy period such as
+"2. halvår 2023" is shown as its whole resolved span and keeps the written form in SUMMARY; an
+open-ended period ("løbende fra ...") becomes one day on its start date, marked "løbende". UIDs
+come from the data ids, DTSTAMP from the newest date in the sources, so the same data always give
+the same bytes. Text is escaped and lines are folded at 75 octets without splitting a UTF-8
+character. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from macros import views
+from macros.loading import SiteData
+from macros.periods import Period, Precision, format_date_da, parse_period, period_label
+
+UID_DOMAIN = "strategi-socialomraadet"
+PRODID = "-//Norddjurs Kommune//Strategi for Socialområdet//DA"
+
+
+@dataclass(frozen=True)
+class Event:
+    uid: str
+    summary: str
+    description: str
+    start: dt.date
+    end: dt.date  # inclusive; written as DTEND = end + 1 day
+    url: str
+    category: str
+    committees: tuple[str, ...] = ()
+    track: str | None = None
+
+
+def escape_text(value: str) -> str:
+    """Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets (continuations start with a space), CRLF-terminated."""
+    out: list[str] = []
+    current, size, limit = [], 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            out.append("".join(current))
+            current, size, limit = [" "], 1, 75
+        current.append(char)
+        size += width
+    out.append("".join(current))
+    return "\r\n".join(out) + "\r\n"
+
+
+def _timing(period: Period, title: str) -> tuple[str, dt.date, dt.date, str]:
+    """(summary, first day, last day, sentence about the timing) for a period."""
+    written = period.text.strip()
+    if period.end is None:
+        return (f"{title} (løbende)", period.start, period.start,
+                f"Løbende fra {period_label(period).removeprefix('fra ').removesuffix(' og frem')}"
+                f" – som skrevet i kilden: «{written}». Vist på startdatoen.")
+    if period.precision == Precision.DAY and period.start == period.end:
+        return title, period.start, period.end, f"Dato: {format_date_da(period.start)}."
+    if period.precision == Precision.DAY:
+        return (title, period.start, period.end,
+                f"Periode: {period_label(period)} (som skrevet i kilden: «{written}»).")
+    return (f"{title} ({written})", period.start, period.end,
+            f"Omtrentlig periode – som skrevet i kilden: «{written}». Vist som hele perioden "
+            f"{period_label(period)}.")
+
+
+def _event(uid: str, title: str, period: Period, details: Iterable[str | None], url: str,
+           category: str, committees: tuple[str, ...] = (), track: str | None = None) -> Event:
+    summary, start, end, timing = _timing(period, title)
+    text = "\n\n".join([timing, *(d for d in details if d), f"Læs mere: {url}"])
+    return Event(f"{uid}@{UID_DOMAIN}", summary, text, start, end, url, category, committees,
+                 track)
+
+
+def events(site: SiteData, base_url: str) -> list[Event]:
+    """All events of the site, sorted by start date, then UID."""
+    names = {term.id: term.fuld_form or term.term for term in site.ordliste.termer}
+    out: list[Event] = []
+    for m in site.moeder.moeder:
+        committees = ", ".join(names.get(u, u) for u in m.udvalg)
+        details = [
+            f"{m.type.capitalize()}" + (f" – {committees}" if committees else "") + ".",
+            f"Sag {m.sag}." if m.sag else None,
+            m.resume,
+            ("Parter: " + ", ".join(m.parter) + ".") if m.parter else None,
+        ]
+        out.append(_event(f"moede-{m.id}", m.titel, m.period, details,
+                          base_url + views.meeting_url(m.id), m.type.capitalize(),
+                          committees=tuple(m.udvalg)))
+    for t in site.tiltag.tiltag:
+        track = site.track(t.spor).titel
+        url = base_url + views.initiative_url(t.id)
+        for nr, p in enumerate(t.perioder, 1):
+            title = t.titel + (f" – {p.betegnelse}" if p.betegnelse else "")
+            out.append(_event(f"tiltag-{t.id}-periode-{nr}", title, p.period,
+                              [f"Tiltag i sporet {track}.", t.ansvarlig and
+                               f"Ansvarlig: {t.ansvarlig}"], url, "Tiltag", track=t.spor))
+        for nr, ms in enumerate(t.milepaele, 1):
+            out.append(_event(f"tiltag-{t.id}-milepael-{nr}", f"{t.titel}: {ms.titel}",
+                              ms.period, [f"Milepæl for tiltag i sporet {track}."], url,
+                              "Milepæl", track=t.spor))
+    for f in site.faser.faser:
+        if f.periode:
+            out.append(_event(f"fase-{f.id}", f"Fase: {f.titel}", parse_period(f.periode),
+                              [f.beskrivelse], base_url + f"processen/#{f.id}", "Fase"))
+    return sorted(out, key=lambda e: (e.start, e.uid))
+
+
+def stamp(site: SiteData) -> str:
+    """DTSTAMP derived from the data: the newest source or status date (never the clock)."""
+    dates = [k.dato for k in site.kilder.kilder if k.dato]
+    dates += [e.dato for t in site.tiltag.tiltag for e in t.statuslog]
+    newest = max(dates, default=dt.date(1970, 1, 1))
+    return newest.strftime("%Y%m%dT000000Z")
+
+
+def _date(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def calendar_bytes(name: str, description: str, items: Iterable[Event], dtstamp: str) -> bytes:
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}",
+        f"X-WR-CALDESC:{escape_text(description)}", "X-WR-TIMEZONE:Europe/Copenhagen",
+    ]  # fmt: skip
+    for e in items:
+        lines += [
+            "BEGIN:VEVENT", f"UID:{e.uid}", f"DTSTAMP:{dtstamp}",
+            f"DTSTART;VALUE=DATE:{_date(e.start)}",
+            f"DTEND;VALUE=DATE:{_date(e.end + dt.timedelta(days=1))}",
+            f"SUMMARY;LANGUAGE=da:{escape_text(e.summary)}",
+            f"DESCRIPTION;LANGUAGE=da:{escape_text(e.description)}",
+            f"CATEGORIES:{escape_text(e.category)}", f"URL;VALUE=URI:{e.url}",
+            "TRANSP:TRANSPARENT", "END:VEVENT",
+        ]  # fmt: skip
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) for line in lines).encode("utf-8")
+
+
+def calendar_files(site: SiteData, base_url: str, site_name: str) -> dict[str, bytes]:
+    """'alle.ics' plus one file per committee ('<udvalg>.ics') and per track ('spor-<id>.ics')."""
+    all_events = events(site, base_url)
+    dtstamp = stamp(site)
+    files = {"alle.ics": calendar_bytes(
+        site_name, "Møder, beslutninger, høring, faser og tiltag i strategien.", all_events,
+        dtstamp)}
+    names = {term.id: term.fuld_form or term.term for term in site.ordliste.termer}
+    for committee in sorted({c for e in all_events for c in e.committees}):
+        chosen = [e for e in all_events if committee in e.committees]
+        label = names.get(committee, committee)
+        files[f"{committee}.ics"] = calendar_bytes(
+            f"{site_name} – {label}", f"Møder og beslutninger med {label}.", chosen, dtstamp)
+    for track in site.spor.spor:
+        chosen = [e for e in all_events if e.track == track.id]
+        if chosen:
+            files[f"spor-{track.id}.ics"] = calendar_bytes(
+                f"{site_name} – {track.titel}", f"Tiltag og milepæle i sporet {track.titel}.",
+                chosen, dtstamp)
+    return files

@@ -1,0 +1,125 @@
+"""Atom 1.0 feeds (RFC 4287): the news posts and the initiatives' status changes.
+
+Feeds are built with ElementTree (so every string is escaped by the serializer) from plain
+values: `NewsItem`s collected from the blog posts' front matter, and the status logs in
+data/tiltag.yml. All URLs are absolute under the site's base URL. Timestamps are the items' own
+dates at midnight UTC and the feed's <updated> is its newest entry (or, for an empty feed, the
+newest date in the sources), so the same input always gives the same bytes. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from macros import views
+from macros.loading import SiteData
+
+ATOM = "http://www.w3.org/2005/Atom"
+TAG_AUTHORITY = "strategi-socialomraadet"
+AUTHOR = "Norddjurs Kommune"
+ET.register_namespace("", ATOM)
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """One blog post as the feed needs it; `path` is its URL relative to the site root."""
+
+    title: str
+    date: dt.date
+    path: str
+    summary: str = ""
+    categories: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Entry:
+    entry_id: str
+    title: str
+    date: dt.date
+    link: str
+    summary: str
+    categories: tuple[str, ...]
+
+
+def _timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def atom_bytes(*, title: str, subtitle: str, feed_url: str, page_url: str,
+               entries: Sequence[Entry], fallback_updated: dt.date) -> bytes:
+    """An Atom document; entries are written in the order given (newest first by convention)."""
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "da"})
+    _sub(feed, "id", feed_url)
+    _sub(feed, "title", title)
+    _sub(feed, "subtitle", subtitle)
+    newest = max((e.date for e in entries), default=fallback_updated)
+    _sub(feed, "updated", _timestamp(newest))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    _sub(feed, "link", rel="alternate", type="text/html", href=page_url)
+    author = _sub(feed, "author")
+    _sub(author, "name", AUTHOR)
+    _sub(feed, "rights", "Offentlige sagsoplysninger fra Norddjurs Kommune.")
+    for e in entries:
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", e.entry_id)
+        _sub(entry, "title", e.title)
+        _sub(entry, "updated", _timestamp(e.date))
+        _sub(entry, "published", _timestamp(e.date))
+        _sub(entry, "link", rel="alternate", type="text/html", href=e.link)
+        for category in e.categories:
+            _sub(entry, "category", term=category)
+        if e.summary:
+            _sub(entry, "summary", e.summary)
+    ET.indent(feed)
+    body = ET.tostring(feed, encoding="unicode", short_empty_elements=True)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+
+
+def source_date(site: SiteData) -> dt.date:
+    """The newest date in the sources: the `updated` of a feed that has no entries yet."""
+    dates = [k.dato for k in site.kilder.kilder if k.dato]
+    dates += [e.dato for t in site.tiltag.tiltag for e in t.statuslog]
+    return max(dates, default=dt.date(1970, 1, 1))
+
+
+def news_feed(items: Sequence[NewsItem], base_url: str, site: SiteData, blog_dir: str) -> bytes:
+    ordered = sorted(items, key=lambda i: (i.date, i.path), reverse=True)
+    entries = [Entry(base_url + i.path, i.title, i.date, base_url + i.path, i.summary,
+                     i.categories) for i in ordered]
+    return atom_bytes(
+        title="Nyheder – Strategi for Socialområdet",
+        subtitle="Nyheder om Norddjurs Kommunes strategi for Socialområdet.",
+        feed_url=base_url + "feeds/nyheder.xml", page_url=base_url + blog_dir.strip("/") + "/",
+        entries=entries, fallback_updated=source_date(site))
+
+
+def status_entries(site: SiteData, base_url: str) -> list[Entry]:
+    """One entry per status report of any initiative, newest first."""
+    entries = []
+    for t in site.tiltag.tiltag:
+        for e in t.statuslog:
+            entries.append(Entry(
+                entry_id=f"tag:{TAG_AUTHORITY},{e.dato.year}:status/{t.id}/{e.dato.isoformat()}",
+                title=f"{t.titel}: {e.status.value}", date=e.dato,
+                link=base_url + views.initiative_url(t.id), summary=e.tekst,
+                categories=("Status", site.track(t.spor).titel)))
+    return sorted(entries, key=lambda e: (e.date, e.entry_id), reverse=True)
+
+
+def status_feed(site: SiteData, base_url: str) -> bytes:
+    return atom_bytes(
+        title="Statusændringer – Strategi for Socialområdet",
+        subtitle="Ny status for tiltagene i tids- og procesplanen, nyeste først. "
+        "Tom, indtil den første status er rapporteret.",
+        feed_url=base_url + "feeds/status.xml", page_url=base_url,
+        entries=status_entries(site, base_url), fallback_updated=source_date(site))
