@@ -1,12 +1,14 @@
 """Page generation: the Markdown source of one page per initiative and per track.
 
 Returns (path, markdown, edit path) triples; the MkDocs hook turns them into generated files.
-Titles go into front matter as JSON strings (valid YAML), so no data text can break the page.
+Titles go into front matter as JSON strings (valid YAML), HTML-escaped because the theme prints
+page titles unescaped, so no data text can break the page or inject markup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass
 
@@ -22,6 +24,10 @@ class GeneratedPage:
     edit_path: str  # the data file an editor changes, relative to the repository root
 
 
+def _front_matter_value(text: str) -> str:
+    return json.dumps(html.escape(" ".join(text.split()), quote=False), ensure_ascii=False)
+
+
 def _page_url(src_uri: str) -> str:
     return src_uri.removesuffix(".md") + "/"
 
@@ -35,8 +41,8 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
         description = f"Tiltag i sporet {track.titel}: {t.tidspunkt or 'ingen tidsangivelse'}"
         markdown = renderer.render(
             "initiative.md", t=t, track=track,
-            title_yaml=json.dumps(t.titel, ensure_ascii=False),
-            description_yaml=json.dumps(" ".join(description.split())[:300], ensure_ascii=False),
+            title_yaml=_front_matter_value(t.titel),
+            description_yaml=_front_matter_value(description[:300]),
         )
         pages.append(GeneratedPage(src, markdown, "data/tiltag.yml"))
     for track in site.spor.spor:
@@ -45,9 +51,9 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
         rows = [t for t in site.tiltag.tiltag if t.spor == track.id]
         markdown = renderer.render(
             "track.md", track=track, rows=rows,
-            title_yaml=json.dumps(f"Spor: {track.titel}", ensure_ascii=False),
-            description_yaml=json.dumps(
-                f"De {len(rows)} tiltag i udviklingssporet {track.titel}.", ensure_ascii=False),
+            title_yaml=_front_matter_value(f"Spor: {track.titel}"),
+            description_yaml=_front_matter_value(
+                f"De {len(rows)} tiltag i udviklingssporet {track.titel}."),
         )
         pages.append(GeneratedPage(src, markdown, "data/spor.yml"))
     return pages

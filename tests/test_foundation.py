@@ -1,0 +1,88 @@
+"""The foundation an editor relies on: schemas in step with the models, data that passes its
+schema, a valid CI workflow, and models that reject what would mislead readers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from macros import model
+from macros.schemas import SCHEMA_DIR, rendered_schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_committed_schemas_are_current():
+    for filename, text in rendered_schemas().items():
+        committed = (SCHEMA_DIR / filename).read_text(encoding="utf-8")
+        assert committed == text, f"{filename} er forældet: kør python -m macros.schemas"
+
+
+@pytest.mark.parametrize("name", sorted(model.DATA_FILES))
+def test_data_file_passes_its_schema_and_points_editors_to_it(name):
+    path = ROOT / "data" / f"{name}.yml"
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=schema/{name}.schema.json"
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+    jsonschema.validate(data, schema)
+
+
+def test_schema_descriptions_are_danish_hints():
+    schema = json.loads((SCHEMA_DIR / "tiltag.schema.json").read_text(encoding="utf-8"))
+    status = schema["$defs"]["Tiltag"]["properties"]["status"]["description"]
+    assert "planlagt, i gang, løbende, forsinket, udskudt, afsluttet" in status
+
+
+def test_ci_workflow_is_valid_and_deploys_only_after_tests():
+    workflow = ROOT / ".github" / "workflows" / "site.yml"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "check-jsonschema"), "--builtin-schema",
+         "vendor.github-workflows", str(workflow)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+    assert jobs["deploy"]["needs"] == "test"
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    steps = [s.get("run", s.get("uses", "")) for s in jobs["test"]["steps"]]
+    assert "./dev test" in steps and "./dev build" in steps
+
+
+BASE = {"id": "x", "titel": "X", "spor": "organisering",
+        "kilde": {"dokument": "tids-og-procesplan"}}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"status": "forsinket"}, "kræver en begrundelse"),
+        ({"status": "udskudt"}, "kræver en begrundelse"),
+        ({"niveau": "lokalt"}, 'niveau skal være "centralt" eller "decentralt"'),
+        ({"perioder": [{"tekst": "5. kvartal 2024"}]}, "kvartal"),
+        ({"id": "Ansættelse"}, "pattern"),
+        ({"ukendt": 1}, "Extra inputs"),
+    ],
+    ids=["late-needs-reason", "postponed-needs-reason", "level", "period", "id", "extra-field"],
+)
+def test_initiative_model_rejects_misleading_data(changes, message):
+    with pytest.raises(ValidationError) as error:
+        model.Tiltag.model_validate({**BASE, **changes})
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"status": "forsinket", "begrundelse": "Ny lovgivning"}, {"status": "i gang"},
+     {"perioder": [{"tekst": "løbende fra 1. halvår 2023"}]}],
+    ids=["minimal", "late-with-reason", "in-progress", "open-ended"],
+)
+def test_initiative_model_accepts_valid_data(changes):
+    model.Tiltag.model_validate({**BASE, **changes})

@@ -1,0 +1,158 @@
+"""The plan views on small fixture data: ordering, open ends, overdue logic, status counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros import gantt, views
+from macros.loading import SiteData, load_site_data
+from macros.rendering import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2024, 3, 15)
+
+FIXTURE = """
+tiltag:
+  - id: aar
+    titel: Hele året
+    spor: organisering
+    perioder: [{tekst: "2024"}]
+    kilde: {dokument: tids-og-procesplan}
+  - id: uge
+    titel: En uge
+    spor: organisering
+    perioder: [{tekst: uge 2 2024}]
+    status: afsluttet
+    kilde: {dokument: tids-og-procesplan}
+  - id: dag
+    titel: En dag
+    spor: organisering
+    milepaele: [{dato: 1. januar 2024, titel: Start}]
+    kilde: {dokument: tids-og-procesplan}
+  - id: loebende
+    titel: Løbende arbejde
+    spor: oekonomi-og-styring
+    perioder: [{tekst: løbende fra 2. halvår 2023}]
+    status: løbende
+    kilde: {dokument: tids-og-procesplan}
+  - id: forsinket
+    titel: Bagud
+    spor: oekonomi-og-styring
+    perioder: [{tekst: 2. halvår 2023}]
+    status: forsinket
+    begrundelse: Ny lovgivning skal implementeres først.
+    statuslog:
+      - {dato: 2024-02-01, status: forsinket, tekst: Udskudt et halvt år.}
+    kilde: {dokument: tids-og-procesplan}
+  - id: ikke-rapporteret
+    titel: Uden status
+    spor: oekonomi-og-styring
+    perioder: [{tekst: efterår 2023}]
+    kilde: {dokument: tids-og-procesplan}
+  - id: kommende
+    titel: Senere
+    spor: kommunikation
+    perioder: [{tekst: 1. halvår 2025}]
+    status: planlagt
+    kilde: {dokument: tids-og-procesplan}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
+    root = tmp_path_factory.mktemp("fixture")
+    shutil.copytree(ROOT / "data", root / "data")
+    (root / "data" / "tiltag.yml").write_text(FIXTURE, encoding="utf-8")
+    moeder = (root / "data" / "moeder.yml").read_text(encoding="utf-8")
+    moeder = moeder.replace("tiltag: [faelles-langsigtet-strategi, fagudvalg-buu-vpu]", "")
+    (root / "data" / "moeder.yml").write_text(
+        moeder.replace("tiltag: [faelles-langsigtet-strategi]", ""), encoding="utf-8")
+    return load_site_data(root)
+
+
+def test_timeline_orders_mixed_precision_by_resolved_start(site):
+    items = [i for i in views.timeline_items(site, TODAY) if i.kind in ("Tiltag", "Milepæl")]
+    titles = [i.title for i in items]
+    # 2. halvår 2023 (1 Jul) < løbende fra 2. halvår 2023 (1 Jul, open end sorts last) <
+    # efterår 2023 (1 Sep) < 1 Jan 2024 (day, then year by end) < uge 2 < 1. halvår 2025
+    assert titles == ["Bagud", "Løbende arbejde", "Uden status", "En dag: Start", "Hele året",
+                      "En uge", "Senere"]
+
+
+def test_timeline_says_past_ongoing_and_upcoming_in_words(site):
+    states = {i.title: i.state for i in views.timeline_items(site, TODAY)}
+    assert states["Bagud"] == "overstået"
+    assert states["Løbende arbejde"] == "i gang nu"
+    assert states["Hele året"] == "i gang nu"
+    assert states["Senere"] == "kommende"
+
+
+def test_timeline_groups_by_half_year_of_start(site):
+    items = [i for i in views.timeline_items(site, TODAY) if i.kind == "Tiltag"]
+    groups = dict(views.group_by_half_year(items))
+    assert [i.title for i in groups["2. halvår 2023"]] == ["Bagud", "Løbende arbejde",
+                                                            "Uden status"]
+    assert [i.title for i in groups["1. halvår 2025"]] == ["Senere"]
+
+
+def test_resolved_label_next_to_written_form(site):
+    item = next(i for i in views.timeline_items(site, TODAY) if i.title == "Bagud")
+    assert (item.written, item.resolved) == ("2. halvår 2023", "juli–december 2023")
+    open_item = next(i for i in views.timeline_items(site, TODAY) if i.title == "Løbende arbejde")
+    assert open_item.resolved == "fra juli 2023 og frem"
+
+
+@pytest.mark.parametrize(
+    ("initiative", "today", "overdue"),
+    [
+        ("forsinket", TODAY, True),         # ended Dec 2023, reported late
+        ("ikke-rapporteret", TODAY, True),  # ended Nov 2023, nothing reported
+        ("uge", TODAY, False),              # finished
+        ("loebende", TODAY, False),         # open-ended never overdue
+        ("aar", TODAY, False),              # still running
+        ("aar", dt.date(2025, 1, 1), True),
+        ("kommende", TODAY, False),
+    ],
+)
+def test_overdue_means_planned_end_passed_and_not_finished(site, initiative, today, overdue):
+    assert views.is_overdue(site.initiative(initiative), today) is overdue
+
+
+def test_status_counts_per_track_include_unreported(site):
+    rows = {r.track.id: r for r in views.status_rows(site)}
+    assert rows["oekonomi-og-styring"].counts == {
+        "løbende": 1, "forsinket": 1, views.NO_STATUS: 1}
+    assert rows["organisering"].counts == {"afsluttet": 1, views.NO_STATUS: 2}
+    assert views.last_status_report(site) == dt.date(2024, 2, 1)
+
+
+def test_gantt_draws_open_ended_to_the_edge_and_flags_fuzzy(site):
+    chart = gantt.build_chart(site, TODAY)
+    bars = {r.initiative.id: r.bars[0] for r in chart.rows if r.initiative and r.bars}
+    assert bars["loebende"].open_ended and bars["loebende"].x + bars["loebende"].width == \
+        pytest.approx(chart.width - 10)
+    assert bars["forsinket"].fuzzy and not bars["uge"].fuzzy
+    assert chart.today_x is not None and bars["aar"].x < chart.today_x
+
+
+def test_initiative_page_shows_status_log_and_required_reason(site):
+    from macros.pages import generated_pages
+
+    page = next(p for p in generated_pages(site, TODAY) if p.src_uri == "tiltag/forsinket.md")
+    assert "Ny lovgivning skal implementeres først." in page.markdown
+    assert "1. februar 2024" in page.markdown and "Udskudt et halvt år." in page.markdown
+    assert page.edit_path == "data/tiltag.yml"
+
+
+def test_status_page_lists_overdue_with_planned_end(site):
+    html = Renderer(site, TODAY, "status/").render(
+        "status.html", rows=views.status_rows(site), columns=views.STATUS_COLUMNS,
+        totals={s: 1 for s in views.STATUS_COLUMNS},
+        overdue=[(site.initiative("forsinket"), dt.date(2023, 12, 31))],
+        last_report=views.last_status_report(site), definitions={})
+    assert "planlagt slut 31. december 2023" in html
+    assert 'href="../tiltag/forsinket/"' in html
