@@ -30,7 +30,7 @@ def define_env(env: Any) -> None:
         return view("plan_table.html")
 
     @env.macro
-    def moeder(*ids: str, type: str | None = None) -> str:  # noqa: A002 - Danish field name
+    def moeder(*ids: str, type: str | None = None) -> str:
         items = [m for m in renderer().site.moeder.moeder
                  if (not ids or m.id in ids) and (type is None or m.type == type)]
         return view("meetings.html", meetings=items)

@@ -97,11 +97,13 @@ def _translate(error: ValidationError, doc: YamlDocument, root: type) -> list[Pr
                 message += f" (tilladte felter: {', '.join(allowed)})"
         elif kind == "enum":
             choices = [s.value for s in model.Status]
-            message = f'ukendt status "{value}"{did_you_mean(str(value), choices)} – {one_of(choices)}'
+            hint = did_you_mean(str(value), choices)
+            message = f'ukendt status "{value}"{hint} – {one_of(choices)}'
         elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
             message = f'"{value}" er ikke en dato – skriv den som ÅÅÅÅ-MM-DD, fx 2023-10-26'
         elif kind == "list_type":
-            message = "skal være en liste – skriv hvert punkt på sin egen linje, der starter med '- '"
+            message = ("skal være en liste – skriv hvert punkt på sin egen linje, "
+                       "der starter med '- '")
         elif kind in ("string_type", "string_sub_type"):
             message = f"skal være en tekst, ikke {_describe(value)} – sæt den i anførselstegn"
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -183,8 +185,9 @@ def _cross_references(loaded: dict[str, Any], docs: dict[str, YamlDocument]) -> 
         for index, item in enumerate(getattr(loaded[name], collection)):
             if item.id in seen:
                 loc = (collection, index, "id")
+                message = f'id "{item.id}" er brugt før i filen – ids skal være unikke'
                 problems.append(Problem(docs[name].path, docs[name].line_of(loc), field_path(loc),
-                                        f'id "{item.id}" er brugt før i filen – ids skal være unikke'))
+                                        message))
             seen.add(item.id)
             ids[name].append(item.id)
 

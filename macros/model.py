@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -33,7 +33,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PLANLAGT = "planlagt"
     I_GANG = "i gang"
     LOEBENDE = "løbende"
@@ -297,7 +297,9 @@ class PejlemaerkeFil(Strict):
 class Term(Strict):
     id: Id
     term: Text = Field(description="Ordet eller forkortelsen, som det står i teksten, fx 'VPU'.")
-    fuld_form: str | None = Field(default=None, description="Det fulde navn, fx for en forkortelse.")
+    fuld_form: str | None = Field(
+        default=None, description="Det fulde navn, fx for en forkortelse."
+    )
     forklaring: Text = Field(description="Forklaring i almindeligt dansk.")
     almen_forklaring: bool = Field(
         default=False,

@@ -7,6 +7,7 @@ and list item under its path, and turn YAML syntax errors into Danish hints.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,33 @@ def _hint(problem: str) -> str:
     return "filen kan ikke læses som YAML – tjek indrykning, kolon og anførselstegn"
 
 
+_UNCLOSED = re.compile(r"""^\s*(?:- )?(?:[\w-]+:\s*)?(["'])(?!.*\1\s*(?:#.*)?$)""")
+_SIMPLE_KEY = re.compile(r"^(\s*)(?:- )?[\w-]+:(\s|$)")
+
+
+def _locate(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
+    """The line an editor must fix and the Danish hint for a YAML syntax error."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = str(error.problem)
+    # A quote left open swallows the lines after it; the parser notices only later.
+    for number in range(min(line, len(lines)), 0, -1):
+        text = lines[number - 1]
+        odd = (text.count('"') - text.count('\\"')) % 2 and not text.lstrip().startswith("#")
+        if (_UNCLOSED.match(text) or odd) and "\t" not in problem:
+            return number, _hint("found unexpected end of stream")
+    if "could not find expected ':'" in problem and error.context_mark:
+        return error.context_mark.line + 1, _hint(problem)
+    if "mapping values are not allowed" in problem and 1 < line <= len(lines):
+        current = _SIMPLE_KEY.match(lines[line - 1])
+        above = next((x for x in reversed(lines[: line - 1]) if x.strip()), "")
+        indent_above = len(above) - len(above.lstrip()) + (2 if above.lstrip()[:2] == "- " else 0)
+        if current and len(current.group(1)) != indent_above:
+            return line, ("indrykningen passer ikke – linjen er rykket anderledes ind end linjen "
+                          "over; felter i samme afsnit skal stå præcis under hinanden")
+    return line, _hint(problem)
+
+
 def read_yaml(path: Path, display: str) -> YamlDocument:
     doc = YamlDocument(path=display)
     raw = path.read_bytes()
@@ -74,9 +102,8 @@ def parse_yaml_text(text: str, display: str, doc: YamlDocument | None = None) ->
         node = loader.get_single_node()
         doc.data = {} if node is None else _build(loader, node, (), doc)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        doc.problems.append(Problem(display, line, "", _hint(str(error.problem))))
+        line, message = _locate(error, text.split("\n"))
+        doc.problems.append(Problem(display, line, "", message))
     finally:
         loader.dispose()
     return doc
@@ -90,14 +117,14 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: YamlDocument
             key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if key in out:
-                doc.problems.append(Problem(doc.path, line, _path(loc + (str(key),)),
+                doc.problems.append(Problem(doc.path, line, _path((*loc, str(key))),
                                             f'feltet "{key}" står to gange – slet den ene'))
-            doc.lines[loc + (key,)] = line
-            out[key] = _build(loader, value_node, loc + (key,), doc)
-            doc.lines[loc + (key,)] = line
+            doc.lines[(*loc, key)] = line
+            out[key] = _build(loader, value_node, (*loc, key), doc)
+            doc.lines[(*loc, key)] = line
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, loc + (i,), doc) for i, item in enumerate(node.value)]
+        return [_build(loader, item, (*loc, i), doc) for i, item in enumerate(node.value)]
     value = loader.construct_object(node, deep=True)
     if isinstance(value, str) and value[:1] in SMART_QUOTES and value[-1:] in SMART_QUOTES:
         doc.problems.append(Problem(doc.path, node.start_mark.line + 1, _path(loc),
