@@ -1,0 +1,143 @@
+"""Danish word forms for the search index: stems, inflection endings, compound parts, ASCII.
+
+Material's lunr search matches every query word as a *prefix* of an indexed word and does not
+stem the query. So "borgerne" only finds a page if some indexed word starts with "borgerne".
+This module therefore turns a word into the longest common inflected forms of its stem
+("borgeren" -> "borgernes", "borgerens", ...): every shorter form a user may type is a prefix
+of one of them. Pure functions, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+# Endings stripped to find the stem, longest first. Bare -s/-t are left alone on purpose:
+# "indsats" and "godkendt" are words in themselves; genitives are caught by -ens/-ers/-ets.
+SUFFIXES: tuple[str, ...] = (
+    "ernes", "erens", "enes", "erne", "eren", "eres", "ene", "ens", "ere", "ers", "ets",
+    "en", "er", "et", "e",
+)
+# The longest inflected forms of a stem: every common ending (-e, -en, -er, -et, -ene, -erne,
+# -eren, -ens, ...) is a prefix of one of these, so a prefix search finds it.
+LEAF_ENDINGS: tuple[str, ...] = ("ernes", "erens", "enes", "ets")
+# Words that are not inflected like nouns: adjectives/participles and lunr's Danish stop words.
+NO_INFLECTION_ENDINGS: tuple[str, ...] = ("ig", "igt", "ige", "isk", "iske", "ende", "ede", "vis")
+STOP_WORDS = frozenset(
+    "ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig din "
+    "disse dog du efter eller en end er et for fra ham han hans har havde have hende hendes her "
+    "hos hun hvad hvis hvor i ikke ind jeg jer jo kunne man mange med meget men mig min mine mit "
+    "mod ned noget nogle nu når og også om op os over på selv sig sin sine sit skal skulle som "
+    "sådan thi til ud under var vi vil ville vor være været hvordan hvem hvorfor samt kan kun "
+    "bør får går står sker både hver hvert hele helt igen mere mest nye ny nyt to tre fire fem "
+    "første andet anden heller ellers derfor dermed herunder heraf blandt inden indtil mellem "
+    "uden ved via pr hhv fx bl"
+    .split()
+)
+MIN_STEM = 3
+MIN_WORD = 4
+ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+WORD = re.compile(r"[a-zæøåéü]+")
+_DOUBLE_END = re.compile(r"([bdfgklmnprstv])\1$")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased alphabetic words of a text ("Voksen- og Plejeudvalget" -> 3 words)."""
+    return WORD.findall(text.lower())
+
+
+def stem(word: str) -> str:
+    """Strip one inflection ending: borger/borgeren/borgerne/borgernes all give "borg"."""
+    word = word.lower()
+    if len(word) < MIN_WORD:
+        return word
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            base = word[: -len(suffix)]
+            # tilbuddet -> tilbud: the doubled consonant belongs to the ending.
+            if _DOUBLE_END.search(base) and suffix[0] == "e" and len(base) > MIN_STEM:
+                base = base[:-1]
+            return base
+    return word
+
+
+def inflections(word: str, attested: Mapping[str, set[str]] | None = None) -> set[str]:
+    """Forms of a word's stem that a user may type, so that each is a prefix of one returned.
+
+    These are the forms of the same stem seen anywhere on the site (`attested`, from
+    `forms_by_stem`) plus the generated long plural ("borg" -> "borgernes", which covers
+    borgere/borgerne). Without `attested`, all generated long forms are returned.
+    """
+    if len(word) < MIN_STEM or word in STOP_WORDS or word.endswith(NO_INFLECTION_ENDINGS):
+        return set()
+    base = stem(word)
+    if attested is None:
+        return {base + ending for ending in LEAF_ENDINGS}
+    return {base + LEAF_ENDINGS[0], *attested.get(base, ())}
+
+
+def forms_by_stem(vocabulary: Iterable[str]) -> dict[str, set[str]]:
+    """Words grouped by stem: {"borg": {"borger", "borgeren", "borgerne"}, ...}."""
+    groups: dict[str, set[str]] = {}
+    for word in vocabulary:
+        groups.setdefault(stem(word), set()).add(word)
+    return groups
+
+
+def ascii_spelling(word: str) -> str:
+    """æ/ø/å written the way a keyboard without them does: ae/oe/aa."""
+    return word.translate(ASCII)
+
+
+def compound_parts(word: str, vocabulary: set[str], depth: int = 2) -> list[str]:
+    """Trailing parts of a compound that are words on their own ("ledelsestilsyn" -> "tilsyn").
+
+    A split is accepted when both the tail and the head (allowing a linking -s/-e) are words
+    seen on the site, or stems of such words; the longest tail wins. Only tails are returned:
+    the head is already a prefix of the compound.
+    """
+    word = word.lower()
+    if depth == 0 or len(word) < 2 * MIN_STEM + 1:
+        return []
+    best: tuple[int, int, str] | None = None
+    for cut in range(MIN_WORD, len(word) - MIN_STEM + 1):
+        head, tail = word[:cut], word[cut:]
+        tail_known = _known(tail, vocabulary)
+        head_known = _known(head, vocabulary) or (
+            head[-1] in "se" and _known(head[:-1], vocabulary)
+        )
+        if not (tail_known and head_known):
+            continue
+        candidate = (2, len(tail), tail)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    if best is None:
+        return []
+    tail = best[2]
+    return [tail, *compound_parts(tail, vocabulary, depth - 1)]
+
+
+def _known(part: str, vocabulary: set[str]) -> bool:
+    # Short parts must be words themselves ("råd"), not just a stem ("ing" of "ingen").
+    if part in STOP_WORDS:
+        return False
+    if len(part) <= MIN_WORD:
+        return part in vocabulary
+    return part in vocabulary or stem(part) in stems(vocabulary)
+
+
+def stems(vocabulary: frozenset[str] | set[str]) -> set[str]:
+    """Stems of a vocabulary (cached per vocabulary object)."""
+    key = id(vocabulary)
+    if _STEM_CACHE.get(key, (None,))[0] is not vocabulary:
+        _STEM_CACHE.clear()
+        _STEM_CACHE[key] = (vocabulary, {stem(w) for w in vocabulary})
+    return _STEM_CACHE[key][1]
+
+
+_STEM_CACHE: dict[int, tuple[object, set[str]]] = {}
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """Every word seen in the texts (at least three letters), e.g. to recognise compound parts."""
+    return {word for text in texts for word in words(text) if len(word) >= MIN_STEM}

@@ -1,0 +1,35 @@
+"""MkDocs hook: rewrite Material's search index with Danish expansions (see macros/search.py).
+
+Runs in on_post_build after Material's search plugin has written search/search_index.json.
+Set STRATEGI_SOEG_UDVIDELSE=0 to keep Material's index untouched (used by the benchmark).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from macros.loading import load_site_data
+from macros.search import expand_index, synonyms_from_terms
+
+log = logging.getLogger("mkdocs.plugins.strategi.soeg")
+ENV_SWITCH = "STRATEGI_SOEG_UDVIDELSE"
+
+
+@event_priority(-100)  # after Material's search plugin (priority 0) wrote the index
+def on_post_build(config: MkDocsConfig) -> None:
+    if os.environ.get(ENV_SWITCH, "1") == "0":
+        return
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        log.warning("Søgeindekset findes ikke (%s); søgningen er ikke udvidet.", path)
+        return
+    site = load_site_data(Path(config.config_file_path).parent)
+    index = json.loads(path.read_text(encoding="utf-8"))
+    expanded = expand_index(index, synonyms_from_terms(site.ordliste.termer))
+    path.write_text(json.dumps(expanded, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
