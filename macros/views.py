@@ -62,6 +62,12 @@ class TimelineItem:
         return period_label(self.period)
 
     @property
+    def resolved_differs(self) -> bool:
+        """Whether the resolved dates add anything to the written form."""
+        squeeze = str.maketrans("", "", " –-.")
+        return self.written.lower().translate(squeeze) != self.resolved.lower().translate(squeeze)
+
+    @property
     def sort_key(self) -> tuple[dt.date, dt.date, str]:
         return (self.period.start, self.period.end or dt.date.max, self.title)
 
