@@ -118,6 +118,8 @@ def _translate(error: ValidationError, doc: YamlDocument, root: type) -> list[Pr
             message = f'"{value}" skal være true eller false'
         elif kind == "value_error":
             message = str(ctx.get("error", item["msg"]))
+            if "kræver en begrundelse" in message:
+                loc = (*loc, "status")  # point at the status line the editor just wrote
         else:
             message = item["msg"]
         line = doc.line_of(loc)

@@ -123,14 +123,17 @@ class SiteIndex:
     generated_known: bool = True  # False when data/ is broken: then tiltag/ and spor/ are unknown
 
 
-def check_links(page: Page, site: SiteIndex) -> list[Problem]:
+def check_links(page: Page, site: SiteIndex) -> tuple[list[Problem], list[Problem]]:
+    """Errors for links to pages that do not exist; warnings for other missing files, which a
+    plugin may still generate (feeds, calendars)."""
     body = mask_code(page.body)
     if page.render_macros:
         body = _JINJA.sub(_blank, body)
     here = posixpath.dirname(page.path.removeprefix("docs/"))
     targets = [(m.start(3), m.group(3)) for m in _INLINE_LINK.finditer(body)]
     targets += [(m.start(1), m.group(1)) for m in _REF_LINK.finditer(body)]
-    out = []
+    out: list[Problem] = []
+    warnings: list[Problem] = []
     for offset, target in sorted(targets):
         path = target.split("#", 1)[0].split("?", 1)[0]
         if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I) or path.startswith("/"):
@@ -152,8 +155,9 @@ def check_links(page: Page, site: SiteIndex) -> list[Problem]:
             out.append(Problem(page.path, line, "link",
                                f'"{path}" er et link til en adresse, ikke en side{hint}'))
         elif resolved not in site.files:
-            out.append(Problem(page.path, line, "link", f'filen "{path}" findes ikke i docs/'))
-    return out
+            warnings.append(Problem(page.path, line, "link", f'filen "{path}" findes ikke i '
+                                    "docs/ – medmindre siden laver den selv, virker linket ikke"))
+    return out, warnings
 
 
 def check_macros(page: Page, site: SiteIndex) -> list[Problem]:
@@ -217,7 +221,7 @@ def check_abbreviations(page: Page, site: SiteIndex) -> list[Problem]:
     seen: set[str] = set()
     for match in ABBREVIATION.finditer(text):
         word = match.group(1)
-        if word in site.terms or word in seen or ROMAN.match(word):
+        if word in site.terms or word in seen or ROMAN.match(word) or len(set(word)) == 1:
             continue
         seen.add(word)
         out.append(Problem(page.path, _line(text, match.start(), page.body_line), "forkortelse",

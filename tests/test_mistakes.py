@@ -1,0 +1,230 @@
+"""A corpus of mistakes editors really make, each checked for the line and the Danish hint.
+
+Every mistake is applied to a copy of the real project. The fast check (`python -m macros.check`)
+must name the file, the line and the key words of the hint; a representative subset also goes
+through the real atomic build, which must fail with the same line and leave no site behind.
+Mistakes that are not mistakes (a BOM, braces in plain prose, HTML in a title) must build.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_site
+
+TILTAG = "data/tiltag.yml"
+MOEDER = "data/moeder.yml"
+FIRST_ID = "  - id: ansaettelse-fagchefer\n"
+FIRST_TRACK = "    spor: organisering\n"
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", "--root", str(project), "--uden-lix"],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> int:
+    """Replace the first `old` in a file; return the line where it started."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    index = text.index(old)
+    path.write_text(text[:index] + new + text[index + len(old):], encoding="utf-8")
+    return text.count("\n", 0, index) + 1
+
+
+@dataclass(frozen=True)
+class Mistake:
+    name: str
+    file: str
+    apply: Callable[[Path], int]  # makes the mistake, returns the line the message must name
+    words: tuple[str, ...]  # key words of the Danish hint, all on that line
+
+
+def replace(rel: str, old: str, new: str, shift: int = 0) -> Callable[[Path], int]:
+    return lambda project: edit(project, rel, old, new) + shift
+
+
+def after_first_track(extra: str) -> Callable[[Path], int]:
+    """Insert lines after the first initiative's 'spor:' line; the message names the first."""
+    return lambda project: edit(project, TILTAG, FIRST_TRACK, FIRST_TRACK + extra) + 1
+
+
+def latin1(project: Path) -> int:
+    path = project / TILTAG
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("latin-1", errors="replace"))
+    return text.count("\n", 0, text.index("æ")) + 1
+
+
+def page_line(rel: str, text: str) -> Callable[[Path], int]:
+    """Add a line of text at the end of a page; return its line."""
+    def apply(project: Path) -> int:
+        path = project / rel
+        body = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+        path.write_text(body + text + "\n", encoding="utf-8")
+        return body.count("\n") + 1
+    return apply
+
+
+MISTAKES = [
+    Mistake("indentation", TILTAG, replace(TILTAG, FIRST_TRACK, "      spor: organisering\n"),
+            ("indrykningen",)),
+    Mistake("tab", TILTAG, replace(TILTAG, FIRST_TRACK, "\tspor: organisering\n"),
+            ("tabulator", "mellemrum")),
+    Mistake("missing-colon", TILTAG, replace(TILTAG, FIRST_TRACK, "    spor organisering\n"),
+            ("kolon",)),
+    Mistake("misspelt-field", TILTAG,
+            replace(TILTAG, "    titel: Ansættelse af to fagchefer", "    titl: Ansættelse af to fagchefer"),
+            ("tiltag[0].titl", 'ukendt felt "titl"', 'mente du "titel"')),
+    Mistake("misspelt-status", TILTAG, after_first_track("    status: igang\n"),
+            ("tiltag[0].status", 'ukendt status "igang"', 'mente du "i gang"', "planlagt")),
+    Mistake("fifth-quarter", TILTAG,
+            replace(TILTAG, "{dato: juni 2023,", "{dato: 5. kvartal 2024,"),
+            ("milepaele[0].dato", "5. kvartal 2024", "kvartal")),
+    Mistake("misspelt-season", TILTAG,
+            replace(TILTAG, "{dato: juni 2023,", "{dato: efteråt 2024,"),
+            ("efteråt 2024", 'mente du "efterår"')),
+    Mistake("duplicate-id", TILTAG,
+            replace(TILTAG, "  - id: aftaleholder-myndighed-visitation-voksen\n", FIRST_ID),
+            ('id "ansaettelse-fagchefer"', "unikke")),
+    Mistake("dangling-track", TILTAG, replace(TILTAG, FIRST_TRACK, "    spor: organiseringen\n"),
+            ('ukendt udviklingsspor "organiseringen"', 'mente du "organisering"',
+             "data/spor.yml")),
+    Mistake("date-not-iso", MOEDER, replace(MOEDER, "    dato: 2022-11-15\n", "    dato: 26-10-2023\n"),
+            ("moeder[0].dato", '"26-10-2023" er ikke en dato', "ÅÅÅÅ-MM-DD")),
+    Mistake("missing-required", TILTAG,
+            replace(TILTAG, "    titel: Ansættelse af to fagchefer\n", "", shift=-1),
+            ("tiltag[0].titel", 'feltet "titel" mangler')),
+    Mistake("text-for-list", MOEDER, replace(MOEDER, "    udvalg: [kb]\n", "    udvalg: kb\n"),
+            ("moeder[0].udvalg", "skal være en liste", "'- '")),
+    Mistake("wrong-type", MOEDER, replace(MOEDER, "{nr: 1, tekst: Drøftet.}", "{nr: et, tekst: Drøftet.}"),
+            ("nr", '"et" skal være et helt tal')),
+    Mistake("not-utf8", TILTAG, latin1, ("UTF-8",)),
+    Mistake("word-smart-quotes", TILTAG,
+            replace(TILTAG, "    titel: Ansættelse af to fagchefer",
+                    "    titel: “Ansættelse af to fagchefer”"),
+            ("tiltag[0].titel", "typografiske anførselstegn")),
+    Mistake("unclosed-quote", TILTAG,
+            replace(TILTAG, "    titel: Ansættelse af to fagchefer",
+                    '    titel: "Ansættelse af to fagchefer'),
+            ("anførselstegn", "ikke lukket")),
+    Mistake("delayed-without-reason", TILTAG, after_first_track("    status: forsinket\n"),
+            ("tiltag[0].status", "forsinket", "begrundelse")),
+    Mistake("dangling-meeting", TILTAG,
+            after_first_track("    moeder: [kb-2022-11-16]\n"),
+            ('ukendt møde "kb-2022-11-16"', 'mente du "kb-2022-11-15"')),
+    Mistake("bad-id", TILTAG, replace(TILTAG, FIRST_ID, "  - id: Ansættelse fagchefer\n"),
+            ("tiltag[0].id", "ikke et gyldigt id", "små bogstaver")),
+    Mistake("missing-page", "docs/index.md",
+            replace("docs/index.md", "(strategien.md)", "(strategi.md)"),
+            ("link", 'siden "strategi.md" findes ikke', 'mente du "strategien.md"')),
+    Mistake("missing-generated-page", "docs/index.md",
+            page_line("docs/index.md", "Se [tiltaget](tiltag/ansaettelse-fagchef.md)."),
+            ('"tiltag/ansaettelse-fagchef.md" findes ikke',
+             'mente du "tiltag/ansaettelse-fagchefer.md"')),
+    Mistake("link-to-address", "docs/index.md",
+            page_line("docs/index.md", "Se [planen](plan/)."),
+            ("link", '"plan/"', 'skriv "plan.md"')),
+    Mistake("unknown-macro", "docs/ordliste.md",
+            page_line("docs/ordliste.md", "{{ ordlisten() }}"),
+            ("makro", 'ukendt makro eller variabel "ordlisten"', 'mente du "ordliste"')),
+    Mistake("comment-brace-in-macro-page", "docs/ordliste.md",
+            page_line("docs/ordliste.md", "Overskrifter kan få et anker som {#ordliste}."),
+            ("makro", "Jinja-kommentar", "render_macros")),
+    Mistake("front-matter-bool", "docs/ordliste.md",
+            replace("docs/ordliste.md", "render_macros: true", "render_macros: ja"),
+            ("front matter", '"render_macros" skal være true eller false')),
+    Mistake("front-matter-tab", "docs/ordliste.md",
+            replace("docs/ordliste.md", "title: Ordliste", "title:\tOrdliste\n\tx: y"),
+            ("tabulator",)),
+]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
+def test_check_names_file_line_and_hint(project_copy: Path, mistake: Mistake) -> None:
+    line = mistake.apply(project_copy)
+    result = run_check(project_copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    prefix = f"{mistake.file}:{line}: "
+    matching = [out for out in result.stdout.splitlines() if out.startswith(prefix)]
+    assert matching, f"ingen linje starter med {prefix!r}:\n{result.stdout}"
+    assert any(all(word in out for word in mistake.words) for out in matching), (
+        f"{mistake.words} mangler i:\n" + "\n".join(matching))
+
+
+BUILD_SUBSET = ["indentation", "tab", "misspelt-status", "fifth-quarter", "duplicate-id",
+                "dangling-track", "wrong-type", "missing-required", "unknown-macro",
+                "missing-page"]
+
+
+@pytest.mark.parametrize("name", BUILD_SUBSET)
+def test_build_fails_on_the_same_line_and_publishes_nothing(project_copy: Path,
+                                                            tmp_path: Path, name: str) -> None:
+    mistake = next(m for m in MISTAKES if m.name == name)
+    line = mistake.apply(project_copy)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("gammel udgave", encoding="utf-8")
+    result = build_site(project_copy, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    if mistake.file.startswith("data/"):
+        assert f"{mistake.file}:{line}: " in output, output
+    else:  # MkDocs names the page by its path inside docs/
+        assert mistake.file.removeprefix("docs/") in output, output
+    assert not site.exists(), "en halvt bygget eller gammel side blev liggende"
+
+
+def test_bom_is_accepted(project_copy: Path, tmp_path: Path) -> None:
+    path = project_copy / TILTAG
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert run_check(project_copy).returncode == 0
+    assert build_site(project_copy, tmp_path / "site").returncode == 0
+
+
+def test_braces_in_plain_prose_build_and_show_literally(project_copy: Path,
+                                                         tmp_path: Path) -> None:
+    page = project_copy / "docs" / "privatliv.md"
+    text = page.read_text(encoding="utf-8")
+    assert "render_macros" not in text
+    page.write_text(text.rstrip("\n") + "\n\nSkabelonen skriver {{ navn }} og {% if %}, og et "
+                    "anker skrives {#id} efter en overskrift.\n", encoding="utf-8")
+    result = run_check(project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    built = build_site(project_copy, site)
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (site / "privatliv" / "index.html").read_text(encoding="utf-8")
+    assert "{{ navn }}" in html and "{% if %}" in html and "{#id}" in html
+
+
+def test_script_in_a_title_is_escaped(project_copy: Path, tmp_path: Path) -> None:
+    edit(project_copy, TILTAG, "    titel: Ansættelse af to fagchefer",
+         "    titel: Ansættelse af to fagchefer <script>alert('x')</script>")
+    assert run_check(project_copy).returncode == 0
+    site = tmp_path / "site"
+    built = build_site(project_copy, site)
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (site / "tiltag" / "ansaettelse-fagchefer" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+
+
+def test_unknown_front_matter_key_is_only_a_warning(project_copy: Path) -> None:
+    line = edit(project_copy, "docs/ordliste.md", "title: Ordliste", "titel: Ordliste")
+    result = run_check(project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (f'docs/ordliste.md:{line}: front matter: advarsel: ukendt felt "titel" – mente du '
+            '"title"?') in result.stdout
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(MISTAKES) >= 20
