@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(problem))
         raise Abort(
             f"Siden blev ikke bygget: {len(error.problems)} fejl i data/. Ret linjerne ovenfor "
-            "(fil:linje: felt: besked) og gem igen. Se docs-guide/redaktoervejledning.md."
+            "(fil:linje: felt: besked) og gem igen. Se REDAKTOERVEJLEDNING.md."
         ) from None
     _state["site"] = site
     pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
