@@ -3,7 +3,7 @@
 LIX = words per sentence + percentage of long words (more than six letters). Rules used here:
 
 - a word is a run of letters, digits and inner hyphens ("MED-systemet" is one word of 11 letters);
-  its length counts letters and digits only;
+  its length counts letters only (a number or date is never a long word);
 - a sentence ends at . ! ? or : (a run such as "?!" or "..." ends one sentence); a sentence of
   a single word counts like any other; a text without a final full stop is still one sentence;
 - a full stop that is not the end of a sentence is ignored: inside a number or date ("26.10.2023",
@@ -57,7 +57,7 @@ class Lix:
 
 
 def _letters(word: str) -> int:
-    return sum(ch.isalnum() for ch in word)
+    return sum(ch.isalpha() for ch in word)
 
 
 def lix(text: str) -> Lix:
