@@ -30,7 +30,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _news.clear()
 
 
-def _as_date(value: Any) -> dt.date | None:  # noqa: ANN401 - front matter is untyped YAML
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dict):  # Material's {created: ..., updated: ...} form
         value = value.get("created")
     if isinstance(value, dt.datetime):

@@ -1,0 +1,88 @@
+"""Feeds: the news and status-change feeds are valid Atom with absolute links under the site
+address, newest first; every page's head points feed readers and calendar apps to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+from bs4 import BeautifulSoup
+
+from tests.conftest import build_site
+
+SITE_URL = "http://127.0.0.1/strategi/"
+
+
+def parse(path: Path) -> feedparser.FeedParserDict:
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def page_exists(site: Path, url: str) -> bool:
+    assert url.startswith(SITE_URL), url
+    rel = urlsplit(url).path.removeprefix(urlsplit(SITE_URL).path)
+    return (site / rel / "index.html").is_file() if rel.endswith("/") or not rel else (
+        site / rel).is_file()
+
+
+def test_news_feed_lists_the_posts_newest_first(built_site: Path) -> None:
+    feed = parse(built_site / "feeds" / "nyheder.xml")
+    assert feed.feed.title == "Nyheder – Strategi for Socialområdet"
+    assert feed.version == "atom10"
+    dates = [e.published_parsed[:3] for e in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    assert (2023, 9, 12) in dates and (2023, 10, 26) in dates
+    for entry in feed.entries:
+        assert page_exists(built_site, entry.link), entry.link
+        assert entry.tags and entry.tags[0].term in {"Nyheder", "Hverdagshistorier",
+                                                     "Arrangementer"}
+        assert entry.summary
+    omu = next(e for e in feed.entries if e.published_parsed[:3] == (2023, 9, 12))
+    assert "OMU" in omu.title and "23/7776" in omu.summary
+
+
+def test_status_feed_is_valid_and_empty_without_reports(built_site: Path) -> None:
+    feed = parse(built_site / "feeds" / "status.xml")
+    assert feed.feed.title.startswith("Statusændringer")
+    assert feed.entries == []
+    assert all(link.href.startswith(SITE_URL) for link in feed.feed.links)
+
+
+def test_status_feed_gets_an_entry_per_report(project_copy: Path, tmp_path: Path) -> None:
+    data = project_copy / "data" / "tiltag.yml"
+    text = data.read_text(encoding="utf-8")
+    anchor = "  - id: ansaettelse-fagchefer\n"
+    assert anchor in text
+    text = text.replace(anchor, anchor + (
+        "    status: afsluttet\n"
+        "    statuslog:\n"
+        "      - {dato: 2024-03-01, status: i gang, tekst: Rekrutteringen er i gang.}\n"
+        "      - {dato: 2024-09-01, status: afsluttet, tekst: \"Begge fagchefer & <ansat>.\"}\n"
+    ), 1)
+    data.write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(project_copy, out, site_url=SITE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    feed = parse(out / "feeds" / "status.xml")
+    assert [e.title for e in feed.entries] == [
+        "Ansættelse af to fagchefer: afsluttet", "Ansættelse af to fagchefer: i gang"]
+    assert feed.entries[0].summary == "Begge fagchefer & <ansat>."  # escaped, then read back
+    assert feed.entries[0].link == SITE_URL + "tiltag/ansaettelse-fagchefer/"
+    assert page_exists(out, feed.entries[0].link)
+    assert feed.entries[0].id != feed.entries[1].id
+    assert feed.feed.updated_parsed[:3] == (2024, 9, 1)
+    csv_text = (out / "data" / "statuslog.csv").read_text(encoding="utf-8-sig")
+    assert "2024-09-01;afsluttet" in csv_text
+
+
+def test_every_page_head_links_feeds_and_calendar(site_pages: dict[str, BeautifulSoup]) -> None:
+    assert site_pages
+    for url, page in site_pages.items():
+        links = {link["href"]: link.get("type") for link in
+                 page.select('head link[rel="alternate"]') if link.get("type")}
+        assert links.get(SITE_URL + "feeds/nyheder.xml") == "application/atom+xml", url
+        assert links.get(SITE_URL + "feeds/status.xml") == "application/atom+xml", url
+        assert links.get(SITE_URL + "kalender/alle.ics") == "text/calendar", url
