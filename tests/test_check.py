@@ -1,0 +1,109 @@
+"""The editors' fast check: the real site passes; each kind of page problem is reported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from macros import markdown_checks as md
+from macros.check import macro_names
+from tests.conftest import ROOT
+
+
+def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "macros.check", "--root", str(project), *args],
+                          cwd=project, capture_output=True, text=True, check=False)
+
+
+def add_page(project: Path, rel: str, text: str) -> None:
+    path = project / "docs" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_the_real_site_passes_and_gets_a_lix_report() -> None:
+    result = check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "LIX pr. side" in result.stdout
+    assert "docs/index.md" in result.stdout
+    assert "Ingen fejl" in result.stderr
+
+
+def test_every_registered_macro_is_known() -> None:
+    names = macro_names(ROOT)
+    assert {"tids_og_procesplan", "moeder", "ordliste", "kilde", "antal_tiltag"} <= names
+
+
+def test_lix_limit_is_configurable_and_only_warns(project_copy: Path) -> None:
+    add_page(project_copy, "svaer.md", "---\ntitle: Svær\n---\n\n# Svær\n\n"
+             "Kommunalbestyrelsen godkendte afrapporteringen vedrørende udviklingsprocessen "
+             "på Socialområdet efter indstilling fra Voksen- og Plejeudvalget.\n")
+    result = check(project_copy, "--lix-graense", "200")
+    assert "docs/svaer.md:1: lix" not in result.stdout
+    result = check(project_copy)
+    assert result.returncode == 0
+    assert "docs/svaer.md:1: lix: advarsel: LIX" in result.stdout
+    assert "over grænsen 45" in result.stdout
+
+
+def test_page_problems_fail_with_file_and_line(project_copy: Path) -> None:
+    add_page(project_copy, "nyheder/posts/ny.md",
+             "---\ndate: 2026-11-20\ncategories: [Status]\n---\n\n# Ny\n\n"
+             "Se [planen](../../plan.md), [tiltaget](../../tiltag/ansaettelse-fagchefer.md) "
+             "og [sporet](../../spor/organisering.md).\n"
+             "Se også [forsiden](../../forside.md).\n")
+    result = check(project_copy)
+    assert result.returncode == 1
+    assert ('docs/nyheder/posts/ny.md:9: link: siden "../../forside.md" findes ikke'
+            in result.stdout)
+    assert "docs/nyheder/posts/ny.md:8" not in result.stdout  # existing and generated pages
+
+
+def test_abbreviations_missing_from_the_glossary_warn(project_copy: Path) -> None:
+    add_page(project_copy, "forkort.md", "---\ntitle: Forkortelser\n---\n\n# Forkortelser\n\n"
+             "VPU og OMU er forklaret, men ABC er ikke. `XYZ` er kode, og kapitel IV tæller ikke."
+             "\n")
+    result = check(project_copy)
+    assert result.returncode == 0
+    lines = [x for x in result.stdout.splitlines() if x.startswith("docs/forkort.md")]
+    assert lines == ['docs/forkort.md:7: forkortelse: advarsel: ukendt forkortelse "ABC" – '
+                     "tilføj den til data/ordliste.yml, så læserne får den forklaret"]
+
+
+def test_broken_data_does_not_make_links_to_generated_pages_fail(project_copy: Path) -> None:
+    path = project_copy / "data" / "tiltag.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    spor: organisering\n",
+                                                             "\tspor: organisering\n", 1),
+                    encoding="utf-8")
+    add_page(project_copy, "se.md", "---\ntitle: Se\n---\n\n[x](tiltag/ansaettelse-fagchefer.md)\n")
+    result = check(project_copy, "--uden-lix")
+    assert result.returncode == 1
+    assert "data/tiltag.yml" in result.stdout
+    assert "docs/se.md:" not in result.stdout
+
+
+def test_front_matter_must_be_closed() -> None:
+    page = md.read_page("docs/x.md", "---\ntitle: X\n\n# X\n")
+    assert [str(p) for p in page.problems] == [
+        "docs/x.md:1: front matter: front matter er ikke lukket – tilføj en linje med --- under "
+        "de sidste felter"]
+
+
+def test_front_matter_syntax_error_names_the_page_line() -> None:
+    page = md.read_page("docs/x.md", '---\ntitle: X\ndescription: "åben\n---\n')
+    assert [(p.line, "anførselstegn" in p.message) for p in page.problems] == [(3, True)]
+
+
+def test_links_in_code_and_jinja_are_not_checked() -> None:
+    site = md.SiteIndex(pages=frozenset({"a.md"}))
+    page = md.read_page("docs/a.md", "---\nrender_macros: true\n---\n\n"
+                        "`[x](nej.md)`\n\n```\n[y](nej.md)\n```\n\n[z]({{ config.extra.x }})\n")
+    assert md.check_links(page, site) == ([], [])
+
+
+def test_prose_drops_markup_but_keeps_lines() -> None:
+    page = md.read_page("docs/a.md", "# Titel\n\n<p class=\"x\">Tekst</p>\n\n- punkt\n")
+    text = md.prose(page)
+    assert text.count("\n") == page.body.count("\n")
+    assert "class" not in text and "Titel." in text and "punkt." in text
