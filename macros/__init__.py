@@ -110,3 +110,7 @@ def define_env(env: Any) -> None:
                                   if any(views.status_label(t) == s for t in items)]),
         ]
         return r.render("initiatives.html", initiatives=items, filters=filters)
+
+    @env.macro
+    def fortolkninger() -> str:
+        return view("interpretations.html")
