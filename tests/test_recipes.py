@@ -1,0 +1,169 @@
+"""Every "how to" in REDAKTOERVEJLEDNING.md, done on a copy of the project and built for real.
+
+The snippets are the ones the guide shows (the guide's examples are marked as examples; the
+texts here are test data, not facts about the strategy).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import build_site
+from tests.test_check import check
+
+GUIDE = Path(__file__).resolve().parent.parent / "REDAKTOERVEJLEDNING.md"
+
+NEW_INITIATIVE = """
+  - id: test-nyt-tiltag
+    titel: Testtiltag fra vejledningen
+    spor: kommunikation
+    tidspunkt: 1. halvår 2027
+    ansvarlig: Stab
+    perioder:
+      - {tekst: 1. halvår 2027}
+    kilde: {dokument: tids-og-procesplan, sted: "Kommunikation og transparens"}
+"""
+
+STATUS_REPORT = """    status: i gang
+    statuslog:
+      - dato: 2026-10-01
+        status: i gang
+        tekst: Testrapport fra OMU-mødet om stillingsopslaget.
+        kilde: {dokument: sag-23-2079, sted: Sagsgang}
+"""
+
+NEW_MEETING = """
+  - id: omu-2026-10-01
+    type: beslutning
+    titel: Testmøde i OMU fra vejledningen
+    dato: 2026-10-01
+    udvalg: [omu]
+    resume: Et testmøde.
+    tiltag: [kommunikationstilgang]
+    kilde: {dokument: sag-23-2079, sted: Sagsgang}
+"""
+
+NEW_TERM = """  - id: sks
+    term: SKS
+    fuld_form: Testforkortelse fra vejledningen
+    forklaring: En forklaring i almindeligt dansk.
+    almen_forklaring: true
+"""
+
+NEW_PAGE = """---
+title: Ny side
+description: En testside fra vejledningen.
+---
+
+# Ny side
+
+Her står en kort tekst. Se [planen](plan.md).
+"""
+
+NEWS_POST = """---
+date: 2026-11-20
+categories:
+  - Nyheder
+description: En testnyhed fra vejledningen.
+---
+
+# Testnyhed fra vejledningen
+
+Første afsnit vises i oversigten.
+
+<!-- more -->
+
+Resten vises kun på nyhedens egen side.
+"""
+
+
+def append(project: Path, rel: str, text: str) -> None:
+    path = project / rel
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
+
+
+def insert_after(project: Path, rel: str, anchor: str, text: str) -> None:
+    path = project / rel
+    old = path.read_text(encoding="utf-8")
+    assert anchor in old
+    path.write_text(old.replace(anchor, anchor + text, 1), encoding="utf-8")
+
+
+def build(project: Path, tmp_path: Path) -> Path:
+    assert check(project, "--uden-lix").returncode == 0
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_add_an_initiative(project_copy: Path, tmp_path: Path) -> None:
+    append(project_copy, "data/tiltag.yml", NEW_INITIATIVE)
+    site = build(project_copy, tmp_path)
+    assert "Testtiltag fra vejledningen" in page(site, "tiltag/test-nyt-tiltag").get_text()
+    plan = page(site, "plan")
+    links = [a for a in plan.find_all("a") if "test-nyt-tiltag" in (a.get("href") or "")]
+    assert links, "tiltaget står ikke på planen"
+
+
+def test_add_a_status_report(project_copy: Path, tmp_path: Path) -> None:
+    insert_after(project_copy, "data/tiltag.yml", "    spor: organisering\n", STATUS_REPORT)
+    site = build(project_copy, tmp_path)
+    text = " ".join(page(site, "tiltag/ansaettelse-fagchefer").get_text().split())
+    assert "Testrapport fra OMU-mødet om stillingsopslaget." in text
+    assert "1. oktober 2026" in text
+
+
+def test_add_a_meeting(project_copy: Path, tmp_path: Path) -> None:
+    append(project_copy, "data/moeder.yml", NEW_MEETING)
+    site = build(project_copy, tmp_path)
+    register = page(site, "beslutninger")
+    section = register.find(id="omu-2026-10-01")
+    assert section is not None and "Testmøde i OMU" in section.get_text()
+    initiative = page(site, "tiltag/kommunikationstilgang").get_text()
+    assert "Testmøde i OMU fra vejledningen" in initiative
+
+
+def test_add_a_glossary_term(project_copy: Path, tmp_path: Path) -> None:
+    append(project_copy, "data/ordliste.yml", NEW_TERM)
+    append(project_copy, "docs/om-siden.md", "\nSKS er en testforkortelse.\n")
+    site = build(project_copy, tmp_path)
+    abbr = [a for a in page(site, "om-siden").find_all("abbr") if a.get_text() == "SKS"]
+    assert abbr and abbr[0]["title"].startswith("Testforkortelse fra vejledningen")
+    assert "SKS" in page(site, "ordliste").get_text()
+
+
+def test_add_a_page(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "docs" / "ny-side.md").write_text(NEW_PAGE, encoding="utf-8")
+    insert_after(project_copy, "mkdocs.yml", "  - Om siden: om-siden.md\n",
+                 "  - Ny side: ny-side.md\n")
+    site = build(project_copy, tmp_path)
+    assert page(site, "ny-side").find("h1").get_text(strip=True).startswith("Ny side")
+    nav = [a.get_text(strip=True) for a in page(site, "").select("nav a")]
+    assert "Ny side" in nav
+
+
+def test_add_a_news_item(project_copy: Path, tmp_path: Path) -> None:
+    posts = project_copy / "docs" / "nyheder" / "posts"
+    if not posts.is_dir():
+        pytest.skip("nyhederne (Materials blog-plugin) er ikke sat op endnu")
+    (posts / "2026-11-20-testnyhed.md").write_text(NEWS_POST, encoding="utf-8")
+    site = build(project_copy, tmp_path)
+    overview = page(site, "nyheder").get_text()
+    assert "Testnyhed fra vejledningen" in overview
+    assert "Første afsnit vises i oversigten." in overview
+    assert "Resten vises kun" not in overview
+
+
+def test_the_guide_shows_these_recipes() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    for snippet in ("statuslog:", "- id:", "render_macros: true", "categories:", "./dev check",
+                    "./dev preview", "pull request", "ordliste.yml", "moeder.yml"):
+        assert snippet in guide, snippet
