@@ -23,17 +23,17 @@ SUFFIXES: tuple[str, ...] = (
 LEAF_ENDINGS: tuple[str, ...] = ("ernes", "erens", "enes", "ets")
 # Words that are not inflected like nouns: adjectives/participles and lunr's Danish stop words.
 NO_INFLECTION_ENDINGS: tuple[str, ...] = ("ig", "igt", "ige", "isk", "iske", "ende", "ede", "vis")
-STOP_WORDS = frozenset(
-    "ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig din "
-    "disse dog du efter eller en end er et for fra ham han hans har havde have hende hendes her "
-    "hos hun hvad hvis hvor i ikke ind jeg jer jo kunne man mange med meget men mig min mine mit "
-    "mod ned noget nogle nu når og også om op os over på selv sig sin sine sit skal skulle som "
-    "sådan thi til ud under var vi vil ville vor være været hvordan hvem hvorfor samt kan kun "
-    "bør får går står sker både hver hvert hele helt igen mere mest nye ny nyt to tre fire fem "
-    "første andet anden heller ellers derfor dermed herunder heraf blandt inden indtil mellem "
-    "uden ved via pr hhv fx bl"
-    .split()
+_STOP_WORDS_TEXT = (
+    "ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig "
+    "din disse dog du efter eller en end er et for fra ham han hans har havde have hende "
+    "hendes her hos hun hvad hvis hvor i ikke ind jeg jer jo kunne man mange med meget men "
+    "mig min mine mit mod ned noget nogle nu når og også om op os over på selv sig sin sine "
+    "sit skal skulle som sådan thi til ud under var vi vil ville vor være været hvordan hvem "
+    "hvorfor samt kan kun bør får går står sker både hver hvert hele helt igen mere mest nye "
+    "ny nyt to tre fire fem første andet anden heller ellers derfor dermed herunder heraf "
+    "blandt inden indtil mellem uden ved via pr hhv fx bl "
 )
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 MIN_STEM = 3
 MIN_WORD = 4
 ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})

@@ -32,4 +32,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = load_site_data(Path(config.config_file_path).parent)
     index = json.loads(path.read_text(encoding="utf-8"))
     expanded = expand_index(index, synonyms_from_terms(site.ordliste.termer))
-    path.write_text(json.dumps(expanded, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    text = json.dumps(expanded, separators=(",", ":"), ensure_ascii=False)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,139 @@
+"""Drive the site's real search box in Chromium, as a user typing, and read the results.
+
+Shared by tests/browser/test_search.py and scripts/search_benchmark.py. An init script watches
+the messages between Material's page script and its search worker, so we know – without
+sleeping – when the results for the last keystroke have been rendered, and how long it took.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+QUERIES_FILE = Path(__file__).resolve().parent.parent / "search_queries.yml"
+
+# Material's worker protocol: 0 setup, 1 ready, 2 query, 3 result.
+WATCH_WORKER = """
+(() => {
+  const s = window.__soeg = {ready: false, sent: 0, received: 0, rendered: 0,
+                             lastQuery: null, lastKey: 0, renderedAt: 0};
+  document.addEventListener("keydown", () => { s.lastKey = performance.now(); }, true);
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", ev => {
+        const type = ev.data && ev.data.type;
+        if (type === 1) s.ready = true;
+        if (type === 3) {
+          s.received++;
+          // Material renders synchronously in its own listener; the next frame paints it.
+          requestAnimationFrame(() => { s.rendered++; s.renderedAt = performance.now(); });
+        }
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { s.sent++; s.lastQuery = message.data; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+SETTLED = """q => { const s = window.__soeg;
+  return s.lastQuery === q && s.sent === s.received && s.rendered === s.received; }"""
+
+READ_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].map(
+  li => [...li.querySelectorAll("a.md-search-result__link")].map(a => a.href))"""
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    expected: str  # URL relative to the site root, e.g. "plan/" or "ordliste/#vpu"
+    why: str = ""
+    known_miss: str = ""  # why the search does not answer it yet ('mangler' in the YAML)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: Query
+    pages: list[list[str]]  # per result item (page): its links, relative to the site root
+    millis: float  # last keystroke -> results painted
+
+    def rank(self) -> int | None:
+        """1-based position of the expected page among the results, or None."""
+        for i, links in enumerate(self.pages, start=1):
+            if self.query.expected in (links if "#" in self.query.expected else links[:1]):
+                return i
+        return None
+
+    def hit(self, top: int = 3) -> bool:
+        rank = self.rank()
+        return rank is not None and rank <= top
+
+
+def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(str(q["soeg"]), str(q["side"]), str(q.get("hvorfor", "")),
+                  str(q.get("mangler", ""))) for q in data]
+
+
+def open_search(page: Any, base_url: str) -> None:
+    """Load the front page with the worker watch installed and open the search dialog."""
+    page.add_init_script(WATCH_WORKER)
+    page.goto(base_url)
+    page.wait_for_function("() => window.__soeg && window.__soeg.ready")
+    page.keyboard.press("/")
+    page.wait_for_selector("input.md-search__input:focus")
+
+
+def _relative(href: str, base_url: str) -> str:
+    parts = urlsplit(href)
+    path = parts.path.removeprefix(urlsplit(base_url).path)
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def type_keys(page: Any, text: str) -> None:
+    """Key down and key up per character, as a Danish keyboard sends them (also for æ, ø, å,
+    which Playwright's US keyboard would only insert as text, without key events)."""
+    cdp = page.context.new_cdp_session(page)
+    for char in text:
+        cdp.send("Input.dispatchKeyEvent",
+                 {"type": "keyDown", "key": char, "text": char, "unmodifiedText": char})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": char})
+    cdp.detach()
+
+
+def _settle(page: Any, text: str) -> None:
+    try:
+        page.wait_for_function(SETTLED, arg=text, timeout=15_000)
+    except Exception as error:  # report what the worker did, not just "timeout"
+        state = page.evaluate("() => window.__soeg")
+        raise AssertionError(f"Søgningen efter {text!r} blev ikke færdig: {state}") from error
+
+
+def search(page: Any, base_url: str, query: Query) -> Outcome:
+    """Clear the box, type the query key by key, and wait until its results are painted.
+
+    All keys but the last are typed first and allowed to finish, so the time measured is
+    that of one search (last keystroke -> painted results), as when a person types.
+    """
+    box = page.locator("input.md-search__input")
+    if box.input_value():
+        box.press("Control+a")
+        box.press("Backspace")
+        _settle(page, "")
+    if len(query.text) > 1:
+        type_keys(page, query.text[:-1])
+        _settle(page, query.text[:-1])
+    type_keys(page, query.text[-1])
+    _settle(page, query.text)
+    links = page.evaluate(READ_RESULTS)
+    millis = page.evaluate("() => window.__soeg.renderedAt - window.__soeg.lastKey")
+    pages = [[_relative(h, base_url) for h in item] for item in links]
+    return Outcome(query, pages, float(millis))
