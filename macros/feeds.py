@@ -121,5 +121,5 @@ def status_feed(site: SiteData, base_url: str) -> bytes:
         title="Statusændringer – Strategi for Socialområdet",
         subtitle="Ny status for tiltagene i tids- og procesplanen, nyeste først. "
         "Tom, indtil den første status er rapporteret.",
-        feed_url=base_url + "feeds/status.xml", page_url=base_url,
+        feed_url=base_url + "feeds/status.xml", page_url=base_url + "status/",
         entries=status_entries(site, base_url), fallback_updated=source_date(site))

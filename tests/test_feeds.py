@@ -48,6 +48,7 @@ def test_status_feed_is_valid_and_empty_without_reports(built_site: Path) -> Non
     assert feed.feed.title.startswith("Statusændringer")
     assert feed.entries == []
     assert all(link.href.startswith(SITE_URL) for link in feed.feed.links)
+    assert page_exists(built_site, feed.feed.link)
 
 
 def test_status_feed_gets_an_entry_per_report(project_copy: Path, tmp_path: Path) -> None:
