@@ -31,7 +31,7 @@ _STOP_WORDS_TEXT = (
     "sit skal skulle som sådan thi til ud under var vi vil ville vor være været hvordan hvem "
     "hvorfor samt kan kun bør får går står sker både hver hvert hele helt igen mere mest nye "
     "ny nyt to tre fire fem første andet anden heller ellers derfor dermed herunder heraf "
-    "blandt inden indtil mellem uden ved via pr hhv fx bl "
+    "blandt inden indtil mellem uden ved via pr hhv fx bl ingen intet "
 )
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 MIN_STEM = 3

@@ -1,0 +1,58 @@
+"""A user types everyday Danish queries into the site's search box and finds the right page.
+
+Each query of tests/search_queries.yml is typed key by key into the real search box of the
+built site in Chromium; the expected page must be among the first three results. Queries
+marked 'mangler' are known weak spots and are expected to fail until the search improves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .search_driver import Query, load_queries, open_search, search
+
+pytestmark = pytest.mark.browser
+QUERIES = load_queries()
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Any, served_site: str) -> Iterator[Any]:
+    """One page with the search dialog open, reused by every query to keep the run short."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    open_search(page, served_site)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [pytest.param(q, marks=pytest.mark.xfail(reason=q.known_miss, strict=False))
+     if q.known_miss else q for q in QUERIES],
+    ids=[q.text for q in QUERIES],
+)
+def test_query_finds_page_in_top_three(search_page: Any, served_site: str, query: Query) -> None:
+    outcome = search(search_page, served_site, query)
+    tops = [links[0] or "(forsiden)" for links in outcome.pages[:3]]
+    assert outcome.hit(), (
+        f"Søgning på {query.text!r} ({query.why}) skulle vise {query.expected!r} blandt de "
+        f"første tre resultater, men viste {tops}"
+    )
+
+
+def test_results_never_show_the_hidden_search_words(search_page: Any, served_site: str) -> None:
+    """The extra word forms only help matching; the result list shows the page's own text."""
+    # "omraadet" exists only as a hidden ASCII spelling of "området".
+    outcome = search(search_page, served_site, Query("socialomraadet", ""))
+    shown = search_page.locator(".md-search-result").inner_text()
+    assert outcome.pages and "omraadet" not in shown.lower()
+
+
+def test_glossary_entry_is_its_own_result(search_page: Any, served_site: str) -> None:
+    outcome = search(search_page, served_site, Query("Plejeudvalget", "ordliste/#vpu"))
+    titles = search_page.locator(".md-search-result__article h2").all_inner_texts()
+    assert any("VPU – Voksen- og Plejeudvalget" in t for t in titles), titles
+    assert outcome.rank() is not None
