@@ -122,3 +122,14 @@ def test_uids_are_stable_across_builds(built_site: Path, other_build: Path) -> N
     for uid, event in first.items():
         assert event["DTSTAMP"].to_ical() == second[uid]["DTSTAMP"].to_ical()
         assert event.decoded("DTSTART") == second[uid].decoded("DTSTART")
+
+
+def test_folding_never_splits_a_danish_letter() -> None:
+    from macros.calendar_feed import escape_text, fold
+
+    folded = fold("SUMMARY:" + "x" * 66 + "æøå" * 30).encode("utf-8")
+    lines = folded.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in lines)
+    assert [line.decode("utf-8") for line in lines]
+    assert b"".join(line.removeprefix(b" ") for line in lines).decode().endswith("æøå" * 30)
+    assert escape_text('a\\b;c,d\ne') == "a\\\\b\\;c\\,d\\ne"
