@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -366,6 +367,7 @@ def _parse(text: str, default_year: int | None) -> tuple[date, date | None, Prec
     return start, (None if open_end or from_ else end), part.precision
 
 
+@functools.lru_cache(maxsize=16384)  # Period is immutable; views ask for the same texts often
 def parse_period(text: str, *, default_year: int | None = None) -> Period:
     """Parse a Danish period text; `default_year` is used when the text has no year at all.
 

@@ -54,6 +54,7 @@ def _hint(problem: str) -> str:
     return "filen kan ikke læses som YAML – tjek indrykning, kolon og anførselstegn"
 
 
+_FastLoader: Any = getattr(yaml, "CSafeLoader", None)
 _UNCLOSED = re.compile(r"""^\s*(?:- )?(?:[\w-]+:\s*)?(["'])(?!.*\1\s*(?:#.*)?$)""")
 _SIMPLE_KEY = re.compile(r"^(\s*)(?:- )?[\w-]+:(\s|$)")
 
@@ -97,6 +98,21 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
 def parse_yaml_text(text: str, display: str, doc: YamlDocument | None = None) -> YamlDocument:
     """Parse YAML text (e.g. a page's front matter) the same way as a data file."""
     doc = doc or YamlDocument(path=display)
+    if _FastLoader is not None:
+        # libyaml builds the same nodes and line marks several times faster; on any YAML error
+        # parse again below, so problems are reported exactly as by the pure-Python parser.
+        fast = YamlDocument(path=doc.path, lines=dict(doc.lines), problems=list(doc.problems))
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            fast.data = {} if node is None else _build(loader, node, (), fast)
+        except yaml.YAMLError:
+            pass
+        else:
+            doc.data, doc.lines, doc.problems = fast.data, fast.lines, fast.problems
+            return doc
+        finally:
+            loader.dispose()
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
