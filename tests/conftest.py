@@ -119,7 +119,8 @@ def served_site(built_site: Path, site_url_path: str) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium mangler: kør ./dev test, som installerer den (apt-get install chromium)")
+        pytest.fail("Chromium mangler: kør ./dev test, som installerer den "
+                    "(apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
