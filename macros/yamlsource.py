@@ -56,6 +56,7 @@ def _hint(problem: str) -> str:
 
 _FastLoader: Any = getattr(yaml, "CSafeLoader", None)
 _UNCLOSED = re.compile(r"""^\s*(?:- )?(?:[\w-]+:\s*)?(["'])(?!.*\1\s*(?:#.*)?$)""")
+_QUOTE_START = re.compile(r"""(?:^\s*-|[:{,\[])\s*"(?!.*#)""")  # a quoted value starts here
 _SIMPLE_KEY = re.compile(r"^(\s*)(?:- )?[\w-]+:(\s|$)")
 
 
@@ -67,7 +68,7 @@ def _locate(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
     # A quote left open swallows the lines after it; the parser notices only later.
     for number in range(min(line, len(lines)), 0, -1):
         text = lines[number - 1]
-        odd = (text.count('"') - text.count('\\"')) % 2 and not text.lstrip().startswith("#")
+        odd = (text.count('"') - text.count('\\"')) % 2 and _QUOTE_START.search(text)
         if (_UNCLOSED.match(text) or odd) and "\t" not in problem:
             return number, _hint("found unexpected end of stream")
     if "could not find expected ':'" in problem and error.context_mark:
