@@ -73,6 +73,20 @@ def extra_names(root: Path) -> set[str]:
     return set(extra) if isinstance(extra, dict) else set()
 
 
+def blog_settings(root: Path) -> tuple[str | None, list[str]]:
+    """The blog folder (posts live in <folder>/posts/) and its allowed categories, if any."""
+    try:
+        config: Any = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _AnyTagLoader)
+    except (OSError, yaml.YAMLError):
+        return None, []
+    for plugin in (config or {}).get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("blog"), dict):
+            settings = plugin["blog"]
+            return str(settings.get("blog_dir", "blog")), list(settings.get("categories_allowed")
+                                                               or [])
+    return None, []
+
+
 def _generated_pages(root: Path, site: SiteData | None) -> set[str] | None:
     """'tiltag/<id>.md' and 'spor/<id>.md' for every initiative and track; None if unknown."""
     if site is not None:
@@ -105,6 +119,7 @@ def run(root: Path) -> Report:
         terms=_terms(site),
         generated_known=generated is not None,
     )
+    blog_dir, categories = blog_settings(root)
     for rel in sorted(written):
         display = f"docs/{rel}"
         raw = (docs / rel).read_bytes()
@@ -122,6 +137,8 @@ def run(root: Path) -> Report:
         report.errors.extend(link_errors)
         report.warnings.extend(link_warnings)
         report.errors.extend(md.check_macros(page, index))
+        if blog_dir and rel.startswith(f"{blog_dir}/posts/") and not page.problems:
+            report.errors.extend(md.check_post(page, categories))
         report.warnings.extend(md.check_abbreviations(page, index))
         report.lix[display] = lix(md.prose(page))
     return report

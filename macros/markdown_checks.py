@@ -7,6 +7,7 @@ missing from the glossary, and the prose used for LIX. No MkDocs import.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from macros.problems import Problem, did_you_mean
+from macros.problems import Problem, did_you_mean, one_of
 from macros.yamlsource import parse_yaml_text
 
 # Front matter keys MkDocs, Material (incl. its blog plugin) and mkdocs-macros understand.
@@ -55,6 +56,7 @@ class Page:
     body_line: int = 1
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)  # front matter lines
 
     @property
     def render_macros(self) -> bool:
@@ -83,6 +85,7 @@ def read_page(path: str, text: str) -> Page:
                                      "på formen 'navn: værdi', fx 'title: Min side'"))
         return page
     page.meta = doc.data
+    page.lines = {loc: line + 1 for loc, line in doc.lines.items()}
     for key in doc.data:
         line = doc.lines.get((key,), 1) + 1
         if key not in FRONT_MATTER_KEYS:
@@ -227,4 +230,23 @@ def check_abbreviations(page: Page, site: SiteIndex) -> list[Problem]:
         out.append(Problem(page.path, _line(text, match.start(), page.body_line), "forkortelse",
                            f'ukendt forkortelse "{word}" – tilføj den til data/ordliste.yml, '
                            "så læserne får den forklaret"))
+    return out
+
+
+def check_post(page: Page, categories_allowed: list[str]) -> list[Problem]:
+    """A news post needs a date and only categories the blog allows."""
+    out = []
+    date = page.meta.get("date")
+    if not isinstance(date, dt.date | dict):
+        out.append(Problem(page.path, 1, "front matter", "en nyhed skal have 'date:' med "
+                           "datoen skrevet ÅÅÅÅ-MM-DD, fx 'date: 2024-03-12'"))
+    categories = page.meta.get("categories") or []
+    if categories_allowed and isinstance(categories, list):
+        for index, name in enumerate(categories):
+            if name not in categories_allowed:
+                line = page.lines.get(("categories", index), 1)
+                out.append(Problem(page.path, line, "front matter",
+                                   f'ukendt kategori "{name}"'
+                                   f"{did_you_mean(str(name), categories_allowed)} – "
+                                   f"{one_of(categories_allowed)}"))
     return out

@@ -20,6 +20,7 @@ from tests.conftest import build_site
 
 TILTAG = "data/tiltag.yml"
 MOEDER = "data/moeder.yml"
+POST = "docs/nyheder/posts/2023-10-30-dialogmoede.md"
 FIRST_ID = "  - id: ansaettelse-fagchefer\n"
 FIRST_TRACK = "    spor: organisering\n"
 
@@ -145,6 +146,11 @@ MISTAKES = [
     Mistake("front-matter-bool", "docs/ordliste.md",
             replace("docs/ordliste.md", "render_macros: true", "render_macros: ja"),
             ("front matter", '"render_macros" skal være true eller false')),
+    Mistake("unknown-news-category", POST,
+            replace(POST, "  - Arrangementer\n", "  - Arangementer\n"),
+            ("front matter", 'ukendt kategori "Arangementer"', 'mente du "Arrangementer"')),
+    Mistake("news-without-date", POST, replace(POST, "date: 2023-10-30\n", "", shift=-1),
+            ("front matter", "date:", "ÅÅÅÅ-MM-DD")),
     Mistake("front-matter-tab", "docs/ordliste.md",
             replace("docs/ordliste.md", "title: Ordliste", "title:\tOrdliste\n\tx: y"),
             ("tabulator",)),
@@ -165,7 +171,7 @@ def test_check_names_file_line_and_hint(project_copy: Path, mistake: Mistake) ->
 
 BUILD_SUBSET = ["indentation", "tab", "misspelt-status", "fifth-quarter", "duplicate-id",
                 "dangling-track", "wrong-type", "missing-required", "unknown-macro",
-                "missing-page"]
+                "missing-page", "unknown-news-category"]
 
 
 @pytest.mark.parametrize("name", BUILD_SUBSET)
