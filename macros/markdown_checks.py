@@ -24,6 +24,7 @@ FRONT_MATTER_KEYS = (
     "title", "description", "render_macros", "hide", "template", "date", "categories",
     "authors", "slug", "draft", "tags", "status", "icon", "search", "subtitle", "readtime",
     "pin", "links", "comments", "nav_title",
+    "videresend_til_was",  # overrides/main.html: the /was page forwards to the WAS statement
 )  # fmt: skip
 # Names mkdocs-macros and Jinja provide in every page besides the project's own macros.
 BUILTIN_NAMES = frozenset({
