@@ -9,6 +9,7 @@ of one of them. Pure functions, no MkDocs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -46,6 +47,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; the search index asks for the same words often
 def stem(word: str) -> str:
     """Strip one inflection ending: borger/borgeren/borgerne/borgernes all give "borg"."""
     word = word.lower()
