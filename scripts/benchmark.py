@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -53,6 +54,8 @@ class Result:
     bare_pages: int
     ours: list[float]
     bare: list[float]
+    ours_cpu: list[float]
+    bare_cpu: list[float]
     sizes: SiteSizes
     bare_sizes: SiteSizes
     front: FirstVisit
@@ -64,21 +67,29 @@ class Result:
     def ratio(self) -> float:
         return statistics.median(self.ours) / statistics.median(self.bare)
 
+    @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(self.ours_cpu) / statistics.median(self.bare_cpu)
+
 
 def _env() -> dict[str, str]:
     return {**os.environ, "STRATEGI_DATO": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1",
             "SITE_URL": "http://127.0.0.1:8000/"}
 
 
-def timed_build(project: Path, out: Path) -> float:
+def timed_build(project: Path, out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one strict build."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
         cwd=project, env=_env(), capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise RuntimeError(f"build of {project} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu
 
 
 def _initiative_page(site: Path) -> str:
@@ -93,15 +104,20 @@ def measure(n: int, repeat: int, preview: bool, work: Path) -> Result:
     shutil.copytree(ROOT, project, ignore=IGNORE)
     counts = write_synthetic_data(project, n)
     bare_pages = write_baseline(project, work / "bare")
-    ours, bare = [], []
+    ours, bare, ours_cpu, bare_cpu = [], [], [], []
     for run in range(repeat):
         print(f"  n={n}: build {run + 1}/{repeat}", flush=True)
-        ours.append(timed_build(project, work / "site"))
-        bare.append(timed_build(work / "bare", work / "bare-site"))
+        wall, cpu = timed_build(project, work / "site")
+        ours.append(wall)
+        ours_cpu.append(cpu)
+        wall, cpu = timed_build(work / "bare", work / "bare-site")
+        bare.append(wall)
+        bare_cpu.append(cpu)
     site = work / "site"
     page = _initiative_page(site)
     result = Result(
         n=n, counts=counts, pages=0, bare_pages=bare_pages, ours=ours, bare=bare,
+        ours_cpu=ours_cpu, bare_cpu=bare_cpu,
         sizes=site_sizes(site, PAGE_LIMIT), bare_sizes=site_sizes(work / "bare-site", PAGE_LIMIT),
         front=first_visit(site, "index.html"), initiative_page=page,
         initiative=first_visit(site, page))
@@ -129,8 +145,9 @@ def per_initiative(results: list[Result]) -> dict[int, float]:
 
 def table(results: list[Result]) -> str:
     marginal = per_initiative(results)
-    head = ("| Tiltag | Sider (vores/bar) | Build vores s | Build bar s | Forhold | Site MB "
-            "(vores/bar) | KB pr. tiltag | Største side KB | Søgeindeks KB (rå/gzip) | "
+    head = ("| Tiltag | Sider (vores/bar) | Build vores s (CPU) | Build bar s (CPU) | "
+            "Forhold (CPU) | Site MB (vores/bar) | KB pr. tiltag | Største side KB | "
+            "Søgeindeks KB (rå/gzip) | "
             "Første besøg forside KB gzip | Første besøg tiltagsside KB gzip | "
             "+ søgning KB gzip |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
@@ -138,8 +155,10 @@ def table(results: list[Result]) -> str:
         per = f"{marginal[r.n] / 1024:.1f}" if r.n in marginal else "–"
         lines.append(
             f"| {r.counts.initiatives} | {r.pages}/{r.bare_sizes.html_pages} | "
-            f"{statistics.median(r.ours):.1f} | {statistics.median(r.bare):.1f} | "
-            f"{r.ratio:.2f}× | {_mb(r.sizes.total_bytes)}/{_mb(r.bare_sizes.total_bytes)} | "
+            f"{statistics.median(r.ours):.1f} ({statistics.median(r.ours_cpu):.1f}) | "
+            f"{statistics.median(r.bare):.1f} ({statistics.median(r.bare_cpu):.1f}) | "
+            f"{r.ratio:.2f}× ({r.cpu_ratio:.2f}×) | "
+            f"{_mb(r.sizes.total_bytes)}/{_mb(r.bare_sizes.total_bytes)} | "
             f"{per} | {_kb(r.sizes.largest_page_bytes)} ({r.sizes.largest_page}) | "
             f"{_kb(r.sizes.search_index_bytes)}/{_kb(r.sizes.search_index_gzip)} | "
             f"{_kb(r.front.page_gzip)} | {_kb(r.initiative.page_gzip)} | "
@@ -188,7 +207,8 @@ def report(results: list[Result], checks: list[tuple[bool, str]], command: str) 
         f"{os.cpu_count()} CPU'er, Python {sys.version.split()[0]}, {mkdocs.split(' from ')[0]}. "
         f"Kommando: `{command}`.", "",
         "Byggetider er vægurstid for `mkdocs build --strict` (median; vores og bar bygges på "
-        "skift). «Bar» er Material med de samme sider og den samme tekst som almindelig Markdown "
+        "skift), i parentes CPU-tid (bruger + system), som er mindre følsom for anden last. "
+        "«Bar» er Material med de samme sider og den samme tekst som almindelig Markdown "
         "og de samme temaindstillinger, men uden makroer, hooks og data. «KB pr. tiltag» er "
         "sitets vækst pr. ekstra tiltag i forhold til den mindste størrelse. «Første besøg» er "
         "HTML plus alle CSS/JS/billeder/skrifttyper, siden henviser til, gzip; «+ søgning» er "
