@@ -63,19 +63,34 @@ def stem(word: str) -> str:
     return word
 
 
-def inflections(word: str, attested: Mapping[str, set[str]] | None = None) -> set[str]:
+def inflections(word: str, attested: Mapping[str, set[str]] | None = None,
+                generate: bool = True, endings: tuple[str, ...] = LEAF_ENDINGS) -> set[str]:
     """Forms of a word's stem that a user may type, so that each is a prefix of one returned.
 
     These are the forms of the same stem seen anywhere on the site (`attested`, from
-    `forms_by_stem`) plus the generated long plural ("borg" -> "borgernes", which covers
-    borgere/borgerne). Without `attested`, all generated long forms are returned.
+    `forms_by_stem`) and, with `generate`, the stem with each of `endings` ("borg" ->
+    "borgernes", "borgerens", ..., which cover borgere/borgerne/borgeren) – with `attested`
+    only when the word inflects like a noun (`noun_like`). Without `attested`: all generated.
     """
     if len(word) < MIN_STEM or word in STOP_WORDS or word.endswith(NO_INFLECTION_ENDINGS):
         return set()
     base = stem(word)
     if attested is None:
-        return {base + ending for ending in LEAF_ENDINGS}
-    return {base + LEAF_ENDINGS[0], *attested.get(base, ())}
+        return {base + ending for ending in endings}
+    forms = set(attested.get(base, ()))
+    if generate and noun_like(word, attested):
+        forms.update(base + ending for ending in endings)
+    return forms
+
+
+def noun_like(word: str, attested: Mapping[str, set[str]]) -> bool:
+    """Whether a word inflects like a noun: a common noun, or seen on the site in two forms
+    one of which ends like a noun ("handleplan", "handleplanen"; not "maj" or "rapporterer")."""
+    base = stem(word)
+    if base in _COMMON_STEMS:
+        return True
+    forms = attested.get(base, set())
+    return len(forms) >= 2 and any(f[len(base):] in _NOUN_ENDINGS for f in forms)
 
 
 def forms_by_stem(vocabulary: Iterable[str]) -> dict[str, set[str]]:
@@ -91,32 +106,69 @@ def ascii_spelling(word: str) -> str:
     return word.translate(ASCII)
 
 
-def compound_parts(word: str, vocabulary: set[str], depth: int = 2) -> list[str]:
-    """Trailing parts of a compound that are words on their own ("ledelsestilsyn" -> "tilsyn").
+# Common Danish nouns that end (or start) compounds. A compound's tail from this list is
+# accepted even when it never stands alone on the site ("ledelsestilsyn" -> "tilsyn"), and a
+# head from it is inflected ("familieområdet" -> "familien", "familier").
+_COMMON_NOUNS_TEXT = """
+    afdeling aftale analyse anbefaling arbejde beslutning bestyrelse borger budget center chef
+    dialog direktion direktør drift familie fokus forløb forum gruppe handicap høring indsats
+    kommune kommunikation kontakt kultur leder ledelse miljø myndighed møde område opfølgning
+    opgave organisering periode plan planlægning pleje princip proces projekt rapport samarbejde
+    sted stilling strategi struktur styring system tilbud tillid tilsyn udvalg undersøgelse vagt
+    visitation økonomi
+"""
+COMMON_NOUNS = frozenset(_COMMON_NOUNS_TEXT.split())
 
-    A split is accepted when both the tail and the head (allowing a linking -s/-e) are words
-    seen on the site, or stems of such words; the longest tail wins. Only tails are returned:
-    the head is already a prefix of the compound.
+
+def compound_parts(word: str, vocabulary: set[str], depth: int = 2) -> list[str]:
+    """Trailing parts of a compound that a user may type alone ("ledelsestilsyn" -> "tilsyn").
+
+    A split head|tail is accepted when the tail has at least MIN_STEM letters and either
+    - the tail (or its stem) is a common noun (COMMON_NOUNS), whatever the head, or
+    - both tail and head are words seen on the site or common nouns, or stems of such words
+      (the head may end in a linking -s/-e: "arbejds|miljø", "pårørende|råd").
+    The longest acceptable tail wins; it is split again. Only tails are returned: the head is
+    already a prefix of the compound (see `compound_heads` for the head's own inflections).
     """
-    word = word.lower()
-    if depth == 0 or len(word) < 2 * MIN_STEM + 1:
+    split = split_compound(word, vocabulary)
+    if split is None or depth == 0:
         return []
-    best: tuple[int, int, str] | None = None
-    for cut in range(MIN_WORD, len(word) - MIN_STEM + 1):
-        head, tail = word[:cut], word[cut:]
-        tail_known = _known(tail, vocabulary)
-        head_known = _known(head, vocabulary) or (
-            head[-1] in "se" and _known(head[:-1], vocabulary)
-        )
-        if not (tail_known and head_known):
-            continue
-        candidate = (2, len(tail), tail)
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
-    if best is None:
-        return []
-    tail = best[2]
+    tail = split[1]
     return [tail, *compound_parts(tail, vocabulary, depth - 1)]
+
+
+def split_compound(word: str, vocabulary: set[str]) -> tuple[str, str] | None:
+    """The head and the longest acceptable tail of a compound (rule in `compound_parts`)."""
+    word = word.lower()
+    if len(word) < 2 * MIN_STEM + 1:
+        return None
+    for cut in range(MIN_STEM, len(word) - MIN_STEM + 1):  # longest tail first
+        head, tail = word[:cut], word[cut:]
+        if len(tail) >= MIN_WORD and _common(tail):
+            return head, tail
+        if _known(tail, vocabulary) and len(head) >= MIN_WORD and (
+            _known(head, vocabulary) or _common(head)
+            or (head[-1] in "se" and (_known(head[:-1], vocabulary) or _common(head[:-1])))
+        ):
+            return head, tail
+    return None
+
+
+def compound_heads(word: str, vocabulary: set[str]) -> list[str]:
+    """Heads of a compound that are common nouns, without linking letter ("familieområdet"
+    -> ["familie"]), so their inflections can be indexed: the compound has only the bare head."""
+    split = split_compound(word, vocabulary)
+    if split is None:
+        return []
+    head = split[0]
+    for part in (head, head[:-1] if head[-1] in "se" else ""):
+        if _common(part):
+            return [_COMMON_STEMS.get(stem(part), part)]
+    return []
+
+
+def _common(part: str) -> bool:
+    return part in COMMON_NOUNS or (len(part) >= MIN_WORD and stem(part) in _COMMON_STEMS)
 
 
 def _known(part: str, vocabulary: set[str]) -> bool:
@@ -138,6 +190,8 @@ def stems(vocabulary: frozenset[str] | set[str]) -> set[str]:
 
 
 _STEM_CACHE: dict[int, tuple[object, set[str]]] = {}
+_NOUN_ENDINGS = frozenset({"en", "et", "ene", "erne", "ens", "ets", "enes", "ernes"})
+_COMMON_STEMS = {stem(w): w for w in sorted(COMMON_NOUNS)}  # stem -> the noun
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:

@@ -27,7 +27,17 @@ from macros import danish
 
 EXPANSION_FIELD = "former"
 TITLE_EXPANSION_FIELD = "titelformer"
-FIELD_BOOSTS = {EXPANSION_FIELD: 1.0, TITLE_EXPANSION_FIELD: 100.0}
+TITLE_SYNONYM_FIELD = "titelsynonymer"
+# Hidden forms weigh less than the shown text, so a page showing the typed form wins.
+FIELD_BOOSTS = {EXPANSION_FIELD: 0.3, TITLE_EXPANSION_FIELD: 100.0, TITLE_SYNONYM_FIELD: 10.0}
+# Material ranks a section x2 but a page's own document x5 after scoring. A glossary entry is a
+# result of its own, and an initiative's page is the home of the text that overview pages
+# (plan, status, all initiatives) repeat on their page documents: these document boosts let
+# such sections compete as pages.
+GLOSSARY_BOOST = 5.0
+INITIATIVE_BOOST = 2.5
+REPEATED_BOOST = 0.5
+INITIATIVE_SECTION = re.compile(r"^tiltag/[^/#]+/#")
 GLOSSARY_PAGE = "ordliste/"
 _TAG = re.compile(r"<[^>]+>")
 
@@ -73,18 +83,28 @@ def synonym_words(text: str, groups: Sequence[Synonyms]) -> list[str]:
 
 
 def expansion_tokens(text: str, vocabulary: set[str], groups: Sequence[Synonyms],
-                     attested: Mapping[str, set[str]] | None = None) -> list[str]:
-    """Hidden tokens for a text: forms, compound parts, synonyms, ASCII; minus what is there."""
+                     attested: Mapping[str, set[str]] | None = None,
+                     generate: bool = True, synonyms: bool = True) -> list[str]:
+    """Hidden tokens for a text: forms, compound parts, synonyms, ASCII; minus what is there.
+
+    `generate` adds generated endings (not only the forms attested on the site) to the text's
+    own words; compound heads that are common nouns always get them ("familieområdet" ->
+    "familiernes", "familienes"), since the site never writes them alone.
+    """
     own = danish.words(text)
-    spelled: set[str] = set(synonym_words(text, groups))  # also written in ASCII
+    spelled: set[str] = set(synonym_words(text, groups) if synonyms else ())
+    heads: set[str] = set()
     for word in {*own, *spelled}:
         if len(word) >= 7:
             spelled.update(danish.compound_parts(word, vocabulary))
-    extra = set(spelled)
+            heads.update(danish.compound_heads(word, vocabulary))
+    extra = spelled | heads
+    extra.update(danish.ascii_spelling(w) for w in extra | set(own) if w not in danish.STOP_WORDS)
+    endings = danish.LEAF_ENDINGS if generate else danish.LEAF_ENDINGS[:1]
     for word in spelled | set(own):
-        if len(word) >= danish.MIN_STEM:
-            extra.update(danish.inflections(word, attested))
-    extra.update(danish.ascii_spelling(w) for w in spelled | set(own) if w not in danish.STOP_WORDS)
+        extra.update(danish.inflections(word, attested, True, endings))
+    for head in heads:
+        extra.update(danish.inflections(head, attested, True, danish.LEAF_ENDINGS))
     return _not_covered(extra - set(own), own)
 
 
@@ -105,7 +125,7 @@ def _longest_only(words: list[str]) -> list[str]:
     return [w for i, w in enumerate(words) if i + 1 == len(words) or not words[i + 1].startswith(w)]
 
 
-def glossary_docs(groups: Sequence[Synonyms]) -> list[dict[str, str]]:
+def glossary_docs(groups: Sequence[Synonyms]) -> list[dict[str, Any]]:
     """One search result per glossary entry, titled "VPU – Voksen- og Plejeudvalget"."""
     docs = []
     for group in groups:
@@ -114,30 +134,109 @@ def glossary_docs(groups: Sequence[Synonyms]) -> list[dict[str, str]]:
             "location": f"{GLOSSARY_PAGE}#{group.id}",
             "title": html.escape(title, quote=False),
             "text": f"<p>{html.escape(group.explanation, quote=False)}</p>",
+            "boost": GLOSSARY_BOOST,
         })
     return docs
 
 
+def split_glossary_page(page: dict[str, Any], entries: list[dict[str, Any]],
+                        groups: Sequence[Synonyms]) -> None:
+    """Move each entry's text from the glossary page's document to the entry's own document.
+
+    Material indexes the whole glossary as one text; with an entry per result that text would
+    be downloaded twice. The page keeps its introduction; each entry gets its explanation and
+    source line as shown on the page. Left unchanged if an explanation is not found in order.
+    """
+    text = page["text"]
+    cuts: list[tuple[int, int]] = []  # (start of the entry's term, start of its explanation)
+    position = 0
+    for group in groups:
+        found = text.find(html.escape(group.explanation, quote=False), position)
+        start = text.rfind(group.term, position, found) if found >= 0 else -1
+        if start < 0:
+            return
+        cuts.append((start, found))
+        position = found
+    ends = [start for start, _ in cuts[1:]] + [len(text)]
+    for entry, (_, explanation), end in zip(entries, cuts, ends, strict=True):
+        entry["text"] = f"<p>{text[explanation:end].strip()}</p>"
+    page["text"] = text[: cuts[0][0]].rstrip() if cuts else text
+
+
+def weighted(tokens: list[str], shown: Mapping[str, set[str]]) -> list[str]:
+    """Tokens, each twice when the page shows its stem in several forms ("handleplan",
+    "handleplanen"): such a page is about the thing, not just mentioning it, and lunr counts
+    how often a term occurs. Pages that only show one form get the token once."""
+    out = []
+    for token in tokens:
+        out.append(token)
+        if len(shown.get(danish.stem(token), ())) > 1:
+            out.append(token)
+    return out
+
+
+def boost_repeated_sections(docs: list[dict[str, Any]]) -> None:
+    """Lower the boost of sections shown identically on several pages (meeting cards on the
+    decisions, process and political pages): a page's own heading should outrank a copy."""
+    pages: dict[tuple[str, str], set[str]] = {}
+    for doc in docs:
+        if "#" in doc["location"]:
+            pages.setdefault((doc["title"], doc["text"]), set()).add(_page_key(doc["location"]))
+    for doc in docs:
+        if "#" in doc["location"] and len(pages[(doc["title"], doc["text"])]) > 1:
+            doc["boost"] = doc.get("boost", 1.0) * REPEATED_BOOST
+
+
+def _page_key(location: str) -> str:
+    return location if location.startswith(GLOSSARY_PAGE + "#") else location.split("#")[0]
+
+
 def expand_index(index: dict[str, Any], groups: Sequence[Synonyms]) -> dict[str, Any]:
-    """A copy of Material's search index with hidden expansion fields and glossary entries."""
+    """A copy of Material's search index with hidden expansion fields and glossary entries.
+
+    Title forms go on each document (`titelformer`); the forms of a page's text go once on
+    the page's own document (`former`), deduplicated over all its sections, without the forms
+    its titles already carry and without prefixes of any word shown on the page.
+    """
     docs = [dict(doc) for doc in index["docs"]]
-    if any(doc["location"] == GLOSSARY_PAGE for doc in docs):
+    pages = [i for i, d in enumerate(docs) if d["location"] == GLOSSARY_PAGE]
+    if pages:
+        ordered = sorted(groups, key=lambda g: g.term.lower())  # the page's order
+        entries = glossary_docs(ordered)
+        split_glossary_page(docs[pages[0]], entries, ordered)
         # Sections must follow their page's own entry: insert after the page's last section.
         last = max(i for i, d in enumerate(docs) if d["location"].startswith(GLOSSARY_PAGE))
-        docs[last + 1:last + 1] = glossary_docs(groups)
+        docs[last + 1:last + 1] = entries
     vocabulary = danish.vocabulary(
         [plain_text(d["title"]) + " " + plain_text(d["text"]) for d in docs]
         + [" ".join(g.spellings) for g in groups]
     )
     attested = danish.forms_by_stem(vocabulary)
     for doc in docs:
+        if INITIATIVE_SECTION.match(doc["location"]):
+            doc["boost"] = INITIATIVE_BOOST
+    by_page: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        by_page.setdefault(_page_key(doc["location"]), []).append(doc)
         title = plain_text(doc["title"])
-        text_tokens = expansion_tokens(plain_text(doc["text"]), vocabulary, groups, attested)
-        title_tokens = expansion_tokens(title, vocabulary, groups, attested)
-        if text_tokens:
-            doc[EXPANSION_FIELD] = " ".join(text_tokens)
-        if title_tokens:
-            doc[TITLE_EXPANSION_FIELD] = " ".join(title_tokens)
+        forms = expansion_tokens(title, vocabulary, groups, attested, synonyms=False)
+        if forms:
+            doc[TITLE_EXPANSION_FIELD] = " ".join(forms)
+        # Another name for what the title names is a weaker match than the title's own word.
+        other_names = [t for t in expansion_tokens(title, vocabulary, groups, attested)
+                       if t not in forms]
+        if other_names:
+            doc[TITLE_SYNONYM_FIELD] = " ".join(other_names)
+    boost_repeated_sections(docs)
+    for key, members in by_page.items():
+        text = " ".join(plain_text(d["title"]) + " " + plain_text(d["text"]) for d in members)
+        in_titles = {t for d in members for t in d.get(TITLE_EXPANSION_FIELD, "").split()}
+        tokens = [t for t in expansion_tokens(text, vocabulary, groups, attested, generate=False)
+                  if t not in in_titles]
+        tokens = weighted(tokens, danish.forms_by_stem(danish.words(text)))
+        if tokens:
+            main = next((d for d in members if d["location"] == key), members[0])
+            main[EXPANSION_FIELD] = " ".join(tokens)
     config = dict(index["config"])
     config["fields"] = {**config["fields"], **{k: {"boost": v} for k, v in FIELD_BOOSTS.items()}}
     return {**index, "config": config, "docs": docs}
