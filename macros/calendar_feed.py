@@ -43,17 +43,17 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets (continuations start with a space), CRLF-terminated."""
+    data = line.encode("utf-8")
     out: list[str] = []
-    current, size, limit = [], 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            out.append("".join(current))
-            current, size, limit = [" "], 1, 75
-        current.append(char)
-        size += width
-    out.append("".join(current))
-    return "\r\n".join(out) + "\r\n"
+    start, limit = 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # never split a character: back off to its first byte
+            end -= 1
+        out.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74  # a continuation line starts with a space
+    out.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(out) + "\r\n"
 
 
 def _timing(period: Period, title: str) -> tuple[str, dt.date, dt.date, str]:
