@@ -21,7 +21,7 @@ SUFFIXES: tuple[str, ...] = (
 )
 # The longest inflected forms of a stem: every common ending (-e, -en, -er, -et, -ene, -erne,
 # -eren, -ens, ...) is a prefix of one of these, so a prefix search finds it.
-LEAF_ENDINGS: tuple[str, ...] = ("ernes", "erens", "enes", "ets")
+LEAF_ENDINGS: tuple[str, ...] = ("ernes", "erens", "enes", "ens", "ets")
 # Words that are not inflected like nouns: adjectives/participles and lunr's Danish stop words.
 NO_INFLECTION_ENDINGS: tuple[str, ...] = ("ig", "igt", "ige", "isk", "iske", "ende", "ede", "vis")
 _STOP_WORDS_TEXT = (
@@ -79,16 +79,28 @@ def inflections(word: str, attested: Mapping[str, set[str]] | None = None,
         return {base + ending for ending in endings}
     forms = set(attested.get(base, ()))
     if generate and noun_like(word, attested):
-        forms.update(base + ending for ending in endings)
+        lemma = min(forms | {word}, key=len)
+        fitting = _fitting_endings(lemma)
+        forms.update(base + ending for ending in endings if ending in fitting)
     return forms
 
 
+def _fitting_endings(lemma: str) -> tuple[str, ...]:
+    """Long endings that fit the base form: ledelse -> ledelsernes/ledelsens; borger ->
+    borgernes/borgerens; plan, udvalg, strategi -> -ernes, -enes, -ets (gender unknown)."""
+    if lemma.endswith("e"):
+        return ("ernes", "ens")
+    if lemma.endswith("er"):
+        return ("ernes", "erens")
+    return ("ernes", "enes", "ets")
+
+
 def noun_like(word: str, attested: Mapping[str, set[str]]) -> bool:
-    """Whether a word inflects like a noun: a common noun, or seen on the site in two forms
-    one of which ends like a noun ("handleplan", "handleplanen"; not "maj" or "rapporterer")."""
+    """Whether a word inflects like a noun: a common noun or a compound ending in one, or seen
+    on the site in two forms, one ending like a noun ("handleplan", "handleplanen"; not "maj")."""
     base = stem(word)
-    if base in _COMMON_STEMS:
-        return True
+    if base in _COMMON_STEMS or any(base.endswith(s) for s in _LONG_COMMON_STEMS):
+        return True  # a common noun, or a compound ending in one ("fagchefer")
     forms = attested.get(base, set())
     return len(forms) >= 2 and any(f[len(base):] in _NOUN_ENDINGS for f in forms)
 
@@ -190,8 +202,9 @@ def stems(vocabulary: frozenset[str] | set[str]) -> set[str]:
 
 
 _STEM_CACHE: dict[int, tuple[object, set[str]]] = {}
-_NOUN_ENDINGS = frozenset({"en", "et", "ene", "erne", "ens", "ets", "enes", "ernes"})
+_NOUN_ENDINGS = frozenset({"en", "et", "er", "ene", "erne", "ens", "ets", "enes", "ernes"})
 _COMMON_STEMS = {stem(w): w for w in sorted(COMMON_NOUNS)}  # stem -> the noun
+_LONG_COMMON_STEMS = tuple(s for s in _COMMON_STEMS if len(s) >= MIN_WORD)
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:

@@ -34,7 +34,7 @@ FIELD_BOOSTS = {EXPANSION_FIELD: 0.3, TITLE_EXPANSION_FIELD: 100.0, TITLE_SYNONY
 # result of its own, and an initiative's page is the home of the text that overview pages
 # (plan, status, all initiatives) repeat on their page documents: these document boosts let
 # such sections compete as pages.
-GLOSSARY_BOOST = 5.0
+GLOSSARY_BOOST = 4.0
 INITIATIVE_BOOST = 2.5
 REPEATED_BOOST = 0.5
 INITIATIVE_SECTION = re.compile(r"^tiltag/[^/#]+/#")
@@ -101,8 +101,12 @@ def expansion_tokens(text: str, vocabulary: set[str], groups: Sequence[Synonyms]
     extra = spelled | heads
     extra.update(danish.ascii_spelling(w) for w in extra | set(own) if w not in danish.STOP_WORDS)
     endings = danish.LEAF_ENDINGS if generate else danish.LEAF_ENDINGS[:1]
+    shown = danish.forms_by_stem(own)
     for word in spelled | set(own):
-        extra.update(danish.inflections(word, attested, True, endings))
+        # Without `generate`, only words the text shows in several forms get generated ones.
+        salient = generate or len(shown.get(danish.stem(word), ())) > 1
+        if salient or word in spelled:
+            extra.update(danish.inflections(word, attested, salient, endings))
     for head in heads:
         extra.update(danish.inflections(head, attested, True, danish.LEAF_ENDINGS))
     return _not_covered(extra - set(own), own)
