@@ -1,17 +1,22 @@
 """Index-time expansion of Material's search index, so Danish queries find what people mean.
 
 Takes the parsed `search/search_index.json` that Material's search plugin wrote and returns a
-new one where every document has two extra, never displayed fields:
+new one with extra, never displayed fields (lunr matches each query word as a prefix, so all
+hidden words are long forms, and none is a prefix of a word the page already shows):
 
-- `former`: inflected forms of its words' stems, trailing compound parts, glossary synonyms
-  (a page saying "VPU" also answers "Voksen- og Plejeudvalget" and vice versa) and ASCII
-  spellings (ae/oe/aa) – all as long forms, because lunr matches the query as a prefix;
-- `titelformer`: the same for the title, boosted so a page titled "Handleplanen" ranks high
-  for "handleplaner".
+- `former`: once per page, on the page's own document: inflected forms of its words, compound
+  parts ("ledelsestilsyn" -> "tilsyn"; "familieområdet" -> "familien"), glossary synonyms (a
+  page saying "VPU" also answers "Plejeudvalget") and ASCII spellings (ae/oe/aa); low boost,
+  so a page showing the typed form outranks one that only hides it;
+- `titelformer`: per document, forms of the title's own words, boosted like a title;
+- `titelsynonymer`: other names for what the title names ("VPU" -> "Voksen- og
+  Plejeudvalget"), a weaker match than the title's own word.
 
-Glossary terms also become results of their own (`ordliste/#<id>`). The Material client
-indexes every field listed in `config.fields` but only renders title, text and tags.
-Pure functions, no MkDocs.
+Glossary terms become results of their own (`ordliste/#<id>`), taking their text from the
+glossary page's document. Document boosts even out Material's page/section weighting for
+glossary entries and initiative pages and lower sections repeated on several pages. The
+Material client indexes every field listed in `config.fields` but only renders title, text
+and tags. Pure functions, no MkDocs.
 """
 
 from __future__ import annotations
@@ -109,7 +114,7 @@ def expansion_tokens(text: str, vocabulary: set[str], groups: Sequence[Synonyms]
             extra.update(danish.inflections(word, attested, salient, endings))
     for head in heads:
         extra.update(danish.inflections(head, attested, True, danish.LEAF_ENDINGS))
-    return _not_covered(extra - set(own), own)
+    return _not_covered(extra - set(own) - danish.STOP_WORDS, own)
 
 
 def _not_covered(candidates: Iterable[str], present: Iterable[str]) -> list[str]:

@@ -89,7 +89,10 @@ def run(site: Path, label: str, verbose: bool) -> list[Outcome]:
             mark = "ok " if o.hit() else "-- "
             tops = ", ".join(links[0] or "/" for links in o.pages[:3])
             print(f"  {mark}{o.query.text!r:28} -> {o.query.expected!r:40} "
-                  f"rank={o.rank()} [{tops}]")
+                  f"rank={o.rank()} {o.millis:6.1f} ms [{tops}]")
+    slowest = max(outcomes, key=lambda o: o.millis)
+    print(f"  langsomst: {slowest.query.text!r} ({slowest.millis:.1f} ms, "
+          f"{len(slowest.pages)} resultater)")
     return outcomes
 
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from macros import danish
-from macros.search import expand_index, expansion_tokens, synonyms_from_terms
+from macros.search import (
+    GLOSSARY_BOOST,
+    INITIATIVE_BOOST,
+    REPEATED_BOOST,
+    expand_index,
+    expansion_tokens,
+    synonyms_from_terms,
+)
 
 
 @pytest.mark.parametrize("word, stem", [
@@ -34,9 +42,37 @@ def test_every_typed_form_is_a_prefix_of_a_generated_form(indexed: str, typed: s
     ("pårørenderåd", {"pårørende", "råd"}, "råd"),
     ("handicaprådet", {"handicap", "rådet"}, "rådet"),
     ("arbejdsmiljøet", {"arbejde", "miljø"}, "miljøet"),
+    # The tail is a common noun: accepted even if the site never writes it alone.
+    ("ledelsestilsyn", set(), "tilsyn"),
+    ("vagtplanlægning", set(), "planlægning"),
+    ("arbejdsmiljøet", set(), "miljøet"),
 ])
 def test_compound_parts(word: str, vocabulary: set[str], part: str) -> None:
     assert part in danish.compound_parts(word, vocabulary)
+
+
+@pytest.mark.parametrize("word, head", [
+    ("familieområdet", "familie"), ("arbejdsmiljøet", "arbejde"), ("ledelsestilsyn", "ledelse"),
+])
+def test_compound_heads_that_are_common_nouns(word: str, head: str) -> None:
+    assert danish.compound_heads(word, set()) == [head]
+
+
+def test_socialområdet_has_no_noun_head() -> None:
+    assert danish.compound_heads("socialområdet", set()) == []
+
+
+@pytest.mark.parametrize("word, site, wanted, unwanted", [
+    ("ledelse", ["ledelse", "ledelsen"], "ledelsernes", "ledelsets"),
+    ("borger", ["borger", "borgeren"], "borgernes", "borgenes"),
+    ("plan", ["plan", "planen"], "planets", "planerens"),
+    ("maj", ["maj"], "maj", "majernes"),  # not seen inflected: no generated forms
+])
+def test_generated_forms_fit_the_word(word: str, site: list[str], wanted: str,
+                                      unwanted: str) -> None:
+    forms = danish.inflections(word, danish.forms_by_stem(site))
+    assert any(f.startswith(wanted) for f in forms | {word})
+    assert unwanted not in forms
 
 
 @pytest.mark.parametrize("word, vocabulary", [
@@ -97,3 +133,56 @@ def test_expand_index_adds_hidden_fields_and_glossary_results_after_the_page() -
     assert "plejeudvalget" in plan["former"].split()
     assert expanded["docs"][1]["title"] == "VPU – Voksen- og Plejeudvalget"
     assert index["docs"][1].get("former") is None  # input left untouched
+
+
+def _index(*docs: tuple[str, str, str]) -> dict[str, Any]:
+    return {"config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+            "docs": [{"location": loc, "title": title, "text": text} for loc, title, text in docs]}
+
+
+def test_text_forms_are_indexed_once_per_page_without_what_the_page_shows() -> None:
+    expanded = expand_index(_index(
+        ("plan/", "Planen", "<p>Borgeren er i centrum.</p>"),
+        ("plan/#a", "A", "<p>Borgeren og borgerne.</p>"),
+        ("plan/#b", "B", "<p>Borgeren igen.</p>"),
+    ), [])
+    page, *sections = expanded["docs"]
+    assert all("former" not in s for s in sections)
+    hidden = page["former"].split()
+    assert [t for t in hidden if t.startswith("borger")] == ["borgernes", "borgernes"]  # x2:
+    # the page shows the word in two forms, so it is about borgere and counts double.
+    assert "borgeren" not in hidden  # shown on the page: a prefix query finds it already
+
+
+def test_glossary_page_text_moves_to_its_entries() -> None:
+    index = _index(("ordliste/", "Ordliste",
+                    "<p>Intro.</p> VPU (Voksen- og Plejeudvalget) Det politiske udvalg. Nævnt i "
+                    "sag 1."))
+    page, entry = expand_index(index, GROUPS)["docs"]
+    assert page["text"] == "<p>Intro.</p>"
+    assert entry["text"] == "<p>Det politiske udvalg. Nævnt i sag 1.</p>"
+    assert entry["boost"] == GLOSSARY_BOOST
+
+
+def test_boosts_for_initiative_sections_and_repeated_cards() -> None:
+    card = ("15. november 2022: KB godkender", "<p>Beslutning.</p>")
+    expanded = expand_index(_index(
+        ("tiltag/chefforum/", "Chefforum", ""), ("tiltag/chefforum/#fakta", "Fakta", "<p>x</p>"),
+        ("beslutninger/", "Beslutninger", ""), ("beslutninger/#kb-titel", *card),
+        ("processen/", "Processen", ""), ("processen/#kb-titel", *card),
+        ("politisk-behandling/", "Politisk behandling", ""),
+        ("politisk-behandling/#kommunalbestyrelsen", "Kommunalbestyrelsen", "<p>y</p>"),
+    ), [])
+    boosts = {d["location"]: d.get("boost", 1.0) for d in expanded["docs"]}
+    assert boosts["tiltag/chefforum/"] == 1.0
+    assert boosts["tiltag/chefforum/#fakta"] == INITIATIVE_BOOST
+    assert boosts["beslutninger/#kb-titel"] == boosts["processen/#kb-titel"] == REPEATED_BOOST
+    assert boosts["politisk-behandling/#kommunalbestyrelsen"] == 1.0
+
+
+def test_title_synonyms_are_kept_apart_from_title_forms() -> None:
+    doc = expand_index(_index(("x/", "VPU godkender", "")), GROUPS)["docs"][0]
+    synonyms, forms = doc["titelsynonymer"].split(), doc.get("titelformer", "").split()
+    assert any(t.startswith("plejeudvalget") for t in synonyms)
+    assert not any(t.startswith("plejeudvalget") for t in forms)
+    assert "og" not in synonyms  # a stop word: lunr drops it
