@@ -1,0 +1,102 @@
+"""Printing a page (Chromium's PDF output, i.e. print media) gives the text without the screen
+chrome: no header, navigation, search, skip link or edit link; external links show where they
+go; no table row is split over two sheets; the Gantt figure gets a landscape sheet.
+
+Text is read back with pdftotext (Debian poppler-utils, installed by ./dev test).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SCREEN_ONLY = ["Gå til indholdet", "Rediger denne side", "Forrige", "Næste", "Start søgning"]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def print_pdf(browser, served_site, tmp_path_factory):
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext mangler: kør ./dev test, som installerer poppler-utils")
+    folder = tmp_path_factory.mktemp("pdf")
+    context = browser.new_context(locale="da-DK")
+    page = context.new_page()
+    made: dict[str, tuple[Path, list[str]]] = {}
+
+    def render(url: str) -> tuple[Path, list[str]]:
+        if url not in made:
+            page.goto(served_site + url)
+            path = folder / (url.strip("/").replace("/", "_") or "forside") + ".pdf"
+            page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                                  capture_output=True, text=True, check=True).stdout
+            made[url] = (path, [squash(sheet) for sheet in text.split("\f") if sheet.strip()])
+        return made[url]
+
+    yield render
+    context.close()
+
+
+def sheet_sizes(path: Path) -> list[tuple[float, float]]:
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(path)],
+                          capture_output=True, text=True, check=True).stdout
+    return [(float(w), float(h)) for w, h in
+            re.findall(r"Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+@pytest.mark.parametrize("url", ["", "plan/", "politisk-behandling/", "tiltag/direktionen/"])
+def test_print_has_text_but_no_screen_chrome(print_pdf, site_pages, url):
+    _, sheets = print_pdf(url)
+    text = " ".join(sheets)
+    article = site_pages[url].select_one("article")
+    assert squash(article.find("h1").get_text(" ")).rstrip("¶ ") in text
+    for words in SCREEN_ONLY:
+        assert words not in text, words
+    # Navigation entries that the page text itself does not mention must not be printed.
+    article_text = squash(article.get_text(" "))
+    nav = [squash(a.get_text(" ")) for a in site_pages[url].select("nav.md-nav--primary a")]
+    printed_nav = [t for t in nav if t and t not in article_text and t in text
+                   and t not in "Tilgængelighedserklæring Privatlivspolitik (cookies)"]
+    assert not printed_nav
+    # The responsible authority stays on paper.
+    assert "Norddjurs Kommune" in sheets[-1]
+
+
+def test_external_links_print_their_address(print_pdf):
+    _, sheets = print_pdf("privatliv/")
+    assert "docs.github.com" in " ".join(sheets)
+
+
+def test_no_table_row_is_split_between_sheets(print_pdf, site_pages):
+    for url in ["plan/", "politisk-behandling/"]:
+        _, sheets = print_pdf(url)
+        rows = site_pages[url].select("article table tbody tr")
+        assert rows, url
+        for row in rows:
+            cells = [squash(c.get_text(" ")) for c in row.find_all(["td", "th"])]
+            first, last = cells[0][:18], cells[-1][:18]
+            if not first or not last:
+                continue
+            with_first = {i for i, s in enumerate(sheets) if first in s}
+            with_last = {i for i, s in enumerate(sheets) if last in s}
+            if with_first and with_last:
+                assert with_first & with_last, f"{url}: rækken «{first} … {last}» er delt"
+
+
+def test_wide_gantt_figure_prints_landscape_and_text_portrait(print_pdf, site_pages):
+    assert "gantt/" in site_pages
+    path, _ = print_pdf("gantt/")
+    sizes = sheet_sizes(path)
+    assert any(w > h for w, h in sizes), sizes
+    plan_path, _ = print_pdf("plan/")
+    assert all(w < h for w, h in sheet_sizes(plan_path))
+

@@ -1,0 +1,100 @@
+"""What every built page carries besides its text: description and sharing tags, favicon, the
+footer with authority, contact and statements, the edit link, and the /was forwarding page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+SITE_URL = "http://127.0.0.1/strategi/"  # what conftest builds with (site_url_path /strategi/)
+
+
+def meta(soup: BeautifulSoup, key: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    return tag.get("content") if tag else None
+
+
+def local_target(built_site: Path, page_url: str, href: str) -> Path:
+    """The built file a relative link on page_url points at."""
+    path = urlsplit(urljoin(SITE_URL + page_url, href)).path.removeprefix("/strategi/")
+    target = built_site / path
+    return target / "index.html" if path.endswith("/") or not path else target
+
+
+def test_every_page_has_description_and_sharing_tags(site_pages, built_site):
+    for url, soup in site_pages.items():
+        assert meta(soup, "description"), url
+        assert meta(soup, "og:title") and meta(soup, "og:description") == meta(soup, "description")
+        assert meta(soup, "og:type") == "website"
+        assert meta(soup, "og:url") == SITE_URL + url, url
+        image = meta(soup, "og:image")
+        assert image and image.startswith(SITE_URL), url
+        assert (built_site / image.removeprefix(SITE_URL)).is_file()
+        assert meta(soup, "twitter:card") == "summary_large_image"
+        icon = soup.find("link", rel="icon")
+        assert icon and local_target(built_site, url, icon["href"]).is_file(), url
+
+
+def test_content_pages_describe_themselves(site_pages):
+    site_description = meta(site_pages[""], "description")
+    for url in ["plan/", "politisk-behandling/", "tilgaengelighed/", "privatliv/"]:
+        assert meta(site_pages[url], "description") != site_description, url
+
+
+def test_footer_names_authority_contact_and_statements(site_pages, built_site):
+    for url, soup in site_pages.items():
+        footer = soup.find("footer")
+        assert footer, url
+        text = footer.get_text(" ", strip=True)
+        assert "Norddjurs Kommune" in text
+        for label in ["Adresse:", "Telefon:", "E-mail:"]:
+            assert label in text, (url, label)
+        links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}
+        for name, page in [("Tilgængelighedserklæring", "tilgaengelighed"),
+                           ("Privatlivspolitik (cookies)", "privatliv")]:
+            assert name in links, (url, name)
+            target = local_target(built_site, url, links[name])
+            assert target == built_site / page / "index.html" and target.is_file(), url
+
+
+def test_contact_placeholders_are_marked_until_supplied(site_pages):
+    text = site_pages[""].find("footer").get_text(" ", strip=True)
+    assert "[adresse indsættes]" in text and "[telefon indsættes]" in text
+
+
+def test_edit_link_on_every_page_and_generated_pages_point_at_their_data(site_pages):
+    for url, soup in site_pages.items():
+        if url == "was/":
+            continue
+        link = soup.find("a", string="Rediger denne side")
+        assert link, url
+        href = link["href"]
+        assert "/../" not in href, href
+        if url.startswith("tiltag/"):
+            assert href.endswith("/data/tiltag.yml"), href
+        elif url.startswith("spor/"):
+            assert href.endswith("/data/spor.yml"), href
+    # No repository widget: it would query the GitHub API from every reader's browser.
+    assert not site_pages[""].select(".md-source")
+
+
+def test_was_address_forwards_to_the_accessibility_statement(site_pages, built_site):
+    soup = site_pages["was/"]
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh and refresh["content"].startswith("0; url=")
+    target = refresh["content"].removeprefix("0; url=")
+    assert local_target(built_site, "was/", target) == built_site / "tilgaengelighed/index.html"
+    visible = soup.select_one("article a[href$='tilgaengelighed/']")
+    assert visible is not None
+
+
+def test_missing_page_is_danish_with_site_absolute_links(built_site):
+    soup = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("h1").get_text(strip=True) == "Siden findes ikke"
+    assert soup.html["lang"] == "da"
+    stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    assert stylesheets and all(href.startswith("/strategi/") for href in stylesheets)
+    home = soup.find("a", string="Gå til forsiden")
+    assert home and home["href"] == "/strategi/"
