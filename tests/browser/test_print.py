@@ -35,7 +35,7 @@ def print_pdf(browser, served_site, tmp_path_factory):
     def render(url: str) -> tuple[Path, list[str]]:
         if url not in made:
             page.goto(served_site + url)
-            path = folder / (url.strip("/").replace("/", "_") or "forside") + ".pdf"
+            path = folder / ((url.strip("/").replace("/", "_") or "forside") + ".pdf")
             page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
             text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                                   capture_output=True, text=True, check=True).stdout
@@ -59,10 +59,10 @@ def test_print_has_text_but_no_screen_chrome(print_pdf, site_pages, url):
     text = " ".join(sheets)
     article = site_pages[url].select_one("article")
     assert squash(article.find("h1").get_text(" ")).rstrip("¶ ") in text
-    for words in SCREEN_ONLY:
-        assert words not in text, words
-    # Navigation entries that the page text itself does not mention must not be printed.
     article_text = squash(article.get_text(" "))
+    for words in SCREEN_ONLY:
+        assert words not in text or words in article_text, words
+    # Navigation entries that the page text itself does not mention must not be printed.
     nav = [squash(a.get_text(" ")) for a in site_pages[url].select("nav.md-nav--primary a")]
     printed_nav = [t for t in nav if t and t not in article_text and t in text
                    and t not in "Tilgængelighedserklæring Privatlivspolitik (cookies)"]
