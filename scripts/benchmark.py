@@ -43,7 +43,7 @@ BUILD_RATIO_MAX = 1.25
 PER_INITIATIVE_SPREAD = 0.25  # size per initiative, 100 … 5 000, within 25 %
 PAGE_LIMIT = 100 * 1024
 FIRST_VISIT_LIMIT = 150 * 1024
-LARGE = 5000  # sizes from here are built `--large-repeat` times (a 2-core machine is slow)
+LARGE = 5000  # sizes from here are built `--large-repeat` times
 
 
 @dataclass
@@ -223,8 +223,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=3, help="builds per size (median)")
-    parser.add_argument("--large-repeat", type=int, default=1,
-                        help=f"builds per size from {LARGE} initiatives")
+    parser.add_argument("--large-repeat", type=int, default=None,
+                        help=f"builds per size from {LARGE} initiatives (default: --repeat; "
+                        "1 keeps the largest size for size measures on a slow machine)")
     parser.add_argument("--quick", action="store_true", help="10 and 100 initiatives, 1 build")
     parser.add_argument("--no-preview", action="store_true", help="skip the mkdocs serve test")
     parser.add_argument("--output", type=Path, default=RESULTS)
@@ -235,7 +236,8 @@ def main() -> int:
     for n in sizes:
         print(f"== {n} tiltag", flush=True)
         with tempfile.TemporaryDirectory(prefix=f"benchmark-{n}-") as work:
-            runs = min(repeat, args.large_repeat) if n >= LARGE else repeat
+            large = repeat if args.large_repeat is None else args.large_repeat
+            runs = large if n >= LARGE else repeat
             results.append(measure(n, runs, n == 100 and not args.no_preview, Path(work)))
     checks = budgets(results)
     command = "python scripts/benchmark.py " + " ".join(sys.argv[1:])
