@@ -188,9 +188,7 @@ def budgets(results: list[Result]) -> list[tuple[bool, str]]:
     for r in results:
         over = r.sizes.pages_over_limit
         checks.append((not over, f"ved {r.n} tiltag: {len(over)} HTML-sider over "
-                       f"{_kb(PAGE_LIMIT)} KB" + (f" ({', '.join(over[:6])}"
-                                                   f"{' …' if len(over) > 6 else ''})"
-                                                   if over else "")))
+                       f"{_kb(PAGE_LIMIT)} KB" + (f" ({', '.join(over)})" if over else "")))
         worst = max(r.front.page_gzip, r.initiative.page_gzip)
         checks.append((worst <= FIRST_VISIT_LIMIT,
                        f"ved {r.n} tiltag: første besøg højst {_kb(worst)} KB gzip "
