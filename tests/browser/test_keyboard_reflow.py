@@ -128,7 +128,7 @@ def test_search_works_by_keyboard_alone(browser, served_site, width):
     try:
         page.goto(served_site)
         if width < 1220:  # the search field hides behind a button on small screens
-            assert tab_until(page, "el.matches('label[for=__search]')"), "søgeknap kan ikke nås"
+            assert tab_until(page, "el.matches('button[aria-label=Søg]')"), "søgeknap kan ikke nås"
             page.keyboard.press("Enter")
         else:
             assert tab_until(page, "el.matches('.md-search__input')"), "søgefelt kan ikke nås"
@@ -151,7 +151,7 @@ def test_navigation_is_reachable_by_tab(wide_page, served_site):
 
 def test_navigation_drawer_opens_by_keyboard_on_small_screens(narrow_page, served_site):
     narrow_page.goto(served_site + "plan/")
-    assert tab_until(narrow_page, "el.matches('label[for=__drawer]')"), "menuknap kan ikke nås"
+    assert tab_until(narrow_page, "el.matches('button[aria-label=Menu]')"), "menuknap kan ikke nås"
     narrow_page.keyboard.press("Enter")
     assert tab_until(narrow_page, "!!el.closest('nav.md-nav--primary') && el.matches('a[href]')")
 
