@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros import gantt, model, views
+from macros import model, paging, views
 from macros.build_context import build_date
 from macros.loading import load_site_data
 from macros.model import Kildehenvisning
@@ -24,10 +24,6 @@ def define_env(env: Any) -> None:
     site = load_site_data(root)
     env.variables["antal_tiltag"] = len(site.tiltag.tiltag)
     env.variables["antal_spor"] = len(site.spor.spor)
-
-    @env.macro
-    def tids_og_procesplan() -> str:
-        return view("plan_table.html")
 
     @env.macro
     def moeder(*ids: str, type: str | None = None) -> str:
@@ -67,49 +63,36 @@ def define_env(env: Any) -> None:
     def anbefalingsmatrix() -> str:
         return view("recommendation_matrix.html")
 
-    @env.macro
-    def tidslinje() -> str:
+    def paged(key: str) -> str:
         r = renderer()
-        items = views.timeline_items(r.site, r.today)
-        return r.render("timeline.html", groups=views.group_by_half_year(items),
-                        undated=views.undated_initiatives(r.site))
+        return paging.render_page(paging.build_views(r.site)[key], r, 1)
+
+    # The overview views show page 1 here; pages 2..N are generated (macros/pages.py).
+    env.macro(lambda: paged("plan"), "tids_og_procesplan")
+    env.macro(lambda: paged("tiltag"), "tiltagsoversigt")
+    env.macro(lambda: paged("gantt"), "gantt_plan")
+    env.macro(lambda: paged("tidslinje"), "tidslinje")
+    env.macro(lambda: paged("status"), "statusliste")
+    env.macro(lambda: paged("beslutninger"), "beslutningsregister")
 
     @env.macro
-    def naeste_skridt(maaneder: int = 6) -> str:
+    def naeste_skridt(maaneder: int = 6, hoejst: int = 10) -> str:
         r = renderer()
         items = views.next_steps(r.site, r.today, maaneder)
         latest = sorted(views.timeline_items(r.site, r.today),
                         key=lambda i: i.period.end or i.period.start)[-3:]
-        return r.render("next_steps.html", items=items, latest=latest, months=maaneder)
-
-    @env.macro
-    def gantt_plan() -> str:
-        r = renderer()
-        return r.render("gantt.html", chart=gantt.build_chart(r.site, r.today))
+        return r.render("next_steps.html", items=items[:hoejst], more=len(items) - hoejst,
+                        latest=latest, months=maaneder)
 
     @env.macro
     def statusoverblik() -> str:
         r = renderer()
         rows = views.status_rows(r.site)
         totals = {s: sum(row.counts[s] for row in rows) for s in views.STATUS_COLUMNS}
-        overdue = [(t, span[1]) for t in r.site.tiltag.tiltag
-                   if views.is_overdue(t, r.today) and (span := views.planned_span(t))]
         return r.render("status.html", rows=rows, columns=views.STATUS_COLUMNS, totals=totals,
-                        overdue=overdue, last_report=views.last_status_report(r.site),
+                        last_report=views.last_status_report(r.site),
+                        overdue_count=len(views.overdue(r.site.tiltag.tiltag, r.today)),
                         definitions=model.STATUS_DEFINITIONS)
-
-    @env.macro
-    def tiltagsoversigt() -> str:
-        r = renderer()
-        items = list(r.site.tiltag.tiltag)
-        filters = [
-            ("spor", "Udviklingsspor", [s.titel for s in r.site.spor.spor]),
-            ("niveau", "Niveau", sorted({t.niveau or "Ikke angivet" for t in items})),
-            ("ansvarlig", "Ansvarlig", sorted({t.ansvarlig or "Ikke angivet" for t in items})),
-            ("status", "Status", [s for s in views.STATUS_COLUMNS
-                                  if any(views.status_label(t) == s for t in items)]),
-        ]
-        return r.render("initiatives.html", initiatives=items, filters=filters)
 
     @env.macro
     def fortolkninger() -> str:

@@ -94,7 +94,7 @@ def events(site: SiteData, base_url: str) -> list[Event]:
             ("Parter: " + ", ".join(m.parter) + ".") if m.parter else None,
         ]
         out.append(_event(f"moede-{m.id}", m.titel, m.period, details,
-                          base_url + views.meeting_url(m.id), m.type.capitalize(),
+                          base_url + views.meeting_url(m.id, site), m.type.capitalize(),
                           committees=tuple(m.udvalg)))
     for t in site.tiltag.tiltag:
         track = site.track(t.spor).titel

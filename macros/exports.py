@@ -185,7 +185,7 @@ def moede_rows(site: SiteData, base_url: str) -> list[Row]:
             "resume": m.resume, "indstilling_af": m.indstilling_af,
             "fravaerende": "; ".join(m.fravaerende), "parter": "; ".join(m.parter),
             "antal_bilag": len(m.bilag), "tiltag": _ids(m.tiltag), **_source(m.kilde),
-            "url": base_url + views.meeting_url(m.id),
+            "url": base_url + views.meeting_url(m.id, site),
         })  # fmt: skip
     return rows
 

@@ -8,6 +8,7 @@ right edge with an arrow. The template draws; every bar carries a text label.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from macros import model
@@ -70,8 +71,11 @@ def _periods(t: model.Tiltag) -> list[tuple[Period, str, bool]]:
     return spans + [(m.period, m.titel, True) for m in t.milepaele]
 
 
-def build_chart(site: SiteData, today: dt.date) -> Chart:
-    all_periods = [p for t in site.tiltag.tiltag for p, _, _ in _periods(t)]
+def build_chart(site: SiteData, today: dt.date,
+                initiatives: Sequence[model.Tiltag] | None = None) -> Chart:
+    """The chart for the given initiatives (default: all), on an axis fitted to them."""
+    chosen = list(site.tiltag.tiltag if initiatives is None else initiatives)
+    all_periods = [p for t in chosen for p, _, _ in _periods(t)]
     if not all_periods:
         all_periods = [Period(today, today, "", Precision.DAY)]
     first = min(p.start for p in all_periods)
@@ -87,9 +91,12 @@ def build_chart(site: SiteData, today: dt.date) -> Chart:
     rows: list[Row] = []
     y = float(HEADER_HEIGHT)
     for track in site.spor.spor:
+        in_track = [t for t in chosen if t.spor == track.id]
+        if not in_track:
+            continue
         rows.append(Row(y, None, track, []))
         y += TRACK_HEIGHT
-        for t in (t for t in site.tiltag.tiltag if t.spor == track.id):
+        for t in in_track:
             bars = []
             for period, label, milestone in _periods(t):
                 start = x_of(period.start)

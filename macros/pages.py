@@ -1,4 +1,4 @@
-"""Page generation: the Markdown source of one page per initiative and per track.
+"""Page generation: one page per initiative and per track, and pages 2..N of paged views.
 
 Returns (path, markdown, edit path) triples; the MkDocs hook turns them into generated files.
 Titles go into front matter as JSON strings (valid YAML), HTML-escaped because the theme prints
@@ -12,7 +12,7 @@ import html
 import json
 from dataclasses import dataclass
 
-from macros import views
+from macros import paging, views
 from macros.loading import SiteData
 from macros.rendering import Renderer
 
@@ -29,7 +29,27 @@ def _front_matter_value(text: str) -> str:
 
 
 def _page_url(src_uri: str) -> str:
-    return src_uri.removesuffix(".md") + "/"
+    return src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+def track_view(site: SiteData, track_id: str) -> paging.PagedView:
+    track = site.track(track_id)
+    rows = [t for t in site.tiltag.tiltag if t.spor == track_id]
+    return paging.PagedView(
+        views.track_url(track_id), f"Spor: {track.titel}", "track_list.html", 60,
+        lambda s, d: rows, lambda s, d, chunk, last: {"initiatives": chunk},
+        lambda chunk: f"{chunk[0].titel[:30]} …" if chunk else "", "data/spor.yml")
+
+
+def _paged_page(view: paging.PagedView, renderer: Renderer, number: int, count: int,
+                src: str) -> GeneratedPage:
+    markdown = renderer.render(
+        "paged.md",
+        title_yaml=_front_matter_value(f"{view.title} – side {number} af {count}"),
+        description_yaml=_front_matter_value(f"{view.title}, side {number} af {count}."),
+        body=paging.render_page(view, renderer, number),
+    )
+    return GeneratedPage(src, markdown, view.edit_path)
 
 
 def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
@@ -45,15 +65,25 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
             description_yaml=_front_matter_value(description[:300]),
         )
         pages.append(GeneratedPage(src, markdown, "data/tiltag.yml"))
+    paged = list(paging.build_views(site).values())
     for track in site.spor.spor:
+        view = track_view(site, track.id)
         src = views.track_url(track.id).rstrip("/") + ".md"
         renderer = Renderer(site, today, _page_url(src))
-        rows = [t for t in site.tiltag.tiltag if t.spor == track.id]
+        count = sum(1 for t in site.tiltag.tiltag if t.spor == track.id)
         markdown = renderer.render(
-            "track.md", track=track, rows=rows,
+            "track.md", track=track, count=count,
+            list_html=paging.render_page(view, renderer, 1),
             title_yaml=_front_matter_value(f"Spor: {track.titel}"),
             description_yaml=_front_matter_value(
-                f"De {len(rows)} tiltag i udviklingssporet {track.titel}."),
+                f"De {count} tiltag i udviklingssporet {track.titel}."),
         )
         pages.append(GeneratedPage(src, markdown, "data/spor.yml"))
+        paged.append(view)
+    for view in paged:
+        count = paging.page_count(view, site, today)
+        for number in range(2, count + 1):
+            src = f"{view.base_url}side-{number}.md"
+            renderer = Renderer(site, today, _page_url(src))
+            pages.append(_paged_page(view, renderer, number, count, src))
     return pages

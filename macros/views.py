@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from macros import model
@@ -26,8 +27,17 @@ def track_url(track_id: str) -> str:
     return f"spor/{track_id}/"
 
 
-def meeting_url(meeting_id: str) -> str:
-    return f"beslutninger/#{meeting_id}"
+MEETINGS_PER_PAGE = 25  # the decision register is split into pages of this many meetings
+
+
+def meeting_url(meeting_id: str, site: SiteData | None = None) -> str:
+    """The meeting's section in the decision register, on whichever page of it it falls."""
+    page = 1
+    if site is not None and len(site.moeder.moeder) > MEETINGS_PER_PAGE:
+        ids = [m.id for m in site.moeder.moeder]
+        page = ids.index(meeting_id) // MEETINGS_PER_PAGE + 1
+    base = "beslutninger/" if page == 1 else f"beslutninger/side-{page}/"
+    return f"{base}#{meeting_id}"
 
 
 def status_label(initiative: model.Tiltag) -> str:
@@ -86,7 +96,7 @@ def timeline_items(site: SiteData, today: dt.date) -> list[TimelineItem]:
     for m in site.moeder.moeder:
         written = format_date_da(m.dato) if m.dato else (m.periode or "")
         items.append(TimelineItem(m.titel, m.type.capitalize(), written, m.period,
-                                  meeting_url(m.id), when(m.period, today)))
+                                  meeting_url(m.id, site), when(m.period, today)))
     for f in site.faser.faser:
         if f.periode:
             period = parse_period(f.periode)
@@ -129,6 +139,18 @@ def is_overdue(t: model.Tiltag, today: dt.date) -> bool:
     if span is None or span[1] is None or t.status == model.Status.AFSLUTTET:
         return False
     return span[1] < today and t.faktisk_slut is None
+
+
+def overdue(
+    initiatives: Iterable[model.Tiltag], today: dt.date
+) -> list[tuple[model.Tiltag, dt.date]]:
+    """Overdue initiatives with their planned end, in the order given."""
+    out = []
+    for t in initiatives:
+        span = planned_span(t)
+        if span and span[1] and is_overdue(t, today):
+            out.append((t, span[1]))
+    return out
 
 
 @dataclass

@@ -149,10 +149,8 @@ def test_initiative_page_shows_status_log_and_required_reason(site):
 
 
 def test_status_page_lists_overdue_with_planned_end(site):
+    initiatives = list(site.tiltag.tiltag)
     html = Renderer(site, TODAY, "status/").render(
-        "status.html", rows=views.status_rows(site), columns=views.STATUS_COLUMNS,
-        totals={s: 1 for s in views.STATUS_COLUMNS},
-        overdue=[(site.initiative("forsinket"), dt.date(2023, 12, 31))],
-        last_report=views.last_status_report(site), definitions={})
+        "status_list.html", initiatives=initiatives, overdue=views.overdue(initiatives, TODAY))
     assert "planlagt slut 31. december 2023" in html
     assert 'href="../tiltag/forsinket/"' in html

@@ -1,0 +1,139 @@
+"""Overview pages that stay small as the plan grows: each view is split into numbered pages.
+
+A small plan (the real one) shows everything on one page. When a view has more items than its
+page size, its Markdown page shows page 1 with a pager, and pages 2..N are generated beside it
+(`gantt/side-2/` …), so no HTML page grows with the number of initiatives. The same functions
+render page 1 (from the macro) and the generated pages, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from macros import gantt, model, views
+from macros.loading import SiteData
+from macros.rendering import Renderer
+
+
+@dataclass(frozen=True)
+class Pager:
+    base_url: str  # the view's own page, e.g. 'gantt/'
+    number: int
+    count: int
+    labels: tuple[str, ...]  # what each page covers, e.g. 'Organisering – Økonomi og styring'
+
+    def url(self, number: int) -> str:
+        return self.base_url if number == 1 else f"{self.base_url}side-{number}/"
+
+    @property
+    def pages(self) -> list[tuple[int, str, str]]:
+        return [(n, self.url(n), self.labels[n - 1]) for n in range(1, self.count + 1)]
+
+
+@dataclass(frozen=True)
+class PagedView:
+    base_url: str
+    title: str
+    template: str
+    size: int
+    items: Callable[[SiteData, dt.date], Sequence[Any]]
+    context: Callable[[SiteData, dt.date, Sequence[Any], bool], dict[str, Any]]
+    label: Callable[[Sequence[Any]], str]
+    edit_path: str = "data/tiltag.yml"
+
+
+def chunked(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
+
+
+def pager_for(view: PagedView, chunks: list[Sequence[Any]], number: int) -> Pager:
+    return Pager(view.base_url, number, len(chunks), tuple(view.label(c) for c in chunks))
+
+
+def render_page(view: PagedView, renderer: Renderer, number: int) -> str:
+    """The HTML of page `number` of a view, with a pager when there is more than one page."""
+    site, today = renderer.site, renderer.today
+    chunks = chunked(view.items(site, today), view.size)
+    chunk = chunks[number - 1]
+    context = view.context(site, today, chunk, number == len(chunks))
+    pager = pager_for(view, chunks, number)
+    body = renderer.render(view.template, **context)
+    if pager.count == 1:
+        return body
+    nav = renderer.render("pager.html", pager=pager)
+    return f"{nav}\n\n{body}\n\n{nav}"
+
+
+def page_count(view: PagedView, site: SiteData, today: dt.date) -> int:
+    return len(chunked(view.items(site, today), view.size))
+
+
+# --- The paged views ----------------------------------------------------------------------
+
+def _initiatives(site: SiteData, today: dt.date) -> Sequence[model.Tiltag]:
+    order = {track.id: i for i, track in enumerate(site.spor.spor)}
+    return sorted(site.tiltag.tiltag, key=lambda t: order[t.spor])
+
+
+def _track_label(site: SiteData) -> Callable[[Sequence[model.Tiltag]], str]:
+    def label(chunk: Sequence[model.Tiltag]) -> str:
+        if not chunk:
+            return ""
+        first, last = site.track(chunk[0].spor).titel, site.track(chunk[-1].spor).titel
+        return first if first == last else f"{first} – {last}"
+
+    return label
+
+
+def _date_label(chunk: Sequence[views.TimelineItem]) -> str:
+    if not chunk:
+        return ""
+    return f"{views.half_year_label(chunk[0].period.start)} – " \
+           f"{views.half_year_label(chunk[-1].period.start)}"
+
+
+def _filters(site: SiteData, items: Sequence[model.Tiltag]) -> list[tuple[str, str, list[str]]]:
+    return [
+        ("spor", "Udviklingsspor", [s.titel for s in site.spor.spor
+                                    if any(t.spor == s.id for t in items)]),
+        ("niveau", "Niveau", sorted({t.niveau or "Ikke angivet" for t in items})),
+        ("ansvarlig", "Ansvarlig", sorted({t.ansvarlig or "Ikke angivet" for t in items})),
+        ("status", "Status", [s for s in views.STATUS_COLUMNS
+                              if any(views.status_label(t) == s for t in items)]),
+    ]
+
+
+def build_views(site: SiteData) -> dict[str, PagedView]:
+    track_label = _track_label(site)
+    return {
+        "plan": PagedView(
+            "plan/", "Tids- og procesplan", "plan_table.html", 40, _initiatives,
+            lambda s, d, chunk, last: {"initiatives": chunk}, track_label),
+        "tiltag": PagedView(
+            "tiltag/", "Alle tiltag", "initiatives.html", 60, _initiatives,
+            lambda s, d, chunk, last: {"initiatives": chunk, "filters": _filters(s, chunk)},
+            track_label),
+        "gantt": PagedView(
+            "gantt/", "Planen i tid", "gantt.html", 40, _initiatives,
+            lambda s, d, chunk, last: {"chart": gantt.build_chart(s, d, chunk)}, track_label),
+        "tidslinje": PagedView(
+            "tidslinje/", "Tidslinje", "timeline.html", 150,
+            lambda s, d: views.timeline_items(s, d),
+            lambda s, d, chunk, last: {
+                "groups": views.group_by_half_year(list(chunk)),
+                "undated": views.undated_initiatives(s) if last else []},
+            _date_label),
+        "status": PagedView(
+            "status/", "Status", "status_list.html", 80, _initiatives,
+            lambda s, d, chunk, last: {"initiatives": chunk, "overdue": views.overdue(chunk, d)},
+            track_label),
+        "beslutninger": PagedView(
+            "beslutninger/", "Beslutninger og møder", "meetings.html", views.MEETINGS_PER_PAGE,
+            lambda s, d: list(s.moeder.moeder),
+            lambda s, d, chunk, last: {"meetings": chunk},
+            lambda chunk: f"{chunk[0].titel[:40]} …" if chunk else "",
+            "data/moeder.yml"),
+    }

@@ -1,0 +1,82 @@
+"""Overview pages stay small as the plan grows: large views split into numbered pages, every
+initiative reachable on exactly one page, and pagers that link every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import paging, views
+from macros.loading import SiteData, load_site_data
+from macros.pages import generated_pages
+from macros.rendering import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2024, 3, 15)
+COUNT = 130
+TRACKS = ["organisering", "oekonomi-og-styring", "kommunikation"]
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
+    root = tmp_path_factory.mktemp("stor")
+    shutil.copytree(ROOT / "data", root / "data")
+    initiatives = [
+        {"id": f"tiltag-{n}", "titel": f"Tiltag nummer {n}", "spor": TRACKS[n % 3],
+         "perioder": [{"tekst": f"{n % 4 + 1}. kvartal {2023 + n % 3}"}],
+         "kilde": {"dokument": "tids-og-procesplan"}}
+        for n in range(COUNT)
+    ]
+    (root / "data" / "tiltag.yml").write_text(
+        yaml.safe_dump({"tiltag": initiatives}, allow_unicode=True), encoding="utf-8")
+    meetings = (root / "data" / "moeder.yml").read_text(encoding="utf-8")
+    meetings = re.sub(r"\n    tiltag: \[[^\]]*\]", "", meetings)
+    (root / "data" / "moeder.yml").write_text(meetings, encoding="utf-8")
+    return load_site_data(root)
+
+
+@pytest.mark.parametrize("key", ["plan", "tiltag", "gantt", "status"])
+def test_every_initiative_is_on_exactly_one_page_of_each_view(big_site, key):
+    view = paging.build_views(big_site)[key]
+    count = paging.page_count(view, big_site, TODAY)
+    assert count == -(-COUNT // view.size) > 1
+    seen: list[str] = []
+    for number in range(1, count + 1):
+        url = view.base_url if number == 1 else f"{view.base_url}side-{number}/"
+        html = paging.render_page(view, Renderer(big_site, TODAY, url), number)
+        assert f"Side {number} af {count}" in html
+        seen += re.findall(r'href="[./]*(?:tiltag/)?(tiltag-\d+)/"', html)
+    assert sorted(set(seen)) == sorted(t.id for t in big_site.tiltag.tiltag)
+
+
+def test_generated_pages_exist_for_pages_two_and_up(big_site):
+    sources = {p.src_uri for p in generated_pages(big_site, TODAY)}
+    plan = paging.build_views(big_site)["plan"]
+    pages = paging.page_count(plan, big_site, TODAY)
+    assert {f"plan/side-{n}.md" for n in range(2, pages + 1)} <= sources
+    assert f"plan/side-{pages + 1}.md" not in sources
+    assert "spor/organisering/side-2.md" not in sources  # 44 per track fit on one page
+
+
+def test_pager_links_every_page_and_marks_the_current_one(big_site):
+    view = paging.build_views(big_site)["gantt"]
+    html = paging.render_page(view, Renderer(big_site, TODAY, "gantt/side-2/"), 2)
+    assert 'href="../" ' in html or 'href="../">' in html
+    assert '<a href="./" aria-current="page">' in html
+    assert 'href="../side-3/"' in html
+
+
+def test_small_plans_show_everything_on_one_page_without_pager():
+    site = load_site_data(ROOT)
+    for key, view in paging.build_views(site).items():
+        html = paging.render_page(view, Renderer(site, TODAY, view.base_url), 1)
+        assert "Side 1 af" not in html, key
+
+
+def test_meeting_links_point_at_the_page_the_meeting_is_on(big_site):
+    assert views.meeting_url("vpu-2023-10-26", big_site) == "beslutninger/#vpu-2023-10-26"
