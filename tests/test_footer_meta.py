@@ -66,7 +66,9 @@ def test_contact_placeholders_are_marked_until_supplied(site_pages):
 
 def test_edit_link_on_every_page_and_generated_pages_point_at_their_data(site_pages):
     for url, soup in site_pages.items():
-        if url == "was/":
+        # The forwarding page and the blog's generated archive/category/paging lists have no
+        # source file to edit.
+        if url == "was/" or {"archive", "category", "page"} & set(url.split("/")):
             continue
         link = soup.find("a", string="Rediger denne side")
         assert link, url
