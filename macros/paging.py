@@ -117,10 +117,10 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
             lambda s, d, chunk, last: {"initiatives": chunk, "filters": _filters(s, chunk)},
             track_label),
         "gantt": PagedView(
-            "gantt/", "Planen i tid", "gantt.html", 40, _initiatives,
+            "gantt/", "Planen i tid", "gantt.html", 20, _initiatives,
             lambda s, d, chunk, last: {"chart": gantt.build_chart(s, d, chunk)}, track_label),
         "tidslinje": PagedView(
-            "tidslinje/", "Tidslinje", "timeline.html", 150,
+            "tidslinje/", "Tidslinje", "timeline.html", 80,
             lambda s, d: views.timeline_items(s, d),
             lambda s, d, chunk, last: {
                 "groups": views.group_by_half_year(list(chunk)),

@@ -27,7 +27,7 @@ def track_url(track_id: str) -> str:
     return f"spor/{track_id}/"
 
 
-MEETINGS_PER_PAGE = 25  # the decision register is split into pages of this many meetings
+MEETINGS_PER_PAGE = 10  # the decision register is split into pages of this many meetings
 
 
 def meeting_url(meeting_id: str, site: SiteData | None = None) -> str:
