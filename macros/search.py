@@ -25,10 +25,12 @@ import bisect
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from macros import danish
+from macros.synonyms import Synonyms, synonym_words, synonyms_from_terms
+
+__all__ = ["Synonyms", "expand_index", "expansion_tokens", "synonyms_from_terms"]
 
 EXPANSION_FIELD = "former"
 TITLE_EXPANSION_FIELD = "titelformer"
@@ -47,44 +49,8 @@ GLOSSARY_PAGE = "ordliste/"
 _TAG = re.compile(r"<[^>]+>")
 
 
-@dataclass(frozen=True)
-class Synonyms:
-    """One glossary entry as search sees it: the spellings that mean the same thing."""
-
-    id: str
-    term: str
-    full_form: str | None
-    explanation: str
-    spellings: tuple[str, ...]
-
-    def pattern(self) -> re.Pattern[str]:
-        # Abbreviations ("KB") must match case-sensitively, or "kb" inside words would count.
-        alternatives = "|".join(re.escape(s) for s in sorted(self.spellings, key=len, reverse=True))
-        flags = 0 if self.term.isupper() else re.IGNORECASE
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
-
-
-def synonyms_from_terms(terms: Iterable[Any]) -> list[Synonyms]:
-    """Glossary terms (objects with term, fuld_form, varianter, forklaring, id) as Synonyms."""
-    groups = []
-    for t in terms:
-        spellings = tuple(dict.fromkeys(s for s in (t.term, t.fuld_form, *t.varianter) if s))
-        groups.append(Synonyms(t.id, t.term, t.fuld_form, t.forklaring, spellings))
-    return groups
-
-
 def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub(" ", markup))
-
-
-def synonym_words(text: str, groups: Sequence[Synonyms]) -> list[str]:
-    """Words of every spelling of each glossary entry that the text mentions in some spelling."""
-    found: list[str] = []
-    for group in groups:
-        if group.pattern().search(text):
-            for spelling in group.spellings:
-                found.extend(danish.words(spelling))
-    return found
 
 
 def expansion_tokens(text: str, vocabulary: set[str], groups: Sequence[Synonyms],
@@ -96,25 +62,61 @@ def expansion_tokens(text: str, vocabulary: set[str], groups: Sequence[Synonyms]
     own words; compound heads that are common nouns always get them ("familieområdet" ->
     "familiernes", "familienes"), since the site never writes them alone.
     """
-    own = danish.words(text)
-    spelled: set[str] = set(synonym_words(text, groups) if synonyms else ())
-    heads: set[str] = set()
-    for word in {*own, *spelled}:
-        if len(word) >= 7:
-            spelled.update(danish.compound_parts(word, vocabulary))
-            heads.update(danish.compound_heads(word, vocabulary))
-    extra = spelled | heads
-    extra.update(danish.ascii_spelling(w) for w in extra | set(own) if w not in danish.STOP_WORDS)
-    endings = danish.LEAF_ENDINGS if generate else danish.LEAF_ENDINGS[:1]
-    shown = danish.forms_by_stem(own)
-    for word in spelled | set(own):
-        # Without `generate`, only words the text shows in several forms get generated ones.
-        salient = generate or len(shown.get(danish.stem(word), ())) > 1
-        if salient or word in spelled:
-            extra.update(danish.inflections(word, attested, salient, endings))
-    for head in heads:
-        extra.update(danish.inflections(head, attested, True, danish.LEAF_ENDINGS))
-    return _not_covered(extra - set(own) - danish.STOP_WORDS, own)
+    return Expander(vocabulary, groups, attested).tokens(text, generate, synonyms)
+
+
+class Expander:
+    """`expansion_tokens` for many texts with the same vocabulary: the work per word (compound
+    splits, inflections, ASCII spellings) is done once per word, not once per text."""
+
+    def __init__(self, vocabulary: set[str], groups: Sequence[Synonyms],
+                 attested: Mapping[str, set[str]] | None = None) -> None:
+        self.vocabulary, self.groups, self.attested = vocabulary, groups, attested
+        self._compounds: dict[str, tuple[list[str], list[str]]] = {}
+        self._inflections: dict[tuple[str, bool, tuple[str, ...]], set[str]] = {}
+
+    def compound(self, word: str) -> tuple[list[str], list[str]]:
+        """(compound parts, compound heads) of a word (see macros.danish)."""
+        found = self._compounds.get(word)
+        if found is None:
+            found = (danish.compound_parts(word, self.vocabulary),
+                     danish.compound_heads(word, self.vocabulary))
+            self._compounds[word] = found
+        return found
+
+    def inflections(self, word: str, generate: bool, endings: tuple[str, ...]) -> set[str]:
+        key = (word, generate, endings)
+        found = self._inflections.get(key)
+        if found is None:
+            found = danish.inflections(word, self.attested, generate, endings)
+            self._inflections[key] = found
+        return found
+
+    def tokens(self, text: str, generate: bool = True, synonyms: bool = True) -> list[str]:
+        """See `expansion_tokens`."""
+        own = danish.words(text)
+        own_set = set(own)
+        spelled: set[str] = set(synonym_words(text, self.groups) if synonyms else ())
+        heads: set[str] = set()
+        for word in {*own, *spelled}:
+            if len(word) >= 7:
+                parts, word_heads = self.compound(word)
+                spelled.update(parts)
+                heads.update(word_heads)
+        extra = spelled | heads
+        # ASCII words spell themselves, and what the text shows is dropped below anyway.
+        extra.update(danish.ascii_spelling(w) for w in extra | own_set
+                     if not w.isascii() and w not in danish.STOP_WORDS)
+        endings = danish.LEAF_ENDINGS if generate else danish.LEAF_ENDINGS[:1]
+        shown = {} if generate else danish.forms_by_stem(own_set)  # only sizes count
+        for word in spelled | own_set:
+            # Without `generate`, only words the text shows in several forms get generated ones.
+            salient = generate or len(shown.get(danish.stem(word), ())) > 1
+            if salient or word in spelled:
+                extra.update(self.inflections(word, salient, endings))
+        for head in heads:
+            extra.update(self.inflections(head, True, danish.LEAF_ENDINGS))
+        return _not_covered(extra - own_set - danish.STOP_WORDS, own)
 
 
 def _not_covered(candidates: Iterable[str], present: Iterable[str]) -> list[str]:
@@ -216,36 +218,42 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms]) -> dict[str,
         # Sections must follow their page's own entry: insert after the page's last section.
         last = max(i for i, d in enumerate(docs) if d["location"].startswith(GLOSSARY_PAGE))
         docs[last + 1:last + 1] = entries
-    vocabulary = danish.vocabulary(
-        [plain_text(d["title"]) + " " + plain_text(d["text"]) for d in docs]
-        + [" ".join(g.spellings) for g in groups]
-    )
-    attested = danish.forms_by_stem(vocabulary)
+    plain = {id(d): plain_text(d["title"]) + " " + plain_text(d["text"]) for d in docs}
+    vocabulary = danish.vocabulary([*plain.values(), *(" ".join(g.spellings) for g in groups)])
+    expander = Expander(vocabulary, groups, danish.forms_by_stem(vocabulary))
     for doc in docs:
         if INITIATIVE_SECTION.match(doc["location"]):
             doc["boost"] = INITIATIVE_BOOST
     by_page: dict[str, list[dict[str, Any]]] = {}
+    title_fields: dict[str, dict[str, str]] = {}  # titles repeat: "Beslutning", "Status", ...
     for doc in docs:
         by_page.setdefault(_page_key(doc["location"]), []).append(doc)
         title = plain_text(doc["title"])
-        forms = expansion_tokens(title, vocabulary, groups, attested, synonyms=False)
-        if forms:
-            doc[TITLE_EXPANSION_FIELD] = " ".join(forms)
-        # Another name for what the title names is a weaker match than the title's own word.
-        other_names = [t for t in expansion_tokens(title, vocabulary, groups, attested)
-                       if t not in forms]
-        if other_names:
-            doc[TITLE_SYNONYM_FIELD] = " ".join(other_names)
+        if title not in title_fields:
+            title_fields[title] = _title_fields(title, expander)
+        doc.update(title_fields[title])
     boost_repeated_sections(docs)
     for key, members in by_page.items():
-        text = " ".join(plain_text(d["title"]) + " " + plain_text(d["text"]) for d in members)
+        text = " ".join(plain[id(d)] for d in members)
         in_titles = {t for d in members for t in d.get(TITLE_EXPANSION_FIELD, "").split()}
-        tokens = [t for t in expansion_tokens(text, vocabulary, groups, attested, generate=False)
-                  if t not in in_titles]
-        tokens = weighted(tokens, danish.forms_by_stem(danish.words(text)))
+        tokens = [t for t in expander.tokens(text, generate=False) if t not in in_titles]
+        tokens = weighted(tokens, danish.forms_by_stem(set(danish.words(text))))
         if tokens:
             main = next((d for d in members if d["location"] == key), members[0])
             main[EXPANSION_FIELD] = " ".join(tokens)
     config = dict(index["config"])
     config["fields"] = {**config["fields"], **{k: {"boost": v} for k, v in FIELD_BOOSTS.items()}}
     return {**index, "config": config, "docs": docs}
+
+
+def _title_fields(title: str, expander: Expander) -> dict[str, str]:
+    """The title's own forms and, apart from them, other names for what it names: a weaker
+    match than the title's own word."""
+    fields = {}
+    forms = expander.tokens(title, synonyms=False)
+    if forms:
+        fields[TITLE_EXPANSION_FIELD] = " ".join(forms)
+    other_names = [t for t in expander.tokens(title) if t not in forms]
+    if other_names:
+        fields[TITLE_SYNONYM_FIELD] = " ".join(other_names)
+    return fields
