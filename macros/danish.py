@@ -79,7 +79,7 @@ def inflections(word: str, attested: Mapping[str, set[str]] | None = None,
         return {base + ending for ending in endings}
     forms = set(attested.get(base, ()))
     if generate and noun_like(word, attested):
-        lemma = min(forms | {word}, key=len)
+        lemma = min(forms | {word}, key=lambda f: (len(f), f))  # ties by spelling: reproducible
         fitting = _fitting_endings(lemma)
         forms.update(base + ending for ending in endings if ending in fitting)
     return forms
