@@ -43,10 +43,23 @@ class PagedView:
     context: Callable[[SiteData, dt.date, Sequence[Any], bool], dict[str, Any]]
     label: Callable[[Sequence[Any]], str]
     edit_path: str = "data/tiltag.yml"
+    # How much of the page an item takes; `size` is the budget per page in these units.
+    weight: Callable[[Any], int] = lambda item: 1
 
 
-def chunked(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
+def chunked(items: Sequence[Any], size: int,
+            weight: Callable[[Any], int] = lambda item: 1) -> list[Sequence[Any]]:
+    """Consecutive runs of items whose total weight stays within size (at least one each)."""
+    chunks: list[Sequence[Any]] = []
+    start, total = 0, 0
+    for index, item in enumerate(items):
+        cost = weight(item)
+        if index > start and total + cost > size:
+            chunks.append(items[start:index])
+            start, total = index, 0
+        total += cost
+    chunks.append(items[start:])
+    return chunks
 
 
 def pager_for(view: PagedView, chunks: list[Sequence[Any]], number: int) -> Pager:
@@ -56,7 +69,7 @@ def pager_for(view: PagedView, chunks: list[Sequence[Any]], number: int) -> Page
 def render_page(view: PagedView, renderer: Renderer, number: int) -> str:
     """The HTML of page `number` of a view, with a pager when there is more than one page."""
     site, today = renderer.site, renderer.today
-    chunks = chunked(view.items(site, today), view.size)
+    chunks = chunked(view.items(site, today), view.size, view.weight)
     chunk = chunks[number - 1]
     context = view.context(site, today, chunk, number == len(chunks))
     pager = pager_for(view, chunks, number)
@@ -68,7 +81,7 @@ def render_page(view: PagedView, renderer: Renderer, number: int) -> str:
 
 
 def page_count(view: PagedView, site: SiteData, today: dt.date) -> int:
-    return len(chunked(view.items(site, today), view.size))
+    return len(chunked(view.items(site, today), view.size, view.weight))
 
 
 # --- The paged views ----------------------------------------------------------------------
@@ -117,8 +130,9 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
             lambda s, d, chunk, last: {"initiatives": chunk, "filters": _filters(s, chunk)},
             track_label),
         "gantt": PagedView(
-            "gantt/", "Planen i tid", "gantt.html", 20, _initiatives,
-            lambda s, d, chunk, last: {"chart": gantt.build_chart(s, d, chunk)}, track_label),
+            "gantt/", "Planen i tid", "gantt.html", 120, _initiatives,
+            lambda s, d, chunk, last: {"chart": gantt.build_chart(s, d, chunk)}, track_label,
+            weight=lambda t: 1 + len(t.perioder) + len(t.milepaele)),
         "tidslinje": PagedView(
             "tidslinje/", "Tidslinje", "timeline.html", 80,
             lambda s, d: views.timeline_items(s, d),

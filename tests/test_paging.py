@@ -44,7 +44,7 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
 def test_every_initiative_is_on_exactly_one_page_of_each_view(big_site, key):
     view = paging.build_views(big_site)[key]
     count = paging.page_count(view, big_site, TODAY)
-    assert count == -(-COUNT // view.size) > 1
+    assert count > 1
     seen: list[str] = []
     for number in range(1, count + 1):
         url = view.base_url if number == 1 else f"{view.base_url}side-{number}/"
@@ -80,3 +80,14 @@ def test_small_plans_show_everything_on_one_page_without_pager():
 
 def test_meeting_links_point_at_the_page_the_meeting_is_on(big_site):
     assert views.meeting_url("vpu-2023-10-26", big_site) == "beslutninger/#vpu-2023-10-26"
+
+
+@pytest.mark.parametrize(
+    ("weights", "size", "expected"),
+    [([1, 1, 1, 1, 1], 2, [[1, 1], [1, 1], [1]]),
+     ([3, 1, 1, 3], 4, [[3, 1], [1, 3]]),
+     ([9, 1], 4, [[9], [1]]),  # an item heavier than a page still gets its own page
+     ([], 4, [[]])],
+)
+def test_pages_are_filled_by_weight(weights, size, expected):
+    assert [list(c) for c in paging.chunked(weights, size, lambda w: w)] == expected
