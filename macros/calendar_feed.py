@@ -127,43 +127,68 @@ def _date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def calendar_bytes(name: str, description: str, items: Iterable[Event], dtstamp: str) -> bytes:
+def _header(name: str, description: str) -> str:
     lines = [
         "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}",
         f"X-WR-CALDESC:{escape_text(description)}", "X-WR-TIMEZONE:Europe/Copenhagen",
     ]  # fmt: skip
+    return "".join(fold(line) for line in lines)
+
+
+def event_text(e: Event, dtstamp: str) -> str:
+    """One VEVENT, folded and CRLF-terminated."""
+    lines = [
+        "BEGIN:VEVENT", f"UID:{e.uid}", f"DTSTAMP:{dtstamp}",
+        f"DTSTART;VALUE=DATE:{_date(e.start)}",
+        f"DTEND;VALUE=DATE:{_date(e.end + dt.timedelta(days=1))}",
+        f"SUMMARY;LANGUAGE=da:{escape_text(e.summary)}",
+        f"DESCRIPTION;LANGUAGE=da:{escape_text(e.description)}",
+        f"CATEGORIES:{escape_text(e.category)}", f"URL;VALUE=URI:{e.url}",
+        "TRANSP:TRANSPARENT", "END:VEVENT",
+    ]  # fmt: skip
+    return "".join(fold(line) for line in lines)
+
+
+def calendar_bytes(name: str, description: str, items: Iterable[Event], dtstamp: str,
+                   rendered: dict[str, str] | None = None) -> bytes:
+    """A calendar of the events; `rendered` (UID -> `event_text`) saves rendering an event
+    again for each calendar it appears in."""
+    parts = [_header(name, description)]
     for e in items:
-        lines += [
-            "BEGIN:VEVENT", f"UID:{e.uid}", f"DTSTAMP:{dtstamp}",
-            f"DTSTART;VALUE=DATE:{_date(e.start)}",
-            f"DTEND;VALUE=DATE:{_date(e.end + dt.timedelta(days=1))}",
-            f"SUMMARY;LANGUAGE=da:{escape_text(e.summary)}",
-            f"DESCRIPTION;LANGUAGE=da:{escape_text(e.description)}",
-            f"CATEGORIES:{escape_text(e.category)}", f"URL;VALUE=URI:{e.url}",
-            "TRANSP:TRANSPARENT", "END:VEVENT",
-        ]  # fmt: skip
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) for line in lines).encode("utf-8")
+        text = rendered.get(e.uid) if rendered is not None else None
+        if text is None:
+            text = event_text(e, dtstamp)
+            if rendered is not None:
+                rendered[e.uid] = text
+        parts.append(text)
+    parts.append(fold("END:VCALENDAR"))
+    return "".join(parts).encode("utf-8")
 
 
 def calendar_files(site: SiteData, base_url: str, site_name: str) -> dict[str, bytes]:
     """'alle.ics' plus one file per committee ('<udvalg>.ics') and per track ('spor-<id>.ics')."""
     all_events = events(site, base_url)
     dtstamp = stamp(site)
+    rendered: dict[str, str] = {}  # each event is rendered once, for all its calendars
     files = {"alle.ics": calendar_bytes(
         site_name, "Møder, beslutninger, høring, faser og tiltag i strategien.", all_events,
-        dtstamp)}
+        dtstamp, rendered)}
     names = {term.id: term.fuld_form or term.term for term in site.ordliste.termer}
     for committee in sorted({c for e in all_events for c in e.committees}):
         chosen = [e for e in all_events if committee in e.committees]
         label = names.get(committee, committee)
         files[f"{committee}.ics"] = calendar_bytes(
-            f"{site_name} – {label}", f"Møder og beslutninger med {label}.", chosen, dtstamp)
+            f"{site_name} – {label}", f"Møder og beslutninger med {label}.", chosen, dtstamp,
+            rendered)
+    by_track: dict[str, list[Event]] = {}
+    for e in all_events:
+        if e.track is not None:
+            by_track.setdefault(e.track, []).append(e)
     for track in site.spor.spor:
-        chosen = [e for e in all_events if e.track == track.id]
+        chosen = by_track.get(track.id, [])
         if chosen:
             files[f"spor-{track.id}.ics"] = calendar_bytes(
                 f"{site_name} – {track.titel}", f"Tiltag og milepæle i sporet {track.titel}.",
-                chosen, dtstamp)
+                chosen, dtstamp, rendered)
     return files
