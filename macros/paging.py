@@ -130,7 +130,7 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
             lambda s, d, chunk, last: {"initiatives": chunk, "filters": _filters(s, chunk)},
             track_label),
         "gantt": PagedView(
-            "gantt/", "Planen i tid", "gantt.html", 120, _initiatives,
+            "gantt/", "Planen i tid", "gantt.html", 70, _initiatives,
             lambda s, d, chunk, last: {"chart": gantt.build_chart(s, d, chunk)}, track_label,
             weight=lambda t: 1 + len(t.perioder) + len(t.milepaele)),
         "tidslinje": PagedView(
