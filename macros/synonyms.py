@@ -34,17 +34,32 @@ class Synonyms:
     def mentioned_in(self, text: str, lowered: str | None) -> bool:
         """Whether the text mentions the entry. `lowered` is `text.lower()` when the text has
         only characters whose case folding `str.lower` mirrors exactly (`_folds_simply`), else
-        None; then a substring test can rule a spelling out before the regex runs."""
+        None. Then a match can only start where a spelling occurs as a substring: the pattern
+        runs from the first such place, and not at all if there is none."""
         pattern = self.pattern()
         if not pattern.flags & re.IGNORECASE:
             needles, haystack = self.spellings, text
         elif lowered is not None and _folds_simply("".join(self.spellings)):
-            needles, haystack = tuple(s.lower() for s in self.spellings), lowered
+            needles, haystack = _lowered(self.spellings), lowered
         else:
-            needles, haystack = (), ""
-        if needles and not any(s in haystack for s in needles):
-            return False
-        return pattern.search(text) is not None
+            return pattern.search(text) is not None
+        found = [i for i in (haystack.find(s) for s in needles) if i >= 0]
+        # Lookbehind still sees the text before `pos`: searching from there is exact.
+        return bool(found) and pattern.search(text, min(found)) is not None
+
+    def words(self) -> list[str]:
+        """The words of all spellings (cached)."""
+        return _words(self.spellings)
+
+
+@functools.lru_cache(maxsize=256)
+def _lowered(spellings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.lower() for s in spellings)
+
+
+@functools.lru_cache(maxsize=256)
+def _words(spellings: tuple[str, ...]) -> list[str]:
+    return [w for spelling in spellings for w in danish.words(spelling)]
 
 
 @functools.lru_cache(maxsize=256)
@@ -78,6 +93,5 @@ def synonym_words(text: str, groups: Sequence[Synonyms]) -> list[str]:
     lowered = text.lower() if _folds_simply(text) else None
     for group in groups:
         if group.mentioned_in(text, lowered):
-            for spelling in group.spellings:
-                found.extend(danish.words(spelling))
+            found.extend(group.words())
     return found
