@@ -22,6 +22,9 @@ TAG_AUTHORITY = "strategi-socialomraadet"
 AUTHOR = "Norddjurs Kommune"
 ET.register_namespace("", ATOM)
 
+NEWS_FEED = "feed-nyheder.xml"
+STATUS_FEED = "feed-status.xml"
+
 
 @dataclass(frozen=True)
 class NewsItem:
@@ -99,7 +102,7 @@ def news_feed(items: Sequence[NewsItem], base_url: str, site: SiteData, blog_dir
     return atom_bytes(
         title="Nyheder – Strategi for Socialområdet",
         subtitle="Nyheder om Norddjurs Kommunes strategi for Socialområdet.",
-        feed_url=base_url + "feeds/nyheder.xml", page_url=base_url + blog_dir.strip("/") + "/",
+        feed_url=base_url + NEWS_FEED, page_url=base_url + blog_dir.strip("/") + "/",
         entries=entries, fallback_updated=source_date(site))
 
 
@@ -121,5 +124,5 @@ def status_feed(site: SiteData, base_url: str) -> bytes:
         title="Statusændringer – Strategi for Socialområdet",
         subtitle="Ny status for tiltagene i tids- og procesplanen, nyeste først. "
         "Tom, indtil den første status er rapporteret.",
-        feed_url=base_url + "feeds/status.xml", page_url=base_url + "status/",
+        feed_url=base_url + STATUS_FEED, page_url=base_url + "status/",
         entries=status_entries(site, base_url), fallback_updated=source_date(site))

@@ -3,7 +3,8 @@ and feeds.
 
 - on_pre_build forgets the news posts of a previous (serve) build;
 - on_page_context notes each blog post's title, date, categories and final URL;
-- on_post_build writes data/*.json|csv, kalender/*.ics and feeds/*.xml into the site folder.
+- on_post_build writes data/*.json|csv, kalender/*.ics and the feeds
+  (feed-*.xml, at the root) into the site folder.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir)
     _write(out / "data", exports.export_files(site, base_url))
     _write(out / "kalender", calendar_feed.calendar_files(site, base_url, config.site_name))
-    _write(out / "feeds", {
-        "nyheder.xml": feeds.news_feed(list(_news.values()), base_url, site, BLOG_DIR),
-        "status.xml": feeds.status_feed(site, base_url),
+    # Feeds live at the site root: Material fetches sitemap.xml next to every
+    # <link rel="alternate"> target, and only the root has one.
+    _write(out, {
+        feeds.NEWS_FEED: feeds.news_feed(list(_news.values()), base_url, site, BLOG_DIR),
+        feeds.STATUS_FEED: feeds.status_feed(site, base_url),
     })

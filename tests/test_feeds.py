@@ -28,7 +28,7 @@ def page_exists(site: Path, url: str) -> bool:
 
 
 def test_news_feed_lists_the_posts_newest_first(built_site: Path) -> None:
-    feed = parse(built_site / "feeds" / "nyheder.xml")
+    feed = parse(built_site / "feed-nyheder.xml")
     assert feed.feed.title == "Nyheder – Strategi for Socialområdet"
     assert feed.version == "atom10"
     dates = [e.published_parsed[:3] for e in feed.entries]
@@ -44,7 +44,7 @@ def test_news_feed_lists_the_posts_newest_first(built_site: Path) -> None:
 
 
 def test_status_feed_is_valid_and_empty_without_reports(built_site: Path) -> None:
-    feed = parse(built_site / "feeds" / "status.xml")
+    feed = parse(built_site / "feed-status.xml")
     assert feed.feed.title.startswith("Statusændringer")
     assert feed.entries == []
     assert all(link.href.startswith(SITE_URL) for link in feed.feed.links)
@@ -67,7 +67,7 @@ def test_status_feed_gets_an_entry_per_report(project_copy: Path, tmp_path: Path
     result = build_site(project_copy, out, site_url=SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
 
-    feed = parse(out / "feeds" / "status.xml")
+    feed = parse(out / "feed-status.xml")
     assert [e.title for e in feed.entries] == [
         "Ansættelse af to fagchefer: afsluttet", "Ansættelse af to fagchefer: i gang"]
     assert feed.entries[0].summary == "Begge fagchefer & <ansat>."  # escaped, then read back
@@ -79,11 +79,12 @@ def test_status_feed_gets_an_entry_per_report(project_copy: Path, tmp_path: Path
     assert "2024-09-01;afsluttet" in csv_text
 
 
-def test_every_page_head_links_feeds_and_calendar(site_pages: dict[str, BeautifulSoup]) -> None:
+def test_every_page_head_links_the_feeds(site_pages: dict[str, BeautifulSoup]) -> None:
     assert site_pages
     for url, page in site_pages.items():
         links = {link["href"]: link.get("type") for link in
                  page.select('head link[rel="alternate"]') if link.get("type")}
-        assert links.get(SITE_URL + "feeds/nyheder.xml") == "application/atom+xml", url
-        assert links.get(SITE_URL + "feeds/status.xml") == "application/atom+xml", url
-        assert links.get(SITE_URL + "kalender/alle.ics") == "text/calendar", url
+        assert links.get(SITE_URL + "feed-nyheder.xml") == "application/atom+xml", url
+        assert links.get(SITE_URL + "feed-status.xml") == "application/atom+xml", url
+        # Material fetches sitemap.xml beside each alternate link: only root files qualify.
+        assert all(href.count("/") == SITE_URL.count("/") for href in links), url
