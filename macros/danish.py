@@ -156,6 +156,8 @@ def split_compound(word: str, vocabulary: set[str]) -> tuple[str, str] | None:
         return None
     for cut in range(MIN_STEM, len(word) - MIN_STEM + 1):  # longest tail first
         head, tail = word[:cut], word[cut:]
+        if tail in _NOUN_ENDINGS:  # "plan|ens" is an inflection, not a compound
+            continue
         if len(tail) >= MIN_WORD and _common(tail):
             return head, tail
         if _known(tail, vocabulary) and len(head) >= MIN_WORD and (

@@ -1,7 +1,9 @@
 """MkDocs hook: rewrite Material's search index with Danish expansions (see macros/search.py).
 
 Runs in on_post_build after Material's search plugin has written search/search_index.json.
-Set STRATEGI_SOEG_UDVIDELSE=0 to keep Material's index untouched (used by the benchmark).
+Pages with `soeg_kun_sammendrag: true` in their front matter are indexed with their opening
+summary only (see macros/search.py). Set STRATEGI_SOEG_UDVIDELSE=0 to keep Material's index
+untouched (used by the benchmark).
 """
 
 from __future__ import annotations
@@ -13,12 +15,26 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from macros.loading import load_site_data
 from macros.search import expand_index, synonyms_from_terms
 
 log = logging.getLogger("mkdocs.plugins.strategi.soeg")
 ENV_SWITCH = "STRATEGI_SOEG_UDVIDELSE"
+SUMMARY_ONLY_KEY = "soeg_kun_sammendrag"
+# URLs of this build's summary-only pages; cleared per build, since `mkdocs serve` rebuilds.
+_summary_pages: set[str] = set()
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _summary_pages.clear()
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    if page.meta.get(SUMMARY_ONLY_KEY):
+        _summary_pages.add(page.url)
+    return markdown
 
 
 @event_priority(-100)  # after Material's search plugin (priority 0) wrote the index
@@ -31,6 +47,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = load_site_data(Path(config.config_file_path).parent)
     index = json.loads(path.read_text(encoding="utf-8"))
-    expanded = expand_index(index, synonyms_from_terms(site.ordliste.termer))
+    expanded = expand_index(index, synonyms_from_terms(site.ordliste.termer), _summary_pages)
     text = json.dumps(expanded, separators=(",", ":"), ensure_ascii=False)
     path.write_text(text, encoding="utf-8")

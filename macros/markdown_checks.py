@@ -25,6 +25,7 @@ FRONT_MATTER_KEYS = (
     "authors", "slug", "draft", "tags", "status", "icon", "search", "subtitle", "readtime",
     "pin", "links", "comments", "nav_title",
     "videresend_til_was",  # overrides/main.html: the /was page forwards to the WAS statement
+    "soeg_kun_sammendrag",  # macros/hooks_search.py: only the page's summary is searchable
 )  # fmt: skip
 # Names mkdocs-macros and Jinja provide in every page besides the project's own macros.
 BUILTIN_NAMES = frozenset({

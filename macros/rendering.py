@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,9 @@ from macros.loading import SiteData
 from macros.periods import format_date_da, parse_period, period_label
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Adjacent cells and terms ("</dt><dd>") render apart, but a text extractor (Material's search
+# index, a screen reader's text view) joins their words: "UdviklingssporAdministrativ".
+_ADJACENT_CELLS = re.compile(r"(</(?:dt|dd|td|th)>)(?=<(?:dt|dd|td|th)[\s>])")
 
 _environment = Environment(
     loader=FileSystemLoader(TEMPLATES),
@@ -52,7 +56,7 @@ class Renderer:
         self.page_url = page_url
 
     def render(self, template: str, **context: Any) -> str:
-        return _environment.get_template(template).render(
+        html = _environment.get_template(template).render(
             site=self.site,
             today=self.today,
             views=views,
@@ -61,6 +65,7 @@ class Renderer:
             cite=self.cite,
             **context,
         )
+        return _ADJACENT_CELLS.sub(r"\1 ", html)
 
     def cite(self, ref: model.Kildehenvisning | None) -> str:
         """'sag 23/2079, Voksen- og Plejeudvalget 26. oktober 2023 – Baggrund'."""

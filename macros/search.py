@@ -12,9 +12,12 @@ hidden words are long forms, and none is a prefix of a word the page already sho
 - `titelsynonymer`: other names for what the title names ("VPU" -> "Voksen- og
   Plejeudvalget"), a weaker match than the title's own word.
 
-Glossary terms become results of their own (`ordliste/#<id>`), taking their text from the
+Overview pages that only repeat what has a page of its own (the Gantt plan, the timeline, the
+status overview, the list of all initiatives) keep one result with their opening summary: their
+tables would otherwise be downloaded again by every visitor and compete with the pages they
+repeat. Glossary terms become results of their own (`ordliste/#<id>`), taking their text from the
 glossary page's document. Document boosts even out Material's page/section weighting for
-glossary entries and initiative pages and lower sections repeated on several pages. The
+glossary entries and initiative pages; a section repeated on several pages is kept once. The
 Material client indexes every field listed in `config.fields` but only renders title, text
 and tags. Pure functions, no MkDocs.
 """
@@ -24,7 +27,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from macros import danish
@@ -47,6 +51,7 @@ REPEATED_BOOST = 0.5
 INITIATIVE_SECTION = re.compile(r"^tiltag/[^/#]+/#")
 GLOSSARY_PAGE = "ordliste/"
 _TAG = re.compile(r"<[^>]+>")
+_FIRST_PARAGRAPH = re.compile(r"\s*<p>.*?</p>", re.S)
 
 
 def plain_text(markup: str) -> str:
@@ -186,30 +191,57 @@ def weighted(tokens: list[str], shown: Mapping[str, set[str]]) -> list[str]:
     return out
 
 
-def boost_repeated_sections(docs: list[dict[str, Any]]) -> None:
-    """Lower the boost of sections shown identically on several pages (meeting cards on the
-    decisions, process and political pages): a page's own heading should outrank a copy."""
-    pages: dict[tuple[str, str], set[str]] = {}
+def drop_repeated_sections(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep one copy of sections shown identically on several pages (meeting cards on the
+    decisions, process and political pages): the copy on the page that shows fewest of them,
+    where the card sits in its story (the process page for the dialogue meeting), not in the
+    complete list, with a lowered boost, so a page's own heading still outranks it. The other
+    copies would be downloaded again and shown as duplicate results."""
+    pages: dict[tuple[str, str], list[str]] = {}
     for doc in docs:
         if "#" in doc["location"]:
-            pages.setdefault((doc["title"], doc["text"]), set()).add(_page_key(doc["location"]))
+            pages.setdefault((doc["title"], doc["text"]), []).append(_page_key(doc["location"]))
+    repeated = {key: found for key, found in pages.items() if len(set(found)) > 1}
+    weight = Counter(page for found in repeated.values() for page in set(found))
+    home = {key: min(found, key=lambda page: (weight[page], found.index(page)))
+            for key, found in repeated.items()}
+    kept = []
     for doc in docs:
-        if "#" in doc["location"] and len(pages[(doc["title"], doc["text"])]) > 1:
+        key = (doc["title"], doc["text"])
+        if "#" in doc["location"] and key in home:
+            if _page_key(doc["location"]) != home[key]:
+                continue
             doc["boost"] = doc.get("boost", 1.0) * REPEATED_BOOST
+        kept.append(doc)
+    return kept
 
 
 def _page_key(location: str) -> str:
     return location if location.startswith(GLOSSARY_PAGE + "#") else location.split("#")[0]
 
 
-def expand_index(index: dict[str, Any], groups: Sequence[Synonyms]) -> dict[str, Any]:
+def summary_only(docs: list[dict[str, Any]], pages: Collection[str]) -> list[dict[str, Any]]:
+    """The documents without the sections of `pages`; those pages keep their first paragraph."""
+    kept = []
+    for doc in docs:
+        if doc["location"].split("#")[0] in pages:
+            if "#" in doc["location"]:
+                continue
+            first = _FIRST_PARAGRAPH.match(doc["text"])
+            doc = {**doc, "text": first.group(0) if first else ""}
+        kept.append(doc)
+    return kept
+
+
+def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
+                 summary_pages: Collection[str] = ()) -> dict[str, Any]:
     """A copy of Material's search index with hidden expansion fields and glossary entries.
 
     Title forms go on each document (`titelformer`); the forms of a page's text go once on
     the page's own document (`former`), deduplicated over all its sections, without the forms
     its titles already carry and without prefixes of any word shown on the page.
     """
-    docs = [dict(doc) for doc in index["docs"]]
+    docs = [dict(doc) for doc in summary_only(index["docs"], summary_pages)]
     pages = [i for i, d in enumerate(docs) if d["location"] == GLOSSARY_PAGE]
     if pages:
         ordered = sorted(groups, key=lambda g: g.term.lower())  # the page's order
@@ -218,6 +250,7 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms]) -> dict[str,
         # Sections must follow their page's own entry: insert after the page's last section.
         last = max(i for i, d in enumerate(docs) if d["location"].startswith(GLOSSARY_PAGE))
         docs[last + 1:last + 1] = entries
+    docs = drop_repeated_sections(docs)
     plain = {id(d): plain_text(d["title"]) + " " + plain_text(d["text"]) for d in docs}
     vocabulary = danish.vocabulary([*plain.values(), *(" ".join(g.spellings) for g in groups)])
     expander = Expander(vocabulary, groups, danish.forms_by_stem(vocabulary))
@@ -232,7 +265,6 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms]) -> dict[str,
         if title not in title_fields:
             title_fields[title] = _title_fields(title, expander)
         doc.update(title_fields[title])
-    boost_repeated_sections(docs)
     for key, members in by_page.items():
         text = " ".join(plain[id(d)] for d in members)
         in_titles = {t for d in members for t in d.get(TITLE_EXPANSION_FIELD, "").split()}

@@ -164,19 +164,24 @@ def test_glossary_page_text_moves_to_its_entries() -> None:
     assert entry["boost"] == GLOSSARY_BOOST
 
 
-def test_boosts_for_initiative_sections_and_repeated_cards() -> None:
+def test_boosts_for_initiative_sections_and_one_copy_of_repeated_cards() -> None:
     card = ("15. november 2022: KB godkender", "<p>Beslutning.</p>")
     expanded = expand_index(_index(
         ("tiltag/chefforum/", "Chefforum", ""), ("tiltag/chefforum/#fakta", "Fakta", "<p>x</p>"),
         ("beslutninger/", "Beslutninger", ""), ("beslutninger/#kb-titel", *card),
+        ("beslutninger/#omu-titel", "12. september 2023: OMU", "<p>Godkendt.</p>"),
         ("processen/", "Processen", ""), ("processen/#kb-titel", *card),
         ("politisk-behandling/", "Politisk behandling", ""),
+        ("politisk-behandling/#omu-titel", "12. september 2023: OMU", "<p>Godkendt.</p>"),
         ("politisk-behandling/#kommunalbestyrelsen", "Kommunalbestyrelsen", "<p>y</p>"),
     ), [])
     boosts = {d["location"]: d.get("boost", 1.0) for d in expanded["docs"]}
     assert boosts["tiltag/chefforum/"] == 1.0
     assert boosts["tiltag/chefforum/#fakta"] == INITIATIVE_BOOST
-    assert boosts["beslutninger/#kb-titel"] == boosts["processen/#kb-titel"] == REPEATED_BOOST
+    # A meeting card shown on several pages is one result, on the page that shows fewest cards
+    # (where it is part of the story), not in the complete list.
+    assert boosts["processen/#kb-titel"] == REPEATED_BOOST
+    assert "beslutninger/#kb-titel" not in boosts
     assert boosts["politisk-behandling/#kommunalbestyrelsen"] == 1.0
 
 
@@ -186,3 +191,23 @@ def test_title_synonyms_are_kept_apart_from_title_forms() -> None:
     assert any(t.startswith("plejeudvalget") for t in synonyms)
     assert not any(t.startswith("plejeudvalget") for t in forms)
     assert "og" not in synonyms  # a stop word: lunr drops it
+
+
+def test_summary_only_pages_keep_their_opening_summary() -> None:
+    expanded = expand_index(_index(
+        ("gantt/", "Planen i tid", "<p>Diagrammet viser tiltagene.</p> Planen i tid: ét tiltag"),
+        ("gantt/#planen-som-tabel", "Planen som tabel", "Tiltag Hvad Som skrevet"),
+        ("plan/", "Tids- og procesplan", "<p>Planen.</p><p>Mere.</p>"),
+    ), [], summary_pages={"gantt/"})
+    docs = {d["location"]: d["text"] for d in expanded["docs"]}
+    assert docs == {"gantt/": "<p>Diagrammet viser tiltagene.</p>",
+                    "plan/": "<p>Planen.</p><p>Mere.</p>"}
+
+
+@pytest.mark.parametrize(("word", "not_a_part"), [
+    ("planens", "ens"),  # an inflection ending, not the word "ens"
+    ("pejlemærkerne", "erne"),
+])
+def test_inflection_endings_are_not_compound_parts(word: str, not_a_part: str) -> None:
+    vocabulary = {word, "plan", "ens", "erne", "pejlemærke"}
+    assert not_a_part not in danish.compound_parts(word, vocabulary)

@@ -1,0 +1,38 @@
+"""The search index of the built site: what a visitor's search box can find, and what it is
+spared downloading (see macros/search.py)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def search_docs(built_site: Path) -> list[dict[str, str]]:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index["docs"]
+
+
+def test_words_in_neighbouring_table_cells_are_searchable_apart(search_docs):
+    # "Udviklingsspor" (a term) and "Administrativ" (its value) must be two words, or a search
+    # for "administrativ" misses the initiative's facts.
+    facts = next(d["text"] for d in search_docs
+                 if d["location"] == "tiltag/vagtplanlaegning/#fakta")
+    assert "Udviklingsspor Administrativ" in facts
+    assert "UdviklingssporAdministrativ" not in facts
+
+
+@pytest.mark.parametrize("page", ["gantt/", "tidslinje/", "status/", "tiltag/"])
+def test_overview_pages_are_found_by_their_summary_only(search_docs, page):
+    docs = [d for d in search_docs if d["location"].split("#")[0] == page]
+    assert [d["location"] for d in docs] == [page]
+    assert docs[0]["text"].startswith("<p>") and docs[0]["text"].count("<p>") == 1
+
+
+def test_each_meeting_card_is_one_search_result(search_docs):
+    titles = Counter(d["title"] for d in search_docs if "#" in d["location"]
+                     and d["location"].split("#")[1].endswith("-titel"))
+    assert titles and max(titles.values()) == 1
