@@ -47,6 +47,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = load_site_data(Path(config.config_file_path).parent)
     index = json.loads(path.read_text(encoding="utf-8"))
-    expanded = expand_index(index, synonyms_from_terms(site.ordliste.termer), _summary_pages)
+    expanded = expand_index(index, synonyms_from_terms(site.ordliste.termer), _summary_pages,
+                            [track.id for track in site.spor.spor])
     text = json.dumps(expanded, separators=(",", ":"), ensure_ascii=False)
     path.write_text(text, encoding="utf-8")

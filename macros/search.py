@@ -13,13 +13,14 @@ hidden words are long forms, and none is a prefix of a word the page already sho
   Plejeudvalget"), a weaker match than the title's own word.
 
 Overview pages that only repeat what has a page of its own (the Gantt plan, the timeline, the
-status overview, the list of all initiatives) keep one result with their opening summary: their
-tables would otherwise be downloaded again by every visitor and compete with the pages they
-repeat. Glossary terms become results of their own (`ordliste/#<id>`), taking their text from the
+status overview, the list of all initiatives) keep one result with their opening summary, and
+the plan's table of each track is left to the initiatives' and tracks' own pages: these tables
+would otherwise be downloaded again by every visitor and compete with the pages they repeat.
+Glossary terms become results of their own (`ordliste/#<id>`), taking their text from the
 glossary page's document. Document boosts even out Material's page/section weighting for
 glossary entries and initiative pages; a section repeated on several pages is kept once. The
-Material client indexes every field listed in `config.fields` but only renders title, text
-and tags. Pure functions, no MkDocs.
+Material client indexes every field listed in `config.fields` but only renders title, text and
+tags. Pure functions, no MkDocs.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ FIELD_BOOSTS = {EXPANSION_FIELD: 0.3, TITLE_EXPANSION_FIELD: 100.0, TITLE_SYNONY
 GLOSSARY_BOOST = 4.0
 INITIATIVE_BOOST = 2.5
 REPEATED_BOOST = 0.5
+# A hidden form on more pages than this share (and this count) is left out (_common_forms).
+COMMON_FORM_SHARE = 0.05
+COMMON_FORM_MIN_PAGES = 5
 INITIATIVE_SECTION = re.compile(r"^tiltag/[^/#]+/#")
 GLOSSARY_PAGE = "ordliste/"
 _TAG = re.compile(r"<[^>]+>")
@@ -220,12 +224,19 @@ def _page_key(location: str) -> str:
     return location if location.startswith(GLOSSARY_PAGE + "#") else location.split("#")[0]
 
 
-def summary_only(docs: list[dict[str, Any]], pages: Collection[str]) -> list[dict[str, Any]]:
-    """The documents without the sections of `pages`; those pages keep their first paragraph."""
+def summary_only(docs: list[dict[str, Any]], pages: Collection[str],
+                 track_ids: Collection[str] = ()) -> list[dict[str, Any]]:
+    """The documents without the sections of `pages`, which keep their first paragraph, and
+    without sections that list a track's initiatives outside the track's own page (the plan's
+    `#spor-<id>` tables: each initiative and each track has its own page)."""
+    track_anchors = {f"spor-{track}" for track in track_ids}
     kept = []
     for doc in docs:
-        if doc["location"].split("#")[0] in pages:
-            if "#" in doc["location"]:
+        page, _, anchor = doc["location"].partition("#")
+        if anchor in track_anchors:
+            continue
+        if page in pages:
+            if anchor:
                 continue
             first = _FIRST_PARAGRAPH.match(doc["text"])
             doc = {**doc, "text": first.group(0) if first else ""}
@@ -234,14 +245,15 @@ def summary_only(docs: list[dict[str, Any]], pages: Collection[str]) -> list[dic
 
 
 def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
-                 summary_pages: Collection[str] = ()) -> dict[str, Any]:
+                 summary_pages: Collection[str] = (),
+                 track_ids: Collection[str] = ()) -> dict[str, Any]:
     """A copy of Material's search index with hidden expansion fields and glossary entries.
 
     Title forms go on each document (`titelformer`); the forms of a page's text go once on
     the page's own document (`former`), deduplicated over all its sections, without the forms
     its titles already carry and without prefixes of any word shown on the page.
     """
-    docs = [dict(doc) for doc in summary_only(index["docs"], summary_pages)]
+    docs = [dict(doc) for doc in summary_only(index["docs"], summary_pages, track_ids)]
     pages = [i for i, d in enumerate(docs) if d["location"] == GLOSSARY_PAGE]
     if pages:
         ordered = sorted(groups, key=lambda g: g.term.lower())  # the page's order
@@ -265,17 +277,32 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
         if title not in title_fields:
             title_fields[title] = _title_fields(title, expander)
         doc.update(title_fields[title])
+    page_tokens: dict[str, list[str]] = {}
     for key, members in by_page.items():
         text = " ".join(plain[id(d)] for d in members)
         in_titles = {t for d in members for t in d.get(TITLE_EXPANSION_FIELD, "").split()}
         tokens = [t for t in expander.tokens(text, generate=False) if t not in in_titles]
-        tokens = weighted(tokens, danish.forms_by_stem(set(danish.words(text))))
+        page_tokens[key] = weighted(tokens, danish.forms_by_stem(set(danish.words(text))))
+    common = _common_forms(page_tokens.values())
+    for key, tokens in page_tokens.items():
+        tokens = [t for t in tokens if t not in common]
         if tokens:
+            members = by_page[key]
             main = next((d for d in members if d["location"] == key), members[0])
             main[EXPANSION_FIELD] = " ".join(tokens)
     config = dict(index["config"])
     config["fields"] = {**config["fields"], **{k: {"boost": v} for k, v in FIELD_BOOSTS.items()}}
     return {**index, "config": config, "docs": docs}
+
+
+def _common_forms(pages: Iterable[list[str]]) -> set[str]:
+    """Hidden forms that many pages carry, mostly from their shared wording ("procesplanens"
+    from "tids- og procesplanen" on every initiative page): a query for one would list those
+    pages in no useful order, and every visitor would download them. Titles keep their forms."""
+    pages = list(pages)
+    counts = Counter(token for tokens in pages for token in set(tokens))
+    limit = max(COMMON_FORM_MIN_PAGES, COMMON_FORM_SHARE * len(pages))
+    return {token for token, count in counts.items() if count > limit}
 
 
 def _title_fields(title: str, expander: Expander) -> dict[str, str]:

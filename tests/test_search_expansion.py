@@ -12,6 +12,7 @@ from macros.search import (
     GLOSSARY_BOOST,
     INITIATIVE_BOOST,
     REPEATED_BOOST,
+    _common_forms,
     expand_index,
     expansion_tokens,
     synonyms_from_terms,
@@ -193,15 +194,20 @@ def test_title_synonyms_are_kept_apart_from_title_forms() -> None:
     assert "og" not in synonyms  # a stop word: lunr drops it
 
 
-def test_summary_only_pages_keep_their_opening_summary() -> None:
+def test_overview_pages_keep_their_summary_and_track_tables_stay_on_track_pages() -> None:
     expanded = expand_index(_index(
         ("gantt/", "Planen i tid", "<p>Diagrammet viser tiltagene.</p> Planen i tid: ét tiltag"),
         ("gantt/#planen-som-tabel", "Planen som tabel", "Tiltag Hvad Som skrevet"),
         ("plan/", "Tids- og procesplan", "<p>Planen.</p><p>Mere.</p>"),
-    ), [], summary_pages={"gantt/"})
+        ("plan/#hvad-planen-prioriterer", "Hvad planen prioriterer", "<p>Fokus.</p>"),
+        ("plan/#spor-organisering", "Organisering", "Tiltag Iværksættelse"),
+        ("spor/organisering/", "Organisering", "<p>Sporet.</p>"),
+    ), [], summary_pages={"gantt/"}, track_ids=["organisering"])
     docs = {d["location"]: d["text"] for d in expanded["docs"]}
     assert docs == {"gantt/": "<p>Diagrammet viser tiltagene.</p>",
-                    "plan/": "<p>Planen.</p><p>Mere.</p>"}
+                    "plan/": "<p>Planen.</p><p>Mere.</p>",
+                    "plan/#hvad-planen-prioriterer": "<p>Fokus.</p>",
+                    "spor/organisering/": "<p>Sporet.</p>"}
 
 
 @pytest.mark.parametrize(("word", "not_a_part"), [
@@ -211,3 +217,11 @@ def test_summary_only_pages_keep_their_opening_summary() -> None:
 def test_inflection_endings_are_not_compound_parts(word: str, not_a_part: str) -> None:
     vocabulary = {word, "plan", "ens", "erne", "pejlemærke"}
     assert not_a_part not in danish.compound_parts(word, vocabulary)
+
+
+def test_hidden_forms_shared_by_many_pages_are_left_out() -> None:
+    # Every initiative page says "tids- og procesplanen"; one also says "handleplanen". A query
+    # for "procesplanens" would list all of them in no useful order.
+    pages = [["procesplanens", "tiltagets"] for _ in range(30)] + [["handleplanens"]]
+    assert _common_forms(pages) == {"procesplanens", "tiltagets"}
+    assert _common_forms(pages[:5]) == set()  # a small site keeps everything
