@@ -44,8 +44,9 @@ WATCH_WORKER = """
 })();
 """
 
-SETTLED = """q => { const s = window.__soeg;
-  return s.lastQuery === q && s.sent === s.received && s.rendered === s.received; }"""
+# The site's soegning.js sends a hyphen that ends a word as a space (see that file).
+SETTLED = """q => { const s = window.__soeg; const sent = q.replace(/-+(?=\\s|$)/g, " ");
+  return s.lastQuery === sent && s.sent === s.received && s.rendered === s.received; }"""
 
 READ_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].map(
   li => [...li.querySelectorAll("a.md-search-result__link")].map(a => a.href))"""
