@@ -49,7 +49,8 @@ FIELD_BOOSTS = {EXPANSION_FIELD: 0.3, TITLE_EXPANSION_FIELD: 100.0, TITLE_SYNONY
 GLOSSARY_BOOST = 4.0
 INITIATIVE_BOOST = 2.5
 REPEATED_BOOST = 0.5
-# A hidden form on more pages than this share (and this count) is left out (_common_forms).
+# A hidden form on more pages than this share (and this count) is left out (_common_forms), and
+# so are the forms of a title that many documents share.
 COMMON_FORM_SHARE = 0.05
 COMMON_FORM_MIN_PAGES = 5
 INITIATIVE_SECTION = re.compile(r"^tiltag/[^/#]+/#")
@@ -101,11 +102,14 @@ class Expander:
             self._inflections[key] = found
         return found
 
-    def tokens(self, text: str, generate: bool = True, synonyms: bool = True) -> list[str]:
-        """See `expansion_tokens`."""
+    def tokens(self, text: str, generate: bool = True, synonyms: bool = True,
+               ascii_text: bool = True) -> list[str]:
+        """See `expansion_tokens`. Without `ascii_text`, only glossary names get ASCII
+        spellings, not every word of the text."""
         own = danish.words(text)
         own_set = set(own)
         spelled: set[str] = set(synonym_words(text, self.groups) if synonyms else ())
+        named = set(spelled)
         heads: set[str] = set()
         for word in {*own, *spelled}:
             if len(word) >= 7:
@@ -114,7 +118,7 @@ class Expander:
                 heads.update(word_heads)
         extra = spelled | heads
         # ASCII words spell themselves, and what the text shows is dropped below anyway.
-        extra.update(danish.ascii_spelling(w) for w in extra | own_set
+        extra.update(danish.ascii_spelling(w) for w in (extra | own_set if ascii_text else named)
                      if not w.isascii() and w not in danish.STOP_WORDS)
         endings = danish.LEAF_ENDINGS if generate else danish.LEAF_ENDINGS[:1]
         shown = {} if generate else danish.forms_by_stem(own_set)  # only sizes count
@@ -270,10 +274,17 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
         if INITIATIVE_SECTION.match(doc["location"]):
             doc["boost"] = INITIATIVE_BOOST
     by_page: dict[str, list[dict[str, Any]]] = {}
-    title_fields: dict[str, dict[str, str]] = {}  # titles repeat: "Beslutning", "Status", ...
     for doc in docs:
         by_page.setdefault(_page_key(doc["location"]), []).append(doc)
+    # A heading every initiative page has ("Tidsplan", "Fakta") names no page in particular:
+    # its forms would make "tidsplanen" list them all, so only distinct titles get forms.
+    titles = Counter(plain_text(doc["title"]) for doc in docs)
+    limit = _common_limit(len(by_page))
+    title_fields: dict[str, dict[str, str]] = {}  # titles repeat: "Beslutning", "Status", ...
+    for doc in docs:
         title = plain_text(doc["title"])
+        if titles[title] > limit:
+            continue
         if title not in title_fields:
             title_fields[title] = _title_fields(title, expander)
         doc.update(title_fields[title])
@@ -281,7 +292,11 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
     for key, members in by_page.items():
         text = " ".join(plain[id(d)] for d in members)
         in_titles = {t for d in members for t in d.get(TITLE_EXPANSION_FIELD, "").split()}
-        tokens = [t for t in expander.tokens(text, generate=False) if t not in in_titles]
+        # People without æ, ø, å type the names of things (titles, headings, glossary terms),
+        # which carry their ASCII spellings; the body text does not, or every visitor would
+        # download an ASCII twin of every word.
+        tokens = [t for t in expander.tokens(text, generate=False, ascii_text=False)
+                  if t not in in_titles]
         page_tokens[key] = weighted(tokens, danish.forms_by_stem(set(danish.words(text))))
     common = _common_forms(page_tokens.values())
     for key, tokens in page_tokens.items():
@@ -301,8 +316,12 @@ def _common_forms(pages: Iterable[list[str]]) -> set[str]:
     pages in no useful order, and every visitor would download them. Titles keep their forms."""
     pages = list(pages)
     counts = Counter(token for tokens in pages for token in set(tokens))
-    limit = max(COMMON_FORM_MIN_PAGES, COMMON_FORM_SHARE * len(pages))
+    limit = _common_limit(len(pages))
     return {token for token, count in counts.items() if count > limit}
+
+
+def _common_limit(pages: int) -> float:
+    return max(COMMON_FORM_MIN_PAGES, COMMON_FORM_SHARE * pages)
 
 
 def _title_fields(title: str, expander: Expander) -> dict[str, str]:

@@ -225,3 +225,22 @@ def test_hidden_forms_shared_by_many_pages_are_left_out() -> None:
     pages = [["procesplanens", "tiltagets"] for _ in range(30)] + [["handleplanens"]]
     assert _common_forms(pages) == {"procesplanens", "tiltagets"}
     assert _common_forms(pages[:5]) == set()  # a small site keeps everything
+
+
+def test_ascii_spellings_for_titles_and_glossary_names_not_for_every_word() -> None:
+    doc = expand_index(_index(("x/", "Høringen", "<p>Sagen vedrører høringen og VPU.</p>")),
+                       GROUPS)["docs"][0]
+    assert "hoeringen" in doc["titelformer"].split()  # the title, typed without ø
+    hidden = doc.get("former", "").split()
+    assert "vedroerer" not in hidden  # a body word: no ASCII twin
+    assert any(t.startswith("plejeudvalget") for t in doc.get("titelsynonymer", "").split()
+               + hidden)
+
+
+def test_a_heading_on_every_initiative_page_gets_no_forms() -> None:
+    pages = []
+    for i in range(8):
+        pages += [(f"tiltag/t{i}/", f"Tiltag nummer {i}", "<p>x</p>"),
+                  (f"tiltag/t{i}/#tidsplan", "Tidsplan", f"<p>{i}</p>")]
+    docs = expand_index(_index(*pages), [])["docs"]
+    assert not any("titelformer" in d for d in docs if d["title"] == "Tidsplan")
