@@ -7,6 +7,7 @@ from typing import Any
 
 from macros import model, paging, views
 from macros.build_context import build_date
+from macros.htmlstash import STASH
 from macros.loading import load_site_data
 from macros.model import Kildehenvisning
 from macros.rendering import Renderer
@@ -18,8 +19,9 @@ def define_env(env: Any) -> None:
     def renderer() -> Renderer:
         return Renderer(load_site_data(root), build_date(), env.page.url if env.page else "")
 
+    # Views go into the page as placeholders; hooks.py puts the HTML back after Markdown.
     def view(template: str, **context: Any) -> str:
-        return renderer().render(template, **context)
+        return STASH.hold(renderer().render(template, **context))
 
     site = load_site_data(root)
     env.variables["antal_tiltag"] = len(site.tiltag.tiltag)
@@ -65,7 +67,7 @@ def define_env(env: Any) -> None:
 
     def paged(key: str) -> str:
         r = renderer()
-        return paging.render_page(paging.build_views(r.site)[key], r, 1)
+        return STASH.hold(paging.render_page(paging.build_views(r.site)[key], r, 1))
 
     # The overview views show page 1 here; pages 2..N are generated (macros/pages.py).
     env.macro(lambda: paged("plan"), "tids_og_procesplan")
@@ -81,18 +83,19 @@ def define_env(env: Any) -> None:
         items = views.next_steps(r.site, r.today, maaneder)
         latest = sorted(views.timeline_items(r.site, r.today),
                         key=lambda i: i.period.end or i.period.start)[-3:]
-        return r.render("next_steps.html", items=items[:hoejst], more=len(items) - hoejst,
-                        latest=latest, months=maaneder)
+        return STASH.hold(r.render("next_steps.html", items=items[:hoejst],
+                                   more=len(items) - hoejst, latest=latest, months=maaneder))
 
     @env.macro
     def statusoverblik() -> str:
         r = renderer()
         rows = views.status_rows(r.site)
         totals = {s: sum(row.counts[s] for row in rows) for s in views.STATUS_COLUMNS}
-        return r.render("status.html", rows=rows, columns=views.STATUS_COLUMNS, totals=totals,
-                        last_report=views.last_status_report(r.site),
-                        overdue_count=len(views.overdue(r.site.tiltag.tiltag, r.today)),
-                        definitions=model.STATUS_DEFINITIONS)
+        return STASH.hold(r.render(
+            "status.html", rows=rows, columns=views.STATUS_COLUMNS, totals=totals,
+            last_report=views.last_status_report(r.site),
+            overdue_count=len(views.overdue(r.site.tiltag.tiltag, r.today)),
+            definitions=model.STATUS_DEFINITIONS))
 
     @env.macro
     def fortolkninger() -> str:

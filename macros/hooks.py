@@ -2,7 +2,8 @@
 
 - on_config validates data/ first and stops the build with one Danish line per problem;
 - on_files adds one generated page per initiative and per track (never written into docs/);
-- on_page_content adds glossary tooltips to every page, generated or written by hand.
+- on_page_content puts back the views' HTML held out of Markdown (macros/htmlstash.py) and adds
+  glossary tooltips to every page, generated or written by hand.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from macros import glossary
 from macros.build_context import build_date
+from macros.htmlstash import STASH
 from macros.loading import SiteData, load_site_data
 from macros.pages import generated_pages
 from macros.problems import DataError
@@ -44,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "(fil:linje: felt: besked) og gem igen. Se REDAKTOERVEJLEDNING.md."
         ) from None
     _state["site"] = site
+    STASH.clear()  # a new build (mkdocs serve rebuilds) holds its own views
     pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
     _state["glossary"] = (pattern, titles)
     return config
@@ -60,4 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     pattern, titles = _state["glossary"]
+    html, ids = STASH.release(html)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= ids
     return glossary.annotate(html, pattern, titles)

@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from macros import paging, views
+from macros.htmlstash import STASH
 from macros.loading import SiteData
 from macros.rendering import Renderer
 
@@ -41,13 +44,14 @@ def track_view(site: SiteData, track_id: str) -> paging.PagedView:
         lambda chunk: f"{chunk[0].titel[:30]} …" if chunk else "", "data/spor.yml")
 
 
-def _paged_page(view: paging.PagedView, renderer: Renderer, number: int, count: int,
-                src: str) -> GeneratedPage:
+def _paged_page(view: paging.PagedView, renderer: Renderer, number: int,
+                chunks: list[Sequence[Any]], src: str) -> GeneratedPage:
+    count = len(chunks)
     markdown = renderer.render(
         "paged.md",
         title_yaml=_front_matter_value(f"{view.title} – side {number} af {count}"),
         description_yaml=_front_matter_value(f"{view.title}, side {number} af {count}."),
-        body=paging.render_page(view, renderer, number),
+        body=STASH.hold(paging.render_page(view, renderer, number, chunks)),
     )
     return GeneratedPage(src, markdown, view.edit_path)
 
@@ -73,7 +77,7 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
         count = sum(1 for t in site.tiltag.tiltag if t.spor == track.id)
         markdown = renderer.render(
             "track.md", track=track, count=count,
-            list_html=paging.render_page(view, renderer, 1),
+            list_html=STASH.hold(paging.render_page(view, renderer, 1)),
             title_yaml=_front_matter_value(f"Spor: {track.titel}"),
             description_yaml=_front_matter_value(
                 f"De {count} tiltag i udviklingssporet {track.titel}."),
@@ -81,9 +85,9 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
         pages.append(GeneratedPage(src, markdown, "data/spor.yml"))
         paged.append(view)
     for view in paged:
-        count = paging.page_count(view, site, today)
-        for number in range(2, count + 1):
+        chunks = paging.view_chunks(view, site, today)
+        for number in range(2, len(chunks) + 1):
             src = f"{view.base_url}side-{number}.md"
             renderer = Renderer(site, today, _page_url(src))
-            pages.append(_paged_page(view, renderer, number, count, src))
+            pages.append(_paged_page(view, renderer, number, chunks, src))
     return pages

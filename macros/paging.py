@@ -66,10 +66,21 @@ def pager_for(view: PagedView, chunks: list[Sequence[Any]], number: int) -> Page
     return Pager(view.base_url, number, len(chunks), tuple(view.label(c) for c in chunks))
 
 
-def render_page(view: PagedView, renderer: Renderer, number: int) -> str:
-    """The HTML of page `number` of a view, with a pager when there is more than one page."""
+def view_chunks(view: PagedView, site: SiteData, today: dt.date) -> list[Sequence[Any]]:
+    """The items of each page of a view."""
+    return chunked(view.items(site, today), view.size, view.weight)
+
+
+def render_page(view: PagedView, renderer: Renderer, number: int,
+                chunks: list[Sequence[Any]] | None = None) -> str:
+    """The HTML of page `number` of a view, with a pager when there is more than one page.
+
+    Pass `chunks` (from `view_chunks`) when rendering every page of a view: working out the
+    items (a timeline of every dated item, say) once, not once per page, keeps the build
+    linear in the number of initiatives."""
     site, today = renderer.site, renderer.today
-    chunks = chunked(view.items(site, today), view.size, view.weight)
+    if chunks is None:
+        chunks = view_chunks(view, site, today)
     chunk = chunks[number - 1]
     context = view.context(site, today, chunk, number == len(chunks))
     pager = pager_for(view, chunks, number)
@@ -81,7 +92,7 @@ def render_page(view: PagedView, renderer: Renderer, number: int) -> str:
 
 
 def page_count(view: PagedView, site: SiteData, today: dt.date) -> int:
-    return len(chunked(view.items(site, today), view.size, view.weight))
+    return len(view_chunks(view, site, today))
 
 
 # --- The paged views ----------------------------------------------------------------------

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from macros import model, views
+from macros.htmlstash import STASH
 from macros.loading import SiteData
 from macros.periods import format_date_da, parse_period, period_label
 
@@ -23,6 +25,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Adjacent cells and terms ("</dt><dd>") render apart, but a text extractor (Material's search
 # index, a screen reader's text view) joins their words: "UdviklingssporAdministrativ".
 _ADJACENT_CELLS = re.compile(r"(</(?:dt|dd|td|th)>)(?=<(?:dt|dd|td|th)[\s>])")
+
+
+def spaced_cells(html: str) -> str:
+    return _ADJACENT_CELLS.sub(r"\1 ", html)
+
 
 _environment = Environment(
     loader=FileSystemLoader(TEMPLATES),
@@ -33,6 +40,9 @@ _environment = Environment(
 )
 _environment.filters["dato"] = format_date_da
 _environment.filters["periode"] = lambda text: period_label(parse_period(text))
+# `{% filter hold %}<dl>…</dl>{% endfilter %}` in a Markdown template: see macros/htmlstash.py.
+# The block arrives as Markup under autoescape; the placeholder must not be escaped.
+_environment.filters["hold"] = lambda html: Markup(STASH.hold(spaced_cells(str(html))))
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -65,7 +75,7 @@ class Renderer:
             cite=self.cite,
             **context,
         )
-        return _ADJACENT_CELLS.sub(r"\1 ", html)
+        return spaced_cells(html)
 
     def cite(self, ref: model.Kildehenvisning | None) -> str:
         """'sag 23/2079, Voksen- og Plejeudvalget 26. oktober 2023 – Baggrund'."""
