@@ -15,7 +15,8 @@ hidden words are long forms, and none is a prefix of a word the page already sho
 Overview pages that only repeat what has a page of its own (the Gantt plan, the timeline, the
 status overview, the list of all initiatives) keep one result with their opening summary, and
 the plan's table of each track is left to the initiatives' and tracks' own pages: these tables
-would otherwise be downloaded again by every visitor and compete with the pages they repeat.
+would otherwise be downloaded again by every visitor and compete with the pages they repeat
+(macros/search_pruning.py).
 Glossary terms become results of their own (`ordliste/#<id>`), taking their text from the
 glossary page's document. Document boosts even out Material's page/section weighting for
 glossary entries and initiative pages; a section repeated on several pages is kept once. The
@@ -33,9 +34,19 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from macros import danish
+from macros.search_pruning import (
+    GLOSSARY_PAGE,
+    REPEATED_BOOST,
+    common_forms,
+    common_limit,
+    drop_repeated_sections,
+    page_key,
+    summary_only,
+)
 from macros.synonyms import Synonyms, synonym_words, synonyms_from_terms
 
-__all__ = ["Synonyms", "expand_index", "expansion_tokens", "synonyms_from_terms"]
+__all__ = ["REPEATED_BOOST", "Synonyms", "expand_index", "expansion_tokens",
+           "synonyms_from_terms"]
 
 EXPANSION_FIELD = "former"
 TITLE_EXPANSION_FIELD = "titelformer"
@@ -48,15 +59,8 @@ FIELD_BOOSTS = {EXPANSION_FIELD: 0.3, TITLE_EXPANSION_FIELD: 100.0, TITLE_SYNONY
 # such sections compete as pages.
 GLOSSARY_BOOST = 4.0
 INITIATIVE_BOOST = 2.5
-REPEATED_BOOST = 0.5
-# A hidden form on more pages than this share (and this count) is left out (_common_forms), and
-# so are the forms of a title that many documents share.
-COMMON_FORM_SHARE = 0.05
-COMMON_FORM_MIN_PAGES = 5
 INITIATIVE_SECTION = re.compile(r"^tiltag/[^/#]+/#")
-GLOSSARY_PAGE = "ordliste/"
 _TAG = re.compile(r"<[^>]+>")
-_FIRST_PARAGRAPH = re.compile(r"\s*<p>.*?</p>", re.S)
 
 
 def plain_text(markup: str) -> str:
@@ -199,55 +203,6 @@ def weighted(tokens: list[str], shown: Mapping[str, set[str]]) -> list[str]:
     return out
 
 
-def drop_repeated_sections(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep one copy of sections shown identically on several pages (meeting cards on the
-    decisions, process and political pages): the copy on the page that shows fewest of them,
-    where the card sits in its story (the process page for the dialogue meeting), not in the
-    complete list, with a lowered boost, so a page's own heading still outranks it. The other
-    copies would be downloaded again and shown as duplicate results."""
-    pages: dict[tuple[str, str], list[str]] = {}
-    for doc in docs:
-        if "#" in doc["location"]:
-            pages.setdefault((doc["title"], doc["text"]), []).append(_page_key(doc["location"]))
-    repeated = {key: found for key, found in pages.items() if len(set(found)) > 1}
-    weight = Counter(page for found in repeated.values() for page in set(found))
-    home = {key: min(found, key=lambda page: (weight[page], found.index(page)))
-            for key, found in repeated.items()}
-    kept = []
-    for doc in docs:
-        key = (doc["title"], doc["text"])
-        if "#" in doc["location"] and key in home:
-            if _page_key(doc["location"]) != home[key]:
-                continue
-            doc["boost"] = doc.get("boost", 1.0) * REPEATED_BOOST
-        kept.append(doc)
-    return kept
-
-
-def _page_key(location: str) -> str:
-    return location if location.startswith(GLOSSARY_PAGE + "#") else location.split("#")[0]
-
-
-def summary_only(docs: list[dict[str, Any]], pages: Collection[str],
-                 track_ids: Collection[str] = ()) -> list[dict[str, Any]]:
-    """The documents without the sections of `pages`, which keep their first paragraph, and
-    without sections that list a track's initiatives outside the track's own page (the plan's
-    `#spor-<id>` tables: each initiative and each track has its own page)."""
-    track_anchors = {f"spor-{track}" for track in track_ids}
-    kept = []
-    for doc in docs:
-        page, _, anchor = doc["location"].partition("#")
-        if anchor in track_anchors:
-            continue
-        if page in pages:
-            if anchor:
-                continue
-            first = _FIRST_PARAGRAPH.match(doc["text"])
-            doc = {**doc, "text": first.group(0) if first else ""}
-        kept.append(doc)
-    return kept
-
-
 def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
                  summary_pages: Collection[str] = (),
                  track_ids: Collection[str] = ()) -> dict[str, Any]:
@@ -275,11 +230,11 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
             doc["boost"] = INITIATIVE_BOOST
     by_page: dict[str, list[dict[str, Any]]] = {}
     for doc in docs:
-        by_page.setdefault(_page_key(doc["location"]), []).append(doc)
+        by_page.setdefault(page_key(doc["location"]), []).append(doc)
     # A heading every initiative page has ("Tidsplan", "Fakta") names no page in particular:
     # its forms would make "tidsplanen" list them all, so only distinct titles get forms.
     titles = Counter(plain_text(doc["title"]) for doc in docs)
-    limit = _common_limit(len(by_page))
+    limit = common_limit(len(by_page))
     title_fields: dict[str, dict[str, str]] = {}  # titles repeat: "Beslutning", "Status", ...
     for doc in docs:
         title = plain_text(doc["title"])
@@ -298,7 +253,7 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
         tokens = [t for t in expander.tokens(text, generate=False, ascii_text=False)
                   if t not in in_titles]
         page_tokens[key] = weighted(tokens, danish.forms_by_stem(set(danish.words(text))))
-    common = _common_forms(page_tokens.values())
+    common = common_forms(page_tokens.values())
     for key, tokens in page_tokens.items():
         tokens = [t for t in tokens if t not in common]
         if tokens:
@@ -308,20 +263,6 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
     config = dict(index["config"])
     config["fields"] = {**config["fields"], **{k: {"boost": v} for k, v in FIELD_BOOSTS.items()}}
     return {**index, "config": config, "docs": docs}
-
-
-def _common_forms(pages: Iterable[list[str]]) -> set[str]:
-    """Hidden forms that many pages carry, mostly from their shared wording ("procesplanens"
-    from "tids- og procesplanen" on every initiative page): a query for one would list those
-    pages in no useful order, and every visitor would download them. Titles keep their forms."""
-    pages = list(pages)
-    counts = Counter(token for tokens in pages for token in set(tokens))
-    limit = _common_limit(len(pages))
-    return {token for token, count in counts.items() if count > limit}
-
-
-def _common_limit(pages: int) -> float:
-    return max(COMMON_FORM_MIN_PAGES, COMMON_FORM_SHARE * pages)
 
 
 def _title_fields(title: str, expander: Expander) -> dict[str, str]:

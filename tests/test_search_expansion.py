@@ -12,11 +12,11 @@ from macros.search import (
     GLOSSARY_BOOST,
     INITIATIVE_BOOST,
     REPEATED_BOOST,
-    _common_forms,
     expand_index,
     expansion_tokens,
     synonyms_from_terms,
 )
+from macros.search_pruning import common_forms
 
 
 @pytest.mark.parametrize("word, stem", [
@@ -223,8 +223,8 @@ def test_hidden_forms_shared_by_many_pages_are_left_out() -> None:
     # Every initiative page says "tids- og procesplanen"; one also says "handleplanen". A query
     # for "procesplanens" would list all of them in no useful order.
     pages = [["procesplanens", "tiltagets"] for _ in range(30)] + [["handleplanens"]]
-    assert _common_forms(pages) == {"procesplanens", "tiltagets"}
-    assert _common_forms(pages[:5]) == set()  # a small site keeps everything
+    assert common_forms(pages) == {"procesplanens", "tiltagets"}
+    assert common_forms(pages[:5]) == set()  # a small site keeps everything
 
 
 def test_ascii_spellings_for_titles_and_glossary_names_not_for_every_word() -> None:

@@ -1,0 +1,85 @@
+"""What the search index leaves out: copies of what has a page of its own, and hidden forms
+that rank nothing. Every visitor downloads the index, so what is left out here is bytes saved on
+each first visit, and one duplicate result less in the list (see macros/search.py).
+
+Pure functions on Material's index documents (dicts with location, title, text); no MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+from typing import Any
+
+GLOSSARY_PAGE = "ordliste/"
+# The one kept copy of a repeated section ranks below a page's own heading.
+REPEATED_BOOST = 0.5
+# A hidden form on more pages than this share (and this count) is left out (common_forms), and
+# so are the forms of a title that many documents share.
+COMMON_FORM_SHARE = 0.05
+COMMON_FORM_MIN_PAGES = 5
+_FIRST_PARAGRAPH = re.compile(r"\s*<p>.*?</p>", re.S)
+
+
+def drop_repeated_sections(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep one copy of sections shown identically on several pages (meeting cards on the
+    decisions, process and political pages): the copy on the page that shows fewest of them,
+    where the card sits in its story (the process page for the dialogue meeting), not in the
+    complete list, with a lowered boost, so a page's own heading still outranks it. The other
+    copies would be downloaded again and shown as duplicate results."""
+    pages: dict[tuple[str, str], list[str]] = {}
+    for doc in docs:
+        if "#" in doc["location"]:
+            pages.setdefault((doc["title"], doc["text"]), []).append(page_key(doc["location"]))
+    repeated = {key: found for key, found in pages.items() if len(set(found)) > 1}
+    weight = Counter(page for found in repeated.values() for page in set(found))
+    home = {key: min(found, key=lambda page: (weight[page], found.index(page)))
+            for key, found in repeated.items()}
+    kept = []
+    for doc in docs:
+        key = (doc["title"], doc["text"])
+        if "#" in doc["location"] and key in home:
+            if page_key(doc["location"]) != home[key]:
+                continue
+            doc["boost"] = doc.get("boost", 1.0) * REPEATED_BOOST
+        kept.append(doc)
+    return kept
+
+
+def page_key(location: str) -> str:
+    return location if location.startswith(GLOSSARY_PAGE + "#") else location.split("#")[0]
+
+
+def summary_only(docs: list[dict[str, Any]], pages: Collection[str],
+                 track_ids: Collection[str] = ()) -> list[dict[str, Any]]:
+    """The documents without the sections of `pages`, which keep their first paragraph, and
+    without sections that list a track's initiatives outside the track's own page (the plan's
+    `#spor-<id>` tables: each initiative and each track has its own page)."""
+    track_anchors = {f"spor-{track}" for track in track_ids}
+    kept = []
+    for doc in docs:
+        page, _, anchor = doc["location"].partition("#")
+        if anchor in track_anchors:
+            continue
+        if page in pages:
+            if anchor:
+                continue
+            first = _FIRST_PARAGRAPH.match(doc["text"])
+            doc = {**doc, "text": first.group(0) if first else ""}
+        kept.append(doc)
+    return kept
+
+
+def common_forms(pages: Iterable[list[str]]) -> set[str]:
+    """Hidden forms that many pages carry, mostly from their shared wording ("procesplanens"
+    from "tids- og procesplanen" on every initiative page): a query for one would list those
+    pages in no useful order, and every visitor would download them. Titles keep their forms."""
+    pages = list(pages)
+    counts = Counter(token for tokens in pages for token in set(tokens))
+    limit = common_limit(len(pages))
+    return {token for token, count in counts.items() if count > limit}
+
+
+def common_limit(pages: int) -> float:
+    return max(COMMON_FORM_MIN_PAGES, COMMON_FORM_SHARE * pages)
