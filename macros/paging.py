@@ -17,20 +17,38 @@ from macros import gantt, model, views
 from macros.loading import SiteData
 from macros.rendering import Renderer
 
+# A pager lists every page up to this many; beyond, the first and last page, the current one
+# and its neighbours, so its size (and each page's) does not grow with the plan.
+FULL_PAGER = 9
+PAGER_NEIGHBOURS = 2
+
+
+def shown_page_numbers(number: int, count: int) -> list[int | None]:
+    """The page numbers a pager links, in order, with None where pages are skipped."""
+    if count <= FULL_PAGER:
+        return list(range(1, count + 1))
+    keep = {1, count, *range(max(1, number - PAGER_NEIGHBOURS),
+                             min(count, number + PAGER_NEIGHBOURS) + 1)}
+    shown: list[int | None] = []
+    previous = 0
+    for n in sorted(keep):
+        if n - previous > 1:
+            shown.append(None)
+        shown.append(n)
+        previous = n
+    return shown
+
 
 @dataclass(frozen=True)
 class Pager:
     base_url: str  # the view's own page, e.g. 'gantt/'
     number: int
     count: int
-    labels: tuple[str, ...]  # what each page covers, e.g. 'Organisering – Økonomi og styring'
+    # (number, url, what the page covers) per linked page; None where pages are skipped
+    pages: tuple[tuple[int, str, str] | None, ...]
 
     def url(self, number: int) -> str:
         return self.base_url if number == 1 else f"{self.base_url}side-{number}/"
-
-    @property
-    def pages(self) -> list[tuple[int, str, str]]:
-        return [(n, self.url(n), self.labels[n - 1]) for n in range(1, self.count + 1)]
 
 
 @dataclass(frozen=True)
@@ -63,7 +81,12 @@ def chunked(items: Sequence[Any], size: int,
 
 
 def pager_for(view: PagedView, chunks: list[Sequence[Any]], number: int) -> Pager:
-    return Pager(view.base_url, number, len(chunks), tuple(view.label(c) for c in chunks))
+    def url(n: int) -> str:
+        return view.base_url if n == 1 else f"{view.base_url}side-{n}/"
+
+    pages = tuple(None if n is None else (n, url(n), view.label(chunks[n - 1]))
+                  for n in shown_page_numbers(number, len(chunks)))
+    return Pager(view.base_url, number, len(chunks), pages)
 
 
 def view_chunks(view: PagedView, site: SiteData, today: dt.date) -> list[Sequence[Any]]:

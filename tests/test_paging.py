@@ -1,5 +1,6 @@
 """Overview pages stay small as the plan grows: large views split into numbered pages, every
-initiative reachable on exactly one page, and pagers that link every page."""
+initiative reachable on exactly one page, and pagers that stay small however many pages there
+are."""
 
 from __future__ import annotations
 
@@ -72,6 +73,30 @@ def test_pager_links_every_page_and_marks_the_current_one(big_site):
     assert 'href="../" ' in html or 'href="../">' in html
     assert '<a href="./" aria-current="page">' in html
     assert 'href="../side-3/"' in html
+
+
+@pytest.mark.parametrize(("number", "count", "shown"), [
+    (1, 5, [1, 2, 3, 4, 5]),
+    (1, 9, [1, 2, 3, 4, 5, 6, 7, 8, 9]),
+    (1, 300, [1, 2, 3, None, 300]),
+    (150, 300, [1, None, 148, 149, 150, 151, 152, None, 300]),
+    (299, 300, [1, None, 297, 298, 299, 300]),
+    (4, 300, [1, 2, 3, 4, 5, 6, None, 300]),
+])
+def test_long_pagers_link_first_last_and_neighbours(number, count, shown):
+    assert paging.shown_page_numbers(number, count) == shown
+
+
+def test_a_pager_does_not_grow_with_the_number_of_pages(big_site):
+    view = paging.build_views(big_site)["plan"]
+    renderer = Renderer(big_site, TODAY, "plan/side-50/")
+    few = [big_site.tiltag.tiltag[:1]] * 60
+    many = [big_site.tiltag.tiltag[:1]] * 600
+    html_few = renderer.render("pager.html", pager=paging.pager_for(view, few, 50))
+    html_many = renderer.render("pager.html", pager=paging.pager_for(view, many, 50))
+    assert len(html_many) - len(html_few) < 20  # only "af 600" is longer
+    assert 'rel="prev"' in html_many and 'rel="next"' in html_many
+    assert 'href="../side-51/"' in html_many and 'href="../side-600/"' in html_many
 
 
 def test_small_plans_show_everything_on_one_page_without_pager():
