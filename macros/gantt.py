@@ -90,8 +90,11 @@ def build_chart(site: SiteData, today: dt.date,
 
     rows: list[Row] = []
     y = float(HEADER_HEIGHT)
+    by_track: dict[str, list[model.Tiltag]] = {}  # one pass, not one scan per track
+    for t in chosen:
+        by_track.setdefault(t.spor, []).append(t)
     for track in site.spor.spor:
-        in_track = [t for t in chosen if t.spor == track.id]
+        in_track = by_track.get(track.id)
         if not in_track:
             continue
         rows.append(Row(y, None, track, []))

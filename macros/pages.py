@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros import paging, views
+from macros import model, paging, views
 from macros.htmlstash import STASH
 from macros.loading import SiteData
 from macros.rendering import Renderer
@@ -35,9 +35,11 @@ def _page_url(src_uri: str) -> str:
     return src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
 
 
-def track_view(site: SiteData, track_id: str) -> paging.PagedView:
+def track_view(site: SiteData, track_id: str,
+               rows: list[model.Tiltag] | None = None) -> paging.PagedView:
     track = site.track(track_id)
-    rows = [t for t in site.tiltag.tiltag if t.spor == track_id]
+    if rows is None:
+        rows = [t for t in site.tiltag.tiltag if t.spor == track_id]
     return paging.PagedView(
         views.track_url(track_id), f"Spor: {track.titel}", "track_list.html", 60,
         lambda s, d: rows, lambda s, d, chunk, last: {"initiatives": chunk},
@@ -70,11 +72,13 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
         )
         pages.append(GeneratedPage(src, markdown, "data/tiltag.yml"))
     paged = list(paging.build_views(site).values())
+    in_track = {track.id: rows for track, rows in views.by_track(site, site.tiltag.tiltag)}
     for track in site.spor.spor:
-        view = track_view(site, track.id)
+        rows = in_track.get(track.id, [])
+        view = track_view(site, track.id, rows)
         src = views.track_url(track.id).rstrip("/") + ".md"
         renderer = Renderer(site, today, _page_url(src))
-        count = sum(1 for t in site.tiltag.tiltag if t.spor == track.id)
+        count = len(rows)
         markdown = renderer.render(
             "track.md", track=track, count=count,
             list_html=STASH.hold(paging.render_page(view, renderer, 1)),

@@ -143,9 +143,9 @@ def _date_label(chunk: Sequence[views.TimelineItem]) -> str:
 
 
 def _filters(site: SiteData, items: Sequence[model.Tiltag]) -> list[tuple[str, str, list[str]]]:
+    present = {t.spor for t in items}
     return [
-        ("spor", "Udviklingsspor", [s.titel for s in site.spor.spor
-                                    if any(t.spor == s.id for t in items)]),
+        ("spor", "Udviklingsspor", [s.titel for s in site.spor.spor if s.id in present]),
         ("niveau", "Niveau", sorted({t.niveau or "Ikke angivet" for t in items})),
         ("ansvarlig", "Ansvarlig", sorted({t.ansvarlig or "Ikke angivet" for t in items})),
         ("status", "Status", [s for s in views.STATUS_COLUMNS

@@ -112,6 +112,16 @@ def group_by_half_year(items: list[TimelineItem]) -> list[tuple[str, list[Timeli
     return list(groups.items())
 
 
+def by_track(site: SiteData, initiatives: Iterable[model.Tiltag],
+             ) -> list[tuple[model.Spor, list[model.Tiltag]]]:
+    """Initiatives grouped by development track, in the plan's track order, leaving out tracks
+    without any. One pass over the initiatives: a page of a view does not scan every track."""
+    groups: dict[str, list[model.Tiltag]] = {}
+    for t in initiatives:
+        groups.setdefault(t.spor, []).append(t)
+    return [(track, groups[track.id]) for track in site.spor.spor if track.id in groups]
+
+
 def undated_initiatives(site: SiteData) -> list[model.Tiltag]:
     return [t for t in site.tiltag.tiltag if not t.perioder and not t.milepaele]
 

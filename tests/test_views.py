@@ -156,3 +156,14 @@ def test_status_page_lists_overdue_with_planned_end(site):
         "status_list.html", initiatives=initiatives, overdue=views.overdue(initiatives, TODAY))
     assert "planlagt slut 31. december 2023" in html
     assert 'href="../tiltag/forsinket/"' in html
+
+
+def test_initiatives_are_grouped_by_track_in_plan_order(site):
+    from macros.views import by_track
+
+    tracks = [s.id for s in site.spor.spor]
+    chosen = [t for t in reversed(site.tiltag.tiltag) if t.spor != tracks[0]]
+    groups = by_track(site, chosen)
+    assert [track.id for track, _ in groups] == [s for s in tracks[1:]
+                                                 if any(t.spor == s for t in chosen)]
+    assert sum(len(rows) for _, rows in groups) == len(chosen)
