@@ -35,11 +35,8 @@ def _page_url(src_uri: str) -> str:
     return src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
 
 
-def track_view(site: SiteData, track_id: str,
-               rows: list[model.Tiltag] | None = None) -> paging.PagedView:
+def track_view(site: SiteData, track_id: str, rows: list[model.Tiltag]) -> paging.PagedView:
     track = site.track(track_id)
-    if rows is None:
-        rows = [t for t in site.tiltag.tiltag if t.spor == track_id]
     return paging.PagedView(
         views.track_url(track_id), f"Spor: {track.titel}", "track_list.html", 60,
         lambda s, d: rows, lambda s, d, chunk, last: {"initiatives": chunk},
@@ -91,7 +88,7 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
     for view in paged:
         chunks = paging.view_chunks(view, site, today)
         for number in range(2, len(chunks) + 1):
-            src = f"{view.base_url}side-{number}.md"
+            src = paging.page_url(view.base_url, number).rstrip("/") + ".md"
             renderer = Renderer(site, today, _page_url(src))
             pages.append(_paged_page(view, renderer, number, chunks, src))
     return pages

@@ -48,7 +48,12 @@ class Pager:
     pages: tuple[tuple[int, str, str] | None, ...]
 
     def url(self, number: int) -> str:
-        return self.base_url if number == 1 else f"{self.base_url}side-{number}/"
+        return page_url(self.base_url, number)
+
+
+def page_url(base_url: str, number: int) -> str:
+    """The address of page `number` of the view at base_url ('gantt/' -> 'gantt/side-2/')."""
+    return base_url if number == 1 else f"{base_url}side-{number}/"
 
 
 @dataclass(frozen=True)
@@ -81,10 +86,7 @@ def chunked(items: Sequence[Any], size: int,
 
 
 def pager_for(view: PagedView, chunks: list[Sequence[Any]], number: int) -> Pager:
-    def url(n: int) -> str:
-        return view.base_url if n == 1 else f"{view.base_url}side-{n}/"
-
-    pages = tuple(None if n is None else (n, url(n), view.label(chunks[n - 1]))
+    pages = tuple(None if n is None else (n, page_url(view.base_url, n), view.label(chunks[n - 1]))
                   for n in shown_page_numbers(number, len(chunks)))
     return Pager(view.base_url, number, len(chunks), pages)
 
