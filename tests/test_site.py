@@ -3,6 +3,7 @@ from the sources present with its source, no misread letters from the scan, glos
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -51,6 +52,26 @@ def test_plan_page_quotes_timing_exactly_as_written(site_pages):
 def test_generated_pages_are_not_in_the_navigation(site_pages):
     nav_links = {a["href"] for a in site_pages[""].select("nav.md-nav--primary a[href]")}
     assert not any("tiltag/" in href and href != "tiltag/" for href in nav_links)
+
+
+def test_navigation_leads_to_real_pages_and_marks_only_the_current_one(site_pages):
+    # The navigation is rendered once and reused on pages outside it (macros/hooks_theme.py):
+    # from every page its links must still lead to the right pages, and a page must never
+    # inherit another page's mark as the current one.
+    in_nav = set()
+    for url, soup in site_pages.items():
+        nav = soup.select_one("nav.md-nav--primary")
+        targets = {posixpath.normpath(posixpath.join("/" + url, a["href"].split("#")[0]))
+                   for a in nav.select("a[href]") if "://" not in a["href"]}
+        missing = {t for t in targets if t.strip("/") + "/" not in site_pages and t != "/"}
+        assert not missing, f"{url}: navigationen peger på {missing}"
+        current = [a["href"] for a in nav.select("a.md-nav__link--active[href]")]
+        if current:
+            in_nav.add(url)
+            assert all(href in ("./", "#") or posixpath.normpath(posixpath.join("/" + url, href))
+                       == "/" + url.rstrip("/") for href in current), (url, current)
+    assert {"", "plan/", "ordliste/"} <= in_nav
+    assert not any(url.startswith(("tiltag/", "spor/")) and url.count("/") > 1 for url in in_nav)
 
 
 SOURCE_FACTS = {
