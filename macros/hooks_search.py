@@ -1,6 +1,8 @@
 """MkDocs hook: rewrite Material's search index with Danish expansions (see macros/search.py).
 
 Runs in on_post_build after Material's search plugin has written search/search_index.json.
+Before that plugin reads a page, on_page_context hands it the page without the inline markup
+it drops anyway (macros/search_pruning.parser_input), and gives the page its HTML back after.
 Pages with `soeg_kun_sammendrag: true` in their front matter are indexed with their opening
 summary only (see macros/search.py). Set STRATEGI_SOEG_UDVIDELSE=0 to keep Material's index
 untouched (used by the benchmark).
@@ -12,19 +14,24 @@ import json
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.loading import load_site_data
 from macros.search import expand_index, synonyms_from_terms
+from macros.search_pruning import parser_input
 
 log = logging.getLogger("mkdocs.plugins.strategi.soeg")
 ENV_SWITCH = "STRATEGI_SOEG_UDVIDELSE"
 SUMMARY_ONLY_KEY = "soeg_kun_sammendrag"
 # URLs of this build's summary-only pages; cleared per build, since `mkdocs serve` rebuilds.
 _summary_pages: set[str] = set()
+# The full HTML of the page Material's search plugin is reading.
+_full_content: dict[str, str] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -35,6 +42,25 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     if page.meta.get(SUMMARY_ONLY_KEY):
         _summary_pages.add(page.url)
     return markdown
+
+
+@event_priority(10)  # before Material's search plugin (priority 0) reads the page
+def _search_reads_lean_content(context: dict[str, Any], page: Page, config: MkDocsConfig,
+                               nav: Navigation) -> None:
+    if page.content is None or (page.meta.get("search") or {}).get("exclude"):
+        return
+    _full_content[page.url] = page.content
+    page.content = parser_input(page.content)
+
+
+@event_priority(-10)  # after it, before the theme renders the page
+def _page_gets_its_content_back(context: dict[str, Any], page: Page, config: MkDocsConfig,
+                                nav: Navigation) -> None:
+    if page.url in _full_content:
+        page.content = _full_content.pop(page.url)
+
+
+on_page_context = CombinedEvent(_search_reads_lean_content, _page_gets_its_content_back)
 
 
 @event_priority(-100)  # after Material's search plugin (priority 0) wrote the index

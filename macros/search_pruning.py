@@ -83,3 +83,24 @@ def common_forms(pages: Iterable[list[str]]) -> set[str]:
 
 def common_limit(pages: int) -> float:
     return max(COMMON_FORM_MIN_PAGES, COMMON_FORM_SHARE * pages)
+
+
+# Inline elements whose tags Material's search parser drops while keeping their text (it keeps
+# only p, code, pre, li, ol, ul, sub and sup, and reads a heading's permalink to leave it out).
+_INLINE_MARKUP = re.compile(
+    r"</?(?:span|abbr|strong|em|b|i|small|time|mark|q|cite|dfn|bdi|data)(?:\s[^>]*)?>"
+    r"|<a\s(?![^>]*\bheaderlink\b)[^>]*>(.*?)</a>",
+    re.S,
+)
+
+
+def parser_input(content: str) -> str:
+    """A page's HTML as Material's search parser needs it: without inline markup it drops.
+
+    Its parser walks every tag in Python; on an initiative page the status labels, periods,
+    glossary tooltips and links are half of them. The index comes out the same, apart from
+    where runs of white space fall. Markup that tells the parser to leave something out
+    (`data-search-exclude`) keeps the page as it is."""
+    if "data-search-" in content:
+        return content
+    return _INLINE_MARKUP.sub(lambda match: match.group(1) or "", content)
