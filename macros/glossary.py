@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from macros.model import Term
 
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "title", "h1", "h2", "h3", "h4",
         "h5", "h6", "button", "label", "option", "textarea", "select", "dt"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
 
 
 def tooltip(term: Term) -> str:
@@ -22,83 +21,76 @@ def tooltip(term: Term) -> str:
     return " ".join(text.split())
 
 
+def _trie_regex(words: list[str]) -> str:
+    """One regex for all words, sharing their common beginnings ("Voksen- og P(lejeudvalget|
+    lejeudvalget)"): Python's regex engine then tries a few letters at each position instead
+    of every word. Longer words win, as in a longest-first alternation."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 def build_pattern(terms: list[Term]) -> tuple[re.Pattern[str], dict[str, str]]:
     titles: dict[str, str] = {}
     for term in terms:
         for form in (term.term, *term.varianter):
             titles.setdefault(form, tooltip(term))
-    alternatives = sorted(titles, key=len, reverse=True)
-    # Word boundaries that understand æøå and hyphenated compounds ("MED-systemet").
+    first_letters = "".join(sorted({form[0] for form in titles}))
+    # Word boundaries that understand æøå and hyphenated compounds ("MED-systemet"); the
+    # lookahead on first letters skips most positions before anything else is tried.
     pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])"
+        rf"(?=[{re.escape(first_letters)}])(?<![\w-])(" + _trie_regex(list(titles)) + r")(?![\w])"
     )
     return pattern, titles
 
 
-# One token of HTML, as html.parser.HTMLParser (convert_charrefs=False) splits it: comments,
-# declarations, processing instructions, end tags, start tags (quoted '>' allowed), entity and
-# character references, a lone '<' or '&', and runs of text. A regex scan is several times
-# faster than HTMLParser on large pages and gives the same output for the HTML MkDocs writes.
-_TOKEN = re.compile(
-    r"""(?P<comment><!--.*?-->)"""
-    r"""|(?P<decl><![^>]*>|<\?[^>]*>)"""
-    r"""|</\s*(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*)\s*>"""
-    r"""|(?P<start><(?P<name>[a-zA-Z][^\t\n\r\f />\x00]*)(?:[^>"']|"[^"]*"|'[^']*')*>)"""
-    r"""|&(?P<charref>\#(?:[0-9]+|[xX][0-9a-fA-F]+));?"""
-    r"""|&(?P<entity>[a-zA-Z][-.a-zA-Z0-9]*);?"""
-    r"""|(?P<text>[^<&]+|[<&])""",
-    re.S,
-)
-_RAW_TEXT = ("script", "style")  # HTMLParser's CDATA elements: content up to the end tag is text
+# Where a term may not be wrapped: inside a SKIP element, a tag, a comment, a script or a style.
+# Terms are rare next to markup, so the text is searched for terms first and the context of
+# each found term is looked up, instead of walking every tag of the page in Python.
+_SKIP_TAG = re.compile(
+    r"<(/?)(" + "|".join(sorted(SKIP, key=len, reverse=True)) + r")(?=[\s/>])[^>]*>", re.I)
+_RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 
 
 def annotate(content: str, pattern: re.Pattern[str], titles: dict[str, str]) -> str:
-    def wrap(match: re.Match[str]) -> str:
-        word = match.group(1)
-        title = html.escape(titles[word], quote=True)
-        return f'<abbr title="{title}">{word}</abbr>'
-
+    terms = list(pattern.finditer(content))
+    if not terms:
+        return content
+    raw = [(m.start(), m.end()) for m in _RAW_TEXT.finditer(content)]
+    events = [(m.start(), m.group(1) == "/", m.group().endswith("/>"), m.group(2).lower())
+              for m in _SKIP_TAG.finditer(content)
+              if not any(start <= m.start() < end for start, end in raw)]
+    open_count: dict[str, int] = dict.fromkeys(SKIP, 0)
     out: list[str] = []
-    stack: list[str] = []
-    skip_depth = 0
-    pos, length = 0, len(content)
-    while pos < length:
-        token = _TOKEN.match(content, pos)
-        assert token is not None  # the last alternative matches any character
-        pos = token.end()
-        kind = token.lastgroup
-        if kind == "text":
-            data = token.group()
-            out.append(data if skip_depth or not data.strip() else pattern.sub(wrap, data))
-        elif kind == "start":
-            text = token.group("start")
-            out.append(text)
-            tag = token.group("name").lower()
-            if text.endswith("/>") or tag in VOID:
-                continue
-            stack.append(tag)
-            if tag in SKIP:
-                skip_depth += 1
-            if tag in _RAW_TEXT:
-                close = re.compile(rf"</{tag}\s*>", re.I).search(content, pos)
-                end = close.start() if close else length
-                out.append(content[pos:end])
-                pos = end
-        elif kind == "end":
-            tag = token.group("end").lower()
-            out.append(f"</{tag}>")
-            if tag in VOID:
-                continue
-            while stack:
-                top = stack.pop()
-                if top in SKIP:
-                    skip_depth -= 1
-                if top == tag:
-                    break
-        elif kind == "charref":
-            out.append(f"&{token.group('charref')};")
-        elif kind == "entity":
-            out.append(f"&{token.group('entity')};")
-        else:
-            out.append(token.group())
+    pos = event = 0
+    for term in terms:
+        at = term.start()
+        while event < len(events) and events[event][0] < at:
+            _, closing, self_closing, tag = events[event]
+            if closing:
+                open_count[tag] = max(0, open_count[tag] - 1)
+            elif not self_closing:
+                open_count[tag] += 1
+            event += 1
+        if (any(open_count.values()) or content.rfind("<", 0, at) > content.rfind(">", 0, at)
+                or any(start < at < end for start, end in raw)):
+            continue
+        word = term.group(1)
+        title = html.escape(titles[word], quote=True)
+        out.append(content[pos:at])
+        out.append(f'<abbr title="{title}">{word}</abbr>')
+        pos = term.end()
+    out.append(content[pos:])
     return "".join(out)

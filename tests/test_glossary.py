@@ -1,0 +1,33 @@
+"""Glossary tooltips in finished HTML: a reader gets the meaning of a term where it is running
+text, and nowhere it would break a link, a heading, a tag or a script (macros/glossary.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.glossary import annotate, build_pattern
+from macros.model import Term
+
+TERMS = [Term(id="omu", term="OMU", fuld_form="Områdeudvalg Socialområdet", forklaring="Et udvalg.",
+              varianter=["Områdeudvalget"]),
+         Term(id="vpu", term="VPU", forklaring="Voksen- og Plejeudvalget.")]
+PATTERN, TITLES = build_pattern(TERMS)
+OMU = '<abbr title="Områdeudvalg Socialområdet: Et udvalg.">OMU</abbr>'
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<p>OMU mødes.</p>", f"<p>{OMU} mødes.</p>"),
+    ("<p>Områdeudvalget og VPU</p>", '<p><abbr title="Områdeudvalg Socialområdet: Et udvalg.">'
+     'Områdeudvalget</abbr> og <abbr title="Voksen- og Plejeudvalget.">VPU</abbr></p>'),
+    ("<p>OMU-mødet, OMUs, xOMU, MED-OMU</p>", f"<p>{OMU}-mødet, OMUs, xOMU, MED-OMU</p>"),
+    ('<p><a href="#x">OMU</a> OMU</p>', f'<p><a href="#x">OMU</a> {OMU}</p>'),
+    ('<h2 id="omu">OMU</h2><p>OMU</p>', f'<h2 id="omu">OMU</h2><p>{OMU}</p>'),
+    ('<p title="OMU">tekst</p>', '<p title="OMU">tekst</p>'),
+    ("<script>var OMU = 1;</script><p>OMU</p>", f"<script>var OMU = 1;</script><p>{OMU}</p>"),
+    ("<!-- OMU --><p>OMU</p>", f"<!-- OMU --><p>{OMU}</p>"),
+    ('<dl><dt>OMU</dt><dd>OMU</dd></dl>', f'<dl><dt>OMU</dt><dd>{OMU}</dd></dl>'),
+    ('<p><abbr title="x">OMU</abbr></p>', '<p><abbr title="x">OMU</abbr></p>'),
+    ('<p><svg><title>OMU</title></svg> OMU</p>', f'<p><svg><title>OMU</title></svg> {OMU}</p>'),
+])
+def test_terms_get_their_meaning_only_in_running_text(html, expected):
+    assert annotate(html, PATTERN, TITLES) == expected
