@@ -49,12 +49,28 @@ def relative_url(target: str, page_url: str) -> str:
     """A link from the page at page_url (e.g. 'plan/') to a site path (e.g. 'tiltag/x/#a')."""
     path, _, anchor = target.partition("#")
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    rel = posixpath.relpath(path or ".", base or ".") if path else ""
+    rel = _relative_path(path, base) if path else ""
     if path.endswith("/") and rel not in ("", "."):
         rel += "/"
     if rel == ".":
         rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relative_path(path: str, base: str) -> str:
+    """posixpath.relpath for site paths, without its calls to os.getcwd(): thousands of links
+    per build."""
+    to, start = path.strip("/").split("/"), base.strip("/").split("/")
+    if "." in to or ".." in to or "." in start or ".." in start:
+        return posixpath.relpath(path, base or ".")
+    to, start = [p for p in to if p], [p for p in start if p]
+    common = 0
+    for a, b in zip(to, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + to[common:]
+    return "/".join(parts) or "."
 
 
 class Renderer:

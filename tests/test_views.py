@@ -167,3 +167,22 @@ def test_initiatives_are_grouped_by_track_in_plan_order(site):
     assert [track.id for track, _ in groups] == [s for s in tracks[1:]
                                                  if any(t.spor == s for t in chosen)]
     assert sum(len(rows) for _, rows in groups) == len(chosen)
+
+
+@pytest.mark.parametrize(("target", "page_url", "link"), [
+    ("tiltag/x/", "plan/", "../tiltag/x/"),
+    ("tiltag/x/", "tiltag/y/", "../x/"),
+    ("tiltag/", "tiltag/x/", "../"),
+    ("plan/#spor-1", "plan/", "./#spor-1"),
+    ("#a", "plan/", "#a"),
+    ("", "", ""),
+    ("plan/", "", "plan/"),
+    ("", "tiltag/x/", ""),
+    ("data/tiltag.csv", "nyheder/2023/09/12/x/", "../../../../../data/tiltag.csv"),
+    ("plan/", "404.html", "plan/"),
+    ("a/../plan/", "tiltag/x/", "../../plan/"),
+])
+def test_links_between_pages_work_under_any_sub_path(target, page_url, link):
+    from macros.rendering import relative_url
+
+    assert relative_url(target, page_url) == link
