@@ -2,33 +2,47 @@
 and feeds.
 
 - on_pre_build forgets the news posts of a previous (serve) build;
+- on_files starts writing data/*.json|csv, kalender/*.ics and the status feed into the site
+  folder: they come from data/ alone, so in `mkdocs build` a second process writes them while
+  this one builds the pages (on a 2-core machine that takes their time off the build);
 - on_page_context notes each blog post's title, date, categories and final URL;
-- on_post_build writes data/*.json|csv, kalender/*.ics and the feeds
-  (feed-*.xml, at the root) into the site folder.
+- on_post_build waits for those files and writes the news feed (feeds live at the root).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros import calendar_feed, exports, feeds
-from macros.loading import load_site_data
+from macros.loading import SiteData, load_site_data
 
 log = logging.getLogger("mkdocs.plugins.strategi.exports")
 _news: dict[str, feeds.NewsItem] = {}
 BLOG_DIR = "nyheder"
 POSTS = f"{BLOG_DIR}/posts/"
+_state: dict[str, Any] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` runs a server thread; forking beside threads is unsafe, so it writes the
+    # files itself (it rebuilds one small change at a time anyway).
+    _state["parallel"] = command != "serve"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _news.clear()
+    _state.pop("writer", None)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -63,21 +77,49 @@ def _write(folder: Path, files: dict[str, bytes]) -> None:
         (folder / name).write_bytes(content)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
-    site = load_site_data(root)
+def _base_url(config: MkDocsConfig) -> str | None:
     base_url = config.site_url or ""
     if not base_url:
+        return None
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def write_data_files(site: SiteData, base_url: str, site_name: str, out: Path) -> None:
+    """Everything made from data/ alone: open data, calendars and the status feed."""
+    _write(out / "data", exports.export_files(site, base_url))
+    _write(out / "kalender", calendar_feed.calendar_files(site, base_url, site_name))
+    _write(out, {feeds.STATUS_FEED: feeds.status_feed(site, base_url)})
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # Runs after MkDocs has emptied the site folder, so what is written now stays.
+    base_url = _base_url(config)
+    if base_url is None or not _state.get("parallel", True):
+        return files
+    site = load_site_data(Path(config.config_file_path).parent)
+    writer = multiprocessing.get_context("fork").Process(
+        target=write_data_files, args=(site, base_url, config.site_name, Path(config.site_dir)),
+        name="strategi-data-files", daemon=True)
+    writer.start()
+    _state["writer"] = writer
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    base_url = _base_url(config)
+    if base_url is None:
         log.warning("site_url mangler i mkdocs.yml: feeds og kalendere kræver absolutte adresser")
         return
-    if not base_url.endswith("/"):
-        base_url += "/"
+    site = load_site_data(Path(config.config_file_path).parent)
     out = Path(config.site_dir)
-    _write(out / "data", exports.export_files(site, base_url))
-    _write(out / "kalender", calendar_feed.calendar_files(site, base_url, config.site_name))
+    writer: BaseProcess | None = _state.pop("writer", None)
+    if writer is None:
+        write_data_files(site, base_url, config.site_name, out)
+    else:
+        writer.join()
+        if writer.exitcode != 0:
+            raise Abort("Siden blev ikke bygget: de åbne data, kalenderne eller statusfeedet "
+                        "kunne ikke skrives (se fejlen ovenfor).")
     # Feeds live at the site root: Material fetches sitemap.xml next to every
     # <link rel="alternate"> target, and only the root has one.
-    _write(out, {
-        feeds.NEWS_FEED: feeds.news_feed(list(_news.values()), base_url, site, BLOG_DIR),
-        feeds.STATUS_FEED: feeds.status_feed(site, base_url),
-    })
+    _write(out, {feeds.NEWS_FEED: feeds.news_feed(list(_news.values()), base_url, site, BLOG_DIR)})
