@@ -1,8 +1,8 @@
 """MkDocs hook: rewrite Material's search index with Danish expansions (see macros/search.py).
 
 Runs in on_post_build after Material's search plugin has written search/search_index.json.
-Before that plugin reads a page, on_page_context hands it the page without the inline markup
-it drops anyway (macros/search_pruning.parser_input), and gives the page its HTML back after.
+Before that plugin reads a page, on_page_context hands it the page without the markup it drops
+anyway (macros/search_pruning.parser_input), and gives the page its HTML back after.
 Pages with `soeg_kun_sammendrag: true` in their front matter are indexed with their opening
 summary only (see macros/search.py). Set STRATEGI_SOEG_UDVIDELSE=0 to keep Material's index
 untouched (used by the benchmark).
@@ -47,10 +47,12 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
 @event_priority(10)  # before Material's search plugin (priority 0) reads the page
 def _search_reads_lean_content(context: dict[str, Any], page: Page, config: MkDocsConfig,
                                nav: Navigation) -> None:
-    if page.content is None or (page.meta.get("search") or {}).get("exclude"):
+    if page.content is None or "data-search-" in page.content:
         return
     _full_content[page.url] = page.content
-    page.content = parser_input(page.content)
+    # A page left out of search is not read, but Material still scans it for attributes.
+    excluded = (page.meta.get("search") or {}).get("exclude")
+    page.content = "" if excluded else parser_input(page.content)
 
 
 @event_priority(-10)  # after it, before the theme renders the page

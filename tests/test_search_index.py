@@ -63,6 +63,9 @@ def _sections(content: str) -> list[tuple[str | None, str, str]]:
     '<p>Før <span data-search-exclude>skjult</span> efter</p>',
     '<h2 id="a-b">A <span class="x">b</span><a class="headerlink" href="#a-b">&para;</a></h2>'
     '<p><a href="#a-b"><span>link</span></a> <time datetime="2025">2025</time></p>',
+    '<table><thead><tr><th>Spor</th> <th>Tiltag</th></tr></thead><tbody><tr><td>Admin</td> '
+    '<td><a href="x/">Ny <abbr title="t">MED</abbr>-aftale</a></td></tr></tbody></table>'
+    '<h3 id="efter">Efter<a class="headerlink" href="#efter">&para;</a></h3><p>Mere</p>',
 ])
 def test_search_finds_the_same_text_when_its_parser_skips_inline_markup(content):
     # Material's search parser is handed pages without the inline markup it drops
