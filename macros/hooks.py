@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import glossary
+from macros import glossary, parallel
 from macros.build_context import build_date
 from macros.htmlstash import STASH
 from macros.loading import SiteData, load_site_data
@@ -32,6 +32,11 @@ _state: dict[str, Any] = {}
 
 def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` runs a server thread, beside which forking is unsafe (macros/parallel.py).
+    parallel.allow(command != "serve")
 
 
 @event_priority(100)  # before the macros plugin, so data errors are reported first and alone

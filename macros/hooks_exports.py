@@ -3,8 +3,8 @@ and feeds.
 
 - on_pre_build forgets the news posts of a previous (serve) build;
 - on_files starts writing data/*.json|csv, kalender/*.ics and the status feed into the site
-  folder: they come from data/ alone, so in `mkdocs build` a second process writes them while
-  this one builds the pages (on a 2-core machine that takes their time off the build);
+  folder: they come from data/ alone, so a second process writes them while this one builds
+  the pages (on a 2-core machine that takes their time off the build; see macros/parallel.py);
 - on_page_context notes each blog post's title, date, categories and final URL;
 - on_post_build waits for those files and writes the news feed (feeds live at the root).
 """
@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros import calendar_feed, exports, feeds
+from macros import calendar_feed, exports, feeds, parallel
 from macros.loading import SiteData, load_site_data
 
 log = logging.getLogger("mkdocs.plugins.strategi.exports")
@@ -32,12 +32,6 @@ _news: dict[str, feeds.NewsItem] = {}
 BLOG_DIR = "nyheder"
 POSTS = f"{BLOG_DIR}/posts/"
 _state: dict[str, Any] = {}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    # `mkdocs serve` runs a server thread; forking beside threads is unsafe, so it writes the
-    # files itself (it rebuilds one small change at a time anyway).
-    _state["parallel"] = command != "serve"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -94,7 +88,7 @@ def write_data_files(site: SiteData, base_url: str, site_name: str, out: Path) -
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Runs after MkDocs has emptied the site folder, so what is written now stays.
     base_url = _base_url(config)
-    if base_url is None or not _state.get("parallel", True):
+    if base_url is None or not parallel.enabled():  # not under `mkdocs serve`: see parallel
         return files
     site = load_site_data(Path(config.config_file_path).parent)
     writer = multiprocessing.get_context("fork").Process(

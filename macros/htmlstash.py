@@ -52,5 +52,16 @@ class HtmlStash:
     def clear(self) -> None:
         self._blocks.clear()
 
+    # A second process renders half of the generated pages (macros/parallel.py): it holds its
+    # blocks under numbers of its own, and this process takes them over.
+    def number_from(self, start: int) -> None:
+        self._numbers = itertools.count(start)
+
+    def held(self) -> dict[str, str]:
+        return dict(self._blocks)
+
+    def take_over(self, blocks: dict[str, str]) -> None:
+        self._blocks.update(blocks)
+
 
 STASH = HtmlStash()

@@ -8,13 +8,14 @@ page titles unescaped, so no data text can break the page or inject markup.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros import model, paging, views
+from macros import model, paging, parallel, views
 from macros.htmlstash import STASH
 from macros.loading import SiteData
 from macros.rendering import Renderer
@@ -55,40 +56,62 @@ def _paged_page(view: paging.PagedView, renderer: Renderer, number: int,
     return GeneratedPage(src, markdown, view.edit_path)
 
 
+# Numbers for the HTML blocks the second process holds (macros/htmlstash.py): far above any
+# this process reaches.
+_CHILD_BLOCKS_FROM = 10**9
+
+
 def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
-    pages = []
+    """Every generated page, rendered by two processes where the machine has two cores
+    (macros/parallel.py): at 1 000 initiatives rendering them is the largest part of our own
+    work in a build."""
+    jobs: list[Callable[[], GeneratedPage]] = []
     for t in site.tiltag.tiltag:
-        src = views.initiative_url(t.id).rstrip("/") + ".md"
-        renderer = Renderer(site, today, _page_url(src))
-        track = site.track(t.spor)
-        description = f"Tiltag i sporet {track.titel}: {t.tidspunkt or 'ingen tidsangivelse'}"
-        markdown = renderer.render(
-            "initiative.md", t=t, track=track,
-            title_yaml=_front_matter_value(t.titel),
-            description_yaml=_front_matter_value(description[:300]),
-        )
-        pages.append(GeneratedPage(src, markdown, "data/tiltag.yml"))
+        jobs.append(functools.partial(_initiative_page, site, today, t))
     paged = list(paging.build_views(site).values())
     in_track = {track.id: rows for track, rows in views.by_track(site, site.tiltag.tiltag)}
     for track in site.spor.spor:
         rows = in_track.get(track.id, [])
         view = track_view(site, track.id, rows)
-        src = views.track_url(track.id).rstrip("/") + ".md"
-        renderer = Renderer(site, today, _page_url(src))
-        count = len(rows)
-        markdown = renderer.render(
-            "track.md", track=track, count=count,
-            list_html=STASH.hold(paging.render_page(view, renderer, 1)),
-            title_yaml=_front_matter_value(f"Spor: {track.titel}"),
-            description_yaml=_front_matter_value(
-                f"De {count} tiltag i udviklingssporet {track.titel}."),
-        )
-        pages.append(GeneratedPage(src, markdown, "data/spor.yml"))
+        jobs.append(functools.partial(_track_page, site, today, track, view, len(rows)))
         paged.append(view)
     for view in paged:
         chunks = paging.view_chunks(view, site, today)
         for number in range(2, len(chunks) + 1):
             src = paging.page_url(view.base_url, number).rstrip("/") + ".md"
             renderer = Renderer(site, today, _page_url(src))
-            pages.append(_paged_page(view, renderer, number, chunks, src))
-    return pages
+            jobs.append(functools.partial(_paged_page, view, renderer, number, chunks, src))
+
+    def child_numbers_its_own_blocks() -> None:
+        STASH.clear()
+        STASH.number_from(_CHILD_BLOCKS_FROM)
+
+    return parallel.split_map(lambda job: job(), jobs, in_child=child_numbers_its_own_blocks,
+                              child_state=STASH.held, merge_state=STASH.take_over)
+
+
+def _initiative_page(site: SiteData, today: dt.date, t: model.Tiltag) -> GeneratedPage:
+    src = views.initiative_url(t.id).rstrip("/") + ".md"
+    renderer = Renderer(site, today, _page_url(src))
+    track = site.track(t.spor)
+    description = f"Tiltag i sporet {track.titel}: {t.tidspunkt or 'ingen tidsangivelse'}"
+    markdown = renderer.render(
+        "initiative.md", t=t, track=track,
+        title_yaml=_front_matter_value(t.titel),
+        description_yaml=_front_matter_value(description[:300]),
+    )
+    return GeneratedPage(src, markdown, "data/tiltag.yml")
+
+
+def _track_page(site: SiteData, today: dt.date, track: model.Spor, view: paging.PagedView,
+                count: int) -> GeneratedPage:
+    src = views.track_url(track.id).rstrip("/") + ".md"
+    renderer = Renderer(site, today, _page_url(src))
+    markdown = renderer.render(
+        "track.md", track=track, count=count,
+        list_html=STASH.hold(paging.render_page(view, renderer, 1)),
+        title_yaml=_front_matter_value(f"Spor: {track.titel}"),
+        description_yaml=_front_matter_value(
+            f"De {count} tiltag i udviklingssporet {track.titel}."),
+    )
+    return GeneratedPage(src, markdown, "data/spor.yml")

@@ -32,6 +32,9 @@ class DataError(Exception):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[list[Problem]]]:
+        return (DataError, (self.problems,))  # intact through a pickle (macros/parallel.py)
+
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """' – mente du "x"?' for a near miss, or '' when nothing is close."""

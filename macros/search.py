@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from macros import danish
+from macros import danish, parallel
 from macros.search_pruning import (
     GLOSSARY_PAGE,
     REPEATED_BOOST,
@@ -243,8 +243,8 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
         if title not in title_fields:
             title_fields[title] = _title_fields(title, expander)
         doc.update(title_fields[title])
-    page_tokens: dict[str, list[str]] = {}
-    for key, members in by_page.items():
+
+    def forms_of_page(members: list[dict[str, Any]]) -> list[str]:
         text = " ".join(plain[id(d)] for d in members)
         in_titles = {t for d in members for t in d.get(TITLE_EXPANSION_FIELD, "").split()}
         # People without æ, ø, å type the names of things (titles, headings, glossary terms),
@@ -252,7 +252,11 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
         # download an ASCII twin of every word.
         tokens = [t for t in expander.tokens(text, generate=False, ascii_text=False)
                   if t not in in_titles]
-        page_tokens[key] = weighted(tokens, danish.forms_by_stem(set(danish.words(text))))
+        return weighted(tokens, danish.forms_by_stem(set(danish.words(text))))
+
+    # The largest part of the expansion: shared between two processes (macros/parallel.py).
+    page_tokens = dict(zip(by_page, parallel.split_map(forms_of_page, list(by_page.values())),
+                           strict=True))
     common = common_forms(page_tokens.values())
     for key, tokens in page_tokens.items():
         tokens = [t for t in tokens if t not in common]

@@ -1,0 +1,90 @@
+"""Pure per-item work split over two processes, to use the second core a build otherwise leaves
+idle (MkDocs builds pages one at a time).
+
+`split_map(func, items)` is `[func(item) for item in items]`. Where it may (see `enabled`), a
+forked child computes every second item and sends the results back while this process computes
+the others (alternate items, so a list of cheap items followed by dear ones splits evenly).
+The child starts as a copy of this process, so `func` may be any closure; only the results
+travel back, pickled. State the child builds on the side (HtmlStash blocks) comes back through
+`child_state` and is handed to `merge_state`. An exception in the child is raised here. No MkDocs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Fewer items than this are not worth a process (a fork and a pickle cost a few milliseconds).
+MIN_ITEMS = 64
+_settings = {"allowed": True}
+
+
+def allow(allowed: bool) -> None:
+    """Forbid forking where threads run (`mkdocs serve`'s server): a fork copies only the
+    forking thread, and a lock another thread held stays locked in the child."""
+    _settings["allowed"] = allowed
+
+
+def enabled() -> bool:
+    return (_settings["allowed"] and os.environ.get("STRATEGI_PARALLEL", "1") != "0"
+            and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods())
+
+
+class ChildFailed(RuntimeError):
+    """The child raised an exception that could not be sent back as it was."""
+
+
+def split_map(func: Callable[[T], R], items: Sequence[T], *,
+              in_child: Callable[[], None] = lambda: None,
+              child_state: Callable[[], Any] = lambda: None,
+              merge_state: Callable[[Any], None] = lambda state: None) -> list[R]:
+    if len(items) < MIN_ITEMS or not enabled():
+        return [func(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            in_child()
+            sender.send((True, [func(item) for item in items[1::2]], child_state()))
+        except BaseException as error:  # every failure must reach the parent
+            sender.send((False, _travelling(error), None))
+
+    process = context.Process(target=child, name="strategi-split-map", daemon=True)
+    process.start()
+    sender.close()  # the child holds the only sending end: its death is an EOF here
+    try:
+        mine = [func(item) for item in items[0::2]]
+        ok, payload, state = receiver.recv()
+    except BaseException:
+        process.kill()
+        raise
+    finally:
+        receiver.close()
+        process.join()
+    if not ok:
+        raise payload
+    merge_state(state)
+    results: list[R] = []
+    for index, result in enumerate(mine):
+        results.append(result)
+        if index < len(payload):
+            results.append(payload[index])
+    return results
+
+
+def _travelling(error: BaseException) -> BaseException:
+    """The exception itself if it survives pickling unchanged, else its traceback as text."""
+    try:
+        if str(pickle.loads(pickle.dumps(error))) == str(error):
+            return error
+    except Exception:  # an exception that cannot travel is reported by its text
+        pass
+    return ChildFailed("".join(traceback.format_exception(error)))
