@@ -80,9 +80,9 @@ def define_env(env: Any) -> None:
     @env.macro
     def naeste_skridt(maaneder: int = 6, hoejst: int = 10) -> str:
         r = renderer()
-        items = views.next_steps(r.site, r.today, maaneder)
-        latest = sorted(views.timeline_items(r.site, r.today),
-                        key=lambda i: i.period.end or i.period.start)[-3:]
+        timeline = views.timeline_items(r.site, r.today)
+        items = views.next_steps(r.site, r.today, maaneder, timeline)
+        latest = sorted(timeline, key=lambda i: i.period.end or i.period.start)[-3:]
         return STASH.hold(r.render("next_steps.html", items=items[:hoejst],
                                    more=len(items) - hoejst, latest=latest, months=maaneder))
 

@@ -126,10 +126,13 @@ def undated_initiatives(site: SiteData) -> list[model.Tiltag]:
     return [t for t in site.tiltag.tiltag if not t.perioder and not t.milepaele]
 
 
-def next_steps(site: SiteData, today: dt.date, months: int = 6) -> list[TimelineItem]:
-    """What starts or is due from today and the coming months."""
+def next_steps(site: SiteData, today: dt.date, months: int = 6,
+               timeline: list[TimelineItem] | None = None) -> list[TimelineItem]:
+    """What starts or is due from today and the coming months (of `timeline`, if the caller
+    has the timeline already)."""
     horizon = today + dt.timedelta(days=months * 31)
-    return [i for i in timeline_items(site, today)
+    items = timeline if timeline is not None else timeline_items(site, today)
+    return [i for i in items
             if today <= (i.period.end or i.period.start) and i.period.start <= horizon]
 
 
