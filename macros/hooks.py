@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STASH.clear()  # a new build (mkdocs serve rebuilds) holds its own views
     pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
     _state["glossary"] = (pattern, titles)
+    STASH.finish = functools.partial(glossary.annotate, pattern=pattern, titles=titles)
     return config
 
 
@@ -68,7 +70,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     pattern, titles = _state["glossary"]
-    html, ids = STASH.release(html)
+    # Held blocks got their tooltips when held (STASH.finish); the placeholders are comments,
+    # where the glossary marks nothing.
+    html, ids = STASH.release(glossary.annotate(html, pattern, titles))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= ids
-    return glossary.annotate(html, pattern, titles)
+    return html

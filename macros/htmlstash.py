@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 _PLACEHOLDER = re.compile(r"<!--strategi-html:(\d+)-->")
 _ID = re.compile(r"<[a-zA-Z][^>]*?\sid=\"([^\"]+)\"")
@@ -25,13 +26,17 @@ class HtmlStash:
     def __init__(self) -> None:
         self._blocks: dict[str, str] = {}
         self._numbers = itertools.count()
+        # What every page's finished HTML gets (glossary tooltips), done to a block when it is
+        # held: blocks of generated pages are then finished by the process that renders them
+        # (macros/parallel.py), and the page itself only has its own text left to finish.
+        self.finish: Callable[[str], str] = lambda html: html
 
     def hold(self, html: str) -> str:
         """A placeholder for a block of HTML, or the HTML itself if it is not a block."""
         if not _BLOCK_START.match(html):
             return html
         number = str(next(self._numbers))
-        self._blocks[number] = html.strip()
+        self._blocks[number] = self.finish(html.strip())
         return f"\n\n<!--strategi-html:{number}-->\n\n"
 
     def release(self, content: str) -> tuple[str, set[str]]:
