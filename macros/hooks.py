@@ -54,7 +54,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site"] = site
     STASH.clear()  # a new build (mkdocs serve rebuilds) holds its own views
     pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
-    _state["glossary"] = (pattern, titles)
     STASH.finish = functools.partial(glossary.annotate, pattern=pattern, titles=titles)
     return config
 
@@ -69,10 +68,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    pattern, titles = _state["glossary"]
-    # Held blocks got their tooltips when held (STASH.finish); the placeholders are comments,
-    # where the glossary marks nothing.
-    html, ids = STASH.release(glossary.annotate(html, pattern, titles))
+    # Held blocks were finished (glossary tooltips) when held; the page's own HTML is finished
+    # the same way, around the placeholders, which are comments where nothing is marked.
+    html, ids = STASH.release(STASH.finish(html))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= ids
     return html

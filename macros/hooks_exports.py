@@ -12,14 +12,12 @@ and feeds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
-import multiprocessing
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -91,11 +89,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if base_url is None or not parallel.enabled():  # not under `mkdocs serve`: see parallel
         return files
     site = load_site_data(Path(config.config_file_path).parent)
-    writer = multiprocessing.get_context("fork").Process(
-        target=write_data_files, args=(site, base_url, config.site_name, Path(config.site_dir)),
-        name="strategi-data-files", daemon=True)
-    writer.start()
-    _state["writer"] = writer
+    _state["writer"] = parallel.start(functools.partial(
+        write_data_files, site, base_url, config.site_name, Path(config.site_dir)))
     return files
 
 
@@ -106,14 +101,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = load_site_data(Path(config.config_file_path).parent)
     out = Path(config.site_dir)
-    writer: BaseProcess | None = _state.pop("writer", None)
+    writer: parallel.Background | None = _state.pop("writer", None)
     if writer is None:
         write_data_files(site, base_url, config.site_name, out)
     else:
-        writer.join()
-        if writer.exitcode != 0:
-            raise Abort("Siden blev ikke bygget: de åbne data, kalenderne eller statusfeedet "
-                        "kunne ikke skrives (se fejlen ovenfor).")
+        writer.result()  # a failure there is raised here, as if written here
     # Feeds live at the site root: Material fetches sitemap.xml next to every
     # <link rel="alternate"> target, and only the root has one.
     _write(out, {feeds.NEWS_FEED: feeds.news_feed(list(_news.values()), base_url, site, BLOG_DIR)})

@@ -1,6 +1,7 @@
 """Pure per-item work split over two processes, to use the second core a build otherwise leaves
 idle (MkDocs builds pages one at a time).
 
+`start(work)` runs one piece of work in a forked child while this process goes on.
 `split_map(func, items)` is `[func(item) for item in items]`. Where it may (see `enabled`), a
 forked child computes every second item and sends the results back while this process computes
 the others (alternate items, so a list of cheap items followed by dear ones splits evenly).
@@ -16,6 +17,8 @@ import os
 import pickle
 import traceback
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -41,36 +44,68 @@ class ChildFailed(RuntimeError):
     """The child raised an exception that could not be sent back as it was."""
 
 
+class Background:
+    """Work a forked child is doing; `result()` waits for it."""
+
+    def __init__(self, process: BaseProcess, receiver: Connection) -> None:
+        self._process, self._receiver = process, receiver
+
+    def result(self) -> Any:
+        """What the work returned, or its exception raised here."""
+        try:
+            ok, payload = self._receiver.recv()
+        except BaseException:
+            self.cancel()
+            raise
+        finally:
+            self._receiver.close()
+            self._process.join()
+        if not ok:
+            raise payload
+        return payload
+
+    def cancel(self) -> None:
+        self._process.kill()
+        self._process.join()
+        self._receiver.close()
+
+
+def start(work: Callable[[], R]) -> Background:
+    """Run `work` in a forked child (only where `enabled()`): it starts as a copy of this
+    process, so `work` may be any closure; only its result travels back, pickled."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            sender.send((True, work()))
+        except BaseException as error:  # every failure must reach the parent
+            sender.send((False, _travelling(error)))
+
+    process = context.Process(target=child, name="strategi-parallel", daemon=True)
+    process.start()
+    sender.close()  # the child holds the only sending end: its death is an EOF here
+    return Background(process, receiver)
+
+
 def split_map(func: Callable[[T], R], items: Sequence[T], *,
               in_child: Callable[[], None] = lambda: None,
               child_state: Callable[[], Any] = lambda: None,
               merge_state: Callable[[Any], None] = lambda state: None) -> list[R]:
     if len(items) < MIN_ITEMS or not enabled():
         return [func(item) for item in items]
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
 
-    def child() -> None:
-        try:
-            in_child()
-            sender.send((True, [func(item) for item in items[1::2]], child_state()))
-        except BaseException as error:  # every failure must reach the parent
-            sender.send((False, _travelling(error), None))
+    def every_second_item() -> tuple[list[R], Any]:
+        in_child()
+        return [func(item) for item in items[1::2]], child_state()
 
-    process = context.Process(target=child, name="strategi-split-map", daemon=True)
-    process.start()
-    sender.close()  # the child holds the only sending end: its death is an EOF here
+    theirs = start(every_second_item)
     try:
         mine = [func(item) for item in items[0::2]]
-        ok, payload, state = receiver.recv()
     except BaseException:
-        process.kill()
+        theirs.cancel()
         raise
-    finally:
-        receiver.close()
-        process.join()
-    if not ok:
-        raise payload
+    payload, state = theirs.result()
     merge_state(state)
     results: list[R] = []
     for index, result in enumerate(mine):
