@@ -208,7 +208,7 @@ def page_markdown(html: str) -> str:
 
 def _nav_file(entry: str) -> str:
     """Our nav's Markdown file as the baseline's file at the same address."""
-    if entry == "index.md" or entry.endswith("/index.md") or "://" in entry:
+    if entry == "index.md" or entry.endswith("/index.md"):
         return entry
     return entry.removesuffix(".md") + "/index.md"
 
@@ -221,8 +221,10 @@ def _baseline_nav(nav: Any, docs: Path) -> Any:
         out = {k: _baseline_nav(v, docs) for k, v in nav.items()}
         return {k: v for k, v in out.items() if v not in (None, [], {})}
     if isinstance(nav, str):
+        if "://" in nav:
+            return nav
         file = _nav_file(nav)
-        return file if "://" in file or (docs / file).is_file() else None
+        return file if (docs / file).is_file() else None
     return None
 
 
@@ -247,8 +249,6 @@ def baseline_config(config: dict[str, Any], docs: Path) -> dict[str, Any]:
 def write_baseline(site: Path, project: Path, dest: Path) -> int:
     """Write the bare-Material project from our built site; returns its number of pages."""
     docs = dest / "docs"
-    if dest.exists():
-        shutil.rmtree(dest)
     shutil.copytree(project / "docs" / "assets", docs / "assets")
     pages = 0
     for html in site.rglob("index.html"):
