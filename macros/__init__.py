@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros import model, paging, views
-from macros.build_context import build_date
-from macros.htmlstash import STASH
-from macros.loading import load_site_data
-from macros.model import Kildehenvisning
-from macros.rendering import Renderer
+from macros.build.context import build_date
+from macros.data import model
+from macros.data.loading import load_site_data
+from macros.data.model import Kildehenvisning
+from macros.views import paging
+from macros.views import viewmodels as views
+from macros.views.htmlstash import STASH
+from macros.views.rendering import Renderer
 
 
 def define_env(env: Any) -> None:
@@ -69,7 +71,7 @@ def define_env(env: Any) -> None:
         r = renderer()
         return STASH.hold(paging.render_page(paging.build_views(r.site)[key], r, 1))
 
-    # The overview views show page 1 here; pages 2..N are generated (macros/pages.py).
+    # The overview views show page 1 here; pages 2..N are generated (macros/views/pages.py).
     env.macro(lambda: paged("plan"), "tids_og_procesplan")
     env.macro(lambda: paged("tiltag"), "tiltagsoversigt")
     env.macro(lambda: paged("gantt"), "gantt_plan")

@@ -93,7 +93,7 @@ def sentence_pool(project: Path) -> list[str]:
 def _referenced(project: Path, ids: list[str]) -> set[str]:
     """Ids that hand-written pages or templates mention, which must survive the rewrite."""
     text = "".join(p.read_text(encoding="utf-8", errors="replace")
-                   for folder in ("docs", "overrides", "macros/templates")
+                   for folder in ("docs", "overrides", "macros/views/templates")
                    for p in (project / folder).rglob("*") if p.is_file()
                    and p.suffix in (".md", ".html", ".txt", ".yml"))
     return {i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)}

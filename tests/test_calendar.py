@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from macros.loading import load_site_data
+from macros.data.loading import load_site_data
 from tests.conftest import ROOT, build_site, copy_project
 
 SITE_URL = "http://127.0.0.1/strategi/"
@@ -125,7 +125,7 @@ def test_uids_are_stable_across_builds(built_site: Path, other_build: Path) -> N
 
 
 def test_folding_never_splits_a_danish_letter() -> None:
-    from macros.calendar_feed import escape_text, fold
+    from macros.exports.calendars import escape_text, fold
 
     folded = fold("SUMMARY:" + "x" * 66 + "æøå" * 30).encode("utf-8")
     lines = folded.split(b"\r\n")[:-1]

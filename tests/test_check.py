@@ -6,14 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros import markdown_checks as md
-from macros.check import macro_names
+from macros.editors import markdown_checks as md
+from macros.editors.check import macro_names
 from tests.conftest import ROOT
 
 
 def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.check", "--root", str(project), *args],
-                          cwd=project, capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "macros.editors.check", "--root", str(project),
+                           *args], cwd=project, capture_output=True, text=True, check=False)
 
 
 def add_page(project: Path, rel: str, text: str) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros import exports
-from macros.loading import load_site_data
+from macros.data.loading import load_site_data
+from macros.exports import opendata
 from tests.conftest import ROOT, build_site, copy_project
 
 SITE_URL = "http://127.0.0.1/strategi/"
@@ -46,14 +46,14 @@ def test_schema_rejects_a_broken_data_set(built_site: Path) -> None:
         jsonschema.validate(data, schema)
 
 
-@pytest.mark.parametrize("name", sorted(exports.CSV_FILES))
+@pytest.mark.parametrize("name", sorted(opendata.CSV_FILES))
 def test_csv_opens_as_columns_in_danish_excel(built_site: Path, name: str) -> None:
     path = built_site / "data" / name
     raw = path.read_bytes()
     assert raw.split(b"\n", 1)[0].endswith(b"\r") and raw.endswith(b"\r\n"), "CRLF"
     rows = read_csv(path)
     header = rows[0]
-    assert header == list(exports.CSV_FILES[name][0])
+    assert header == list(opendata.CSV_FILES[name][0])
     assert all(len(row) == len(header) for row in rows), "alle rækker har lige mange kolonner"
 
 
@@ -86,7 +86,7 @@ def test_data_page_documents_every_file_and_column(built_site: Path, site_pages:
     text = page.get_text(" ")
     assert "Pladsholder" in text and "fastsættes af Norddjurs Kommune" in text
     assert "semikolon" in text.lower() and "BOM" in text
-    for name, (columns, _rows) in exports.CSV_FILES.items():
+    for name, (columns, _rows) in opendata.CSV_FILES.items():
         assert name in text
         for column in columns:
             assert f"{column}" in text, f"kolonnen {column} i {name} er ikke beskrevet"

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from macros import model
-from macros.schemas import SCHEMA_DIR, rendered_schemas
+from macros.data import model
+from macros.data.schemas import SCHEMA_DIR, rendered_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_committed_schemas_are_current():
     for filename, text in rendered_schemas().items():
         committed = (SCHEMA_DIR / filename).read_text(encoding="utf-8")
-        assert committed == text, f"{filename} er forældet: kør python -m macros.schemas"
+        assert committed == text, f"{filename} er forældet: kør python -m macros.data.schemas"
 
 
 @pytest.mark.parametrize("name", sorted(model.DATA_FILES))

@@ -1,12 +1,12 @@
 """Glossary tooltips in finished HTML: a reader gets the meaning of a term where it is running
-text, and nowhere it would break a link, a heading, a tag or a script (macros/glossary.py)."""
+text, and nowhere it would break a link, a heading, a tag or a script (macros/views/glossary.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.glossary import annotate, build_pattern
-from macros.model import Term
+from macros.data.model import Term
+from macros.views.glossary import annotate, build_pattern
 
 TERMS = [Term(id="omu", term="OMU", fuld_form="Områdeudvalg Socialområdet", forklaring="Et udvalg.",
               varianter=["Områdeudvalget"]),

@@ -1,11 +1,11 @@
-"""Views' HTML held out of Markdown comes back unchanged, in place (macros/htmlstash.py)."""
+"""Views' HTML held out of Markdown comes back unchanged, in place (macros/views/htmlstash.py)."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from macros.htmlstash import HtmlStash
+from macros.views.htmlstash import HtmlStash
 
 TABLE = '<table id="plan-tabel">\n<tr><td>Organisering</td></tr>\n</table>'
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.lix import lix
+from macros.editors.lix import lix
 
 # (id, text, words, sentences, long words) – counted by hand.
 CASES = [

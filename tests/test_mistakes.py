@@ -1,8 +1,9 @@
 """A corpus of mistakes editors really make, each checked for the line and the Danish hint.
 
-Every mistake is applied to a copy of the real project. The fast check (`python -m macros.check`)
-must name the file, the line and the key words of the hint; a representative subset also goes
-through the real atomic build, which must fail with the same line and leave no site behind.
+Every mistake is applied to a copy of the real project. The fast check
+(`python -m macros.editors.check`) must name the file, the line and the key words of the hint; a
+representative subset also goes through the real atomic build, which must fail with the same line
+and leave no site behind.
 Mistakes that are not mistakes (a BOM, braces in plain prose, HTML in a title) must build.
 """
 
@@ -27,7 +28,7 @@ FIRST_TRACK = "    spor: organisering\n"
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", "--root", str(project), "--uden-lix"],
+        [sys.executable, "-m", "macros.editors.check", "--root", str(project), "--uden-lix"],
         cwd=project, capture_output=True, text=True, check=False,
     )
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.loading import load_site_data
+from macros.data.loading import load_site_data
 from tests.conftest import ROOT, build_site
 
 POSTS = ROOT / "docs" / "nyheder" / "posts"

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import paging, views
-from macros.loading import SiteData, load_site_data
-from macros.pages import generated_pages
-from macros.rendering import Renderer
+from macros.data.loading import SiteData, load_site_data
+from macros.views import paging
+from macros.views import viewmodels as views
+from macros.views.pages import generated_pages
+from macros.views.rendering import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2024, 3, 15)

@@ -1,5 +1,6 @@
 """Work shared with a second process gives what the same work in one process gives: the same
-pages in the same order, and the same Danish error when something is wrong (macros/parallel.py)."""
+pages in the same order, and the same Danish error when something is wrong
+(macros/build/parallel.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import os
 
 import pytest
 
-from macros import parallel
-from macros.problems import DataError, Problem
+from macros.build import parallel
+from macros.data.problems import DataError, Problem
 
 
 @pytest.mark.parametrize("count", [0, 1, 63, 64, 65, 500])

@@ -1,4 +1,4 @@
-"""Table-driven tests for the Danish planning-period parser in macros/periods.py."""
+"""Table-driven tests for the Danish planning-period parser in macros/data/periods.py."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from macros.periods import (
+from macros.data.periods import (
     MONTHS_DA,
     Period,
     PeriodError,

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from macros import danish
-from macros.search import (
+from macros.search import danish
+from macros.search.expansion import (
     GLOSSARY_BOOST,
     INITIATIVE_BOOST,
     REPEATED_BOOST,
@@ -16,7 +16,7 @@ from macros.search import (
     expansion_tokens,
     synonyms_from_terms,
 )
-from macros.search_pruning import common_forms
+from macros.search.pruning import common_forms
 
 
 @pytest.mark.parametrize("word, stem", [

@@ -1,5 +1,5 @@
 """The search index of the built site: what a visitor's search box can find, and what it is
-spared downloading (see macros/search.py)."""
+spared downloading (see macros/search/expansion.py)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def test_each_meeting_card_is_one_search_result(search_docs):
 
 
 def test_no_page_is_left_with_a_placeholder_for_its_views(site_pages):
-    # The views' HTML is held out of Markdown and put back after it (macros/htmlstash.py).
+    # The views' HTML is held out of Markdown and put back after it (macros/views/htmlstash.py).
     leftovers = [url for url, soup in site_pages.items() if "strategi-html:" in str(soup)]
     assert leftovers == []
 
@@ -70,7 +70,7 @@ def _sections(content: str) -> list[tuple[str | None, str, str]]:
 def test_search_finds_the_same_text_when_its_parser_skips_inline_markup(content):
     # Material's search parser is handed pages without the inline markup it drops
     # (macros/search_pruning.parser_input): what a search finds must not change.
-    from macros.search_pruning import parser_input
+    from macros.search.pruning import parser_input
 
     assert _sections(parser_input(content)) == _sections(content)
     if "data-search-exclude" not in content:

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = """
 import json
 from types import SimpleNamespace
-from macros.search import expand_index, synonyms_from_terms
+from macros.search.expansion import expand_index, synonyms_from_terms
 index = {
     "config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
     "docs": [

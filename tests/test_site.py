@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loading import load_site_data
-from macros.rendering import relative_url
+from macros.data.loading import load_site_data
+from macros.views.rendering import relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site_data(ROOT)
@@ -55,7 +55,7 @@ def test_generated_pages_are_not_in_the_navigation(site_pages):
 
 
 def test_navigation_leads_to_real_pages_and_marks_only_the_current_one(site_pages):
-    # The navigation is rendered once and reused on pages outside it (macros/hooks_theme.py):
+    # The navigation is rendered once and reused on pages outside it (macros/hooks/theme.py):
     # from every page its links must still lead to the right pages, and a page must never
     # inherit another page's mark as the current one.
     in_nav = set()

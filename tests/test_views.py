@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import gantt, views
-from macros.loading import SiteData, load_site_data
-from macros.rendering import Renderer
+from macros.data.loading import SiteData, load_site_data
+from macros.views import gantt
+from macros.views import viewmodels as views
+from macros.views.rendering import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2024, 3, 15)
@@ -140,8 +141,8 @@ def test_gantt_draws_open_ended_to_the_edge_and_flags_fuzzy(site):
 
 
 def test_initiative_page_shows_status_log_and_required_reason(site):
-    from macros.htmlstash import STASH
-    from macros.pages import generated_pages
+    from macros.views.htmlstash import STASH
+    from macros.views.pages import generated_pages
 
     page = next(p for p in generated_pages(site, TODAY) if p.src_uri == "tiltag/forsinket.md")
     shown, _ = STASH.release(page.markdown)  # the page as it is after Markdown
@@ -159,7 +160,7 @@ def test_status_page_lists_overdue_with_planned_end(site):
 
 
 def test_initiatives_are_grouped_by_track_in_plan_order(site):
-    from macros.views import by_track
+    from macros.views.viewmodels import by_track
 
     tracks = [s.id for s in site.spor.spor]
     chosen = [t for t in reversed(site.tiltag.tiltag) if t.spor != tracks[0]]
@@ -183,6 +184,6 @@ def test_initiatives_are_grouped_by_track_in_plan_order(site):
     ("a/../plan/", "tiltag/x/", "../../plan/"),
 ])
 def test_links_between_pages_work_under_any_sub_path(target, page_url, link):
-    from macros.rendering import relative_url
+    from macros.views.rendering import relative_url
 
     assert relative_url(target, page_url) == link

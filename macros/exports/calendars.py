@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from macros import views
-from macros.loading import SiteData
-from macros.periods import Period, Precision, format_date_da, parse_period, period_label
+from macros.data.loading import SiteData
+from macros.data.periods import Period, Precision, format_date_da, parse_period, period_label
+from macros.views import viewmodels as views
 
 UID_DOMAIN = "strategi-socialomraadet"
 PRODID = "-//Norddjurs Kommune//Strategi for Socialområdet//DA"

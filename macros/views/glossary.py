@@ -10,7 +10,7 @@ import html
 import re
 from typing import Any
 
-from macros.model import Term
+from macros.data.model import Term
 
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "title", "h1", "h2", "h3", "h4",
         "h5", "h6", "button", "label", "option", "textarea", "select", "dt"}

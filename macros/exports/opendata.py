@@ -18,9 +18,10 @@ from typing import Any
 
 from pydantic import create_model
 
-from macros import model, views
-from macros.loading import SiteData
-from macros.periods import Period
+from macros.data import model
+from macros.data.loading import SiteData
+from macros.data.periods import Period
+from macros.views import viewmodels as views
 
 CsvValue = str | int | bool | None
 Row = dict[str, CsvValue]

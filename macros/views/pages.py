@@ -15,10 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros import model, paging, parallel, views
-from macros.htmlstash import STASH
-from macros.loading import SiteData
-from macros.rendering import Renderer
+from macros.build import parallel
+from macros.data import model
+from macros.data.loading import SiteData
+from macros.views import paging
+from macros.views import viewmodels as views
+from macros.views.htmlstash import STASH
+from macros.views.rendering import Renderer
 
 
 @dataclass(frozen=True)
@@ -56,14 +59,14 @@ def _paged_page(view: paging.PagedView, renderer: Renderer, number: int,
     return GeneratedPage(src, markdown, view.edit_path)
 
 
-# Numbers for the HTML blocks the second process holds (macros/htmlstash.py): far above any
+# Numbers for the HTML blocks the second process holds (macros/views/htmlstash.py): far above any
 # this process reaches.
 _CHILD_BLOCKS_FROM = 10**9
 
 
 def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
     """Every generated page, rendered by two processes where the machine has two cores
-    (macros/parallel.py): at 1 000 initiatives rendering them is the largest part of our own
+    (macros/build/parallel.py): at 1 000 initiatives rendering them is the largest part of our own
     work in a build."""
     jobs: list[Callable[[], GeneratedPage]] = []
     for t in site.tiltag.tiltag:

@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from macros import model
-from macros.loading import SiteData
-from macros.periods import MONTHS_DA, Period, Precision, period_label
+from macros.data import model
+from macros.data.loading import SiteData
+from macros.data.periods import MONTHS_DA, Period, Precision, period_label
 
 FUZZY = {Precision.SEASON, Precision.QUARTER, Precision.HALF_YEAR, Precision.YEAR}
 LABEL_WIDTH = 300

@@ -1,6 +1,6 @@
 """What the search index leaves out: copies of what has a page of its own, and hidden forms
 that rank nothing. Every visitor downloads the index, so what is left out here is bytes saved on
-each first visit, and one duplicate result less in the list (see macros/search.py).
+each first visit, and one duplicate result less in the list (see macros/search/expansion.py).
 
 Pure functions on Material's index documents (dicts with location, title, text); no MkDocs.
 """

@@ -1,4 +1,4 @@
-"""`python -m macros.check [--root DIR] [--lix-graense N]`: the editors' fast check.
+"""`python -m macros.editors.check [--root DIR] [--lix-graense N]`: the editors' fast check.
 
 Validates everything a build validates in data/, then every Markdown page in docs/ (front
 matter, internal links, macros in pages with `render_macros: true`), warns about capitalised
@@ -19,10 +19,10 @@ from typing import Any
 
 import yaml
 
-from macros import markdown_checks as md
-from macros.lix import Lix, lix
-from macros.loading import SiteData, load_site_data
-from macros.problems import DataError, Problem
+from macros.data.loading import SiteData, load_site_data
+from macros.data.problems import DataError, Problem
+from macros.editors import markdown_checks as md
+from macros.editors.lix import Lix, lix
 
 DEFAULT_LIX_LIMIT = 45.0
 
@@ -145,7 +145,7 @@ def run(root: Path) -> Report:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.check",
+    parser = argparse.ArgumentParser(prog="python -m macros.editors.check",
                                      description="Tjek data/ og docs/ uden at bygge siden.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="projektets mappe")
     parser.add_argument("--lix-graense", type=float, default=DEFAULT_LIX_LIMIT,

@@ -2,8 +2,8 @@
 
 - on_config validates data/ first and stops the build with one Danish line per problem;
 - on_files adds one generated page per initiative and per track (never written into docs/);
-- on_page_content puts back the views' HTML held out of Markdown (macros/htmlstash.py) and adds
-  glossary tooltips to every page, generated or written by hand.
+- on_page_content puts back the views' HTML held out of Markdown (views/htmlstash.py)
+  and adds glossary tooltips to every page, generated or written by hand.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import glossary, parallel
-from macros.build_context import build_date
-from macros.htmlstash import STASH
-from macros.loading import SiteData, load_site_data
-from macros.pages import generated_pages
-from macros.problems import DataError
+from macros.build import parallel
+from macros.build.context import build_date
+from macros.data.loading import SiteData, load_site_data
+from macros.data.problems import DataError
+from macros.views import glossary
+from macros.views.htmlstash import STASH
+from macros.views.pages import generated_pages
 
 # Only loggers under "mkdocs." count towards --strict.
 log = logging.getLogger("mkdocs.plugins.strategi")
@@ -36,7 +37,7 @@ def _project_root(config: MkDocsConfig) -> Path:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    # `mkdocs serve` runs a server thread, beside which forking is unsafe (macros/parallel.py).
+    # `mkdocs serve` runs a server thread, beside which forking is unsafe (build/parallel.py).
     parallel.allow(command != "serve")
 
 

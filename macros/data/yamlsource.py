@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from macros.problems import Problem, field_path
+from macros.data.problems import Problem, field_path
 
 Loc = tuple[str | int, ...]
 SMART_QUOTES = "“”„‘’«»"

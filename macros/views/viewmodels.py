@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from macros import model
-from macros.loading import SiteData
-from macros.periods import Period, format_date_da, parse_period, period_label
+from macros.data import model
+from macros.data.loading import SiteData
+from macros.data.periods import Period, format_date_da, parse_period, period_label
 
 NO_STATUS = "ingen status rapporteret endnu"
 

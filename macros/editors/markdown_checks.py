@@ -16,8 +16,8 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from macros.problems import Problem, did_you_mean, one_of
-from macros.yamlsource import parse_yaml_text
+from macros.data.problems import Problem, did_you_mean, one_of
+from macros.data.yamlsource import parse_yaml_text
 
 # Front matter keys MkDocs, Material (incl. its blog plugin) and mkdocs-macros understand.
 FRONT_MATTER_KEYS = (
@@ -25,7 +25,7 @@ FRONT_MATTER_KEYS = (
     "authors", "slug", "draft", "tags", "status", "icon", "search", "subtitle", "readtime",
     "pin", "links", "comments", "nav_title",
     "videresend_til_was",  # overrides/main.html: the /was page forwards to the WAS statement
-    "soeg_kun_sammendrag",  # macros/hooks_search.py: only the page's summary is searchable
+    "soeg_kun_sammendrag",  # macros/hooks/search.py: only the page's summary is searchable
 )  # fmt: skip
 # Names mkdocs-macros and Jinja provide in every page besides the project's own macros.
 BUILTIN_NAMES = frozenset({

@@ -1,7 +1,7 @@
 """Glossary synonyms as search sees them: which entries a text mentions, in any spelling.
 
 A page saying "VPU" also answers "Voksen- og Plejeudvalget". The search index expansion
-(macros/search.py) asks this for every title and page of the site, so the test is cheap: one
+(expansion.py) asks this for every title and page of the site, so the test is cheap: one
 compiled pattern per entry, and a plain substring test that rules most entries out before
 the pattern runs. Pure functions, no MkDocs.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros import danish
+from macros.search import danish
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros import gantt, model, views
-from macros.loading import SiteData
-from macros.rendering import Renderer
+from macros.data import model
+from macros.data.loading import SiteData
+from macros.views import gantt
+from macros.views import viewmodels as views
+from macros.views.rendering import Renderer
 
 # A pager lists every page up to this many; beyond, the first and last page, the current one
 # and its neighbours, so its size (and each page's) does not grow with the plan.

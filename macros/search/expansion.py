@@ -16,7 +16,7 @@ Overview pages that only repeat what has a page of its own (the Gantt plan, the 
 status overview, the list of all initiatives) keep one result with their opening summary, and
 the plan's table of each track is left to the initiatives' and tracks' own pages: these tables
 would otherwise be downloaded again by every visitor and compete with the pages they repeat
-(macros/search_pruning.py).
+(macros/search/pruning.py).
 Glossary terms become results of their own (`ordliste/#<id>`), taking their text from the
 glossary page's document. Document boosts even out Material's page/section weighting for
 glossary entries and initiative pages; a section repeated on several pages is kept once. The
@@ -33,8 +33,9 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from macros import danish, parallel
-from macros.search_pruning import (
+from macros.build import parallel
+from macros.search import danish
+from macros.search.pruning import (
     GLOSSARY_PAGE,
     REPEATED_BOOST,
     common_forms,
@@ -43,7 +44,7 @@ from macros.search_pruning import (
     page_key,
     summary_only,
 )
-from macros.synonyms import Synonyms, synonym_words, synonyms_from_terms
+from macros.search.synonyms import Synonyms, synonym_words, synonyms_from_terms
 
 __all__ = ["REPEATED_BOOST", "Synonyms", "expand_index", "expansion_tokens",
            "synonyms_from_terms"]
@@ -90,7 +91,7 @@ class Expander:
         self._inflections: dict[tuple[str, bool, tuple[str, ...]], set[str]] = {}
 
     def compound(self, word: str) -> tuple[list[str], list[str]]:
-        """(compound parts, compound heads) of a word (see macros.danish)."""
+        """(compound parts, compound heads) of a word (see macros.search.danish)."""
         found = self._compounds.get(word)
         if found is None:
             found = (danish.compound_parts(word, self.vocabulary),
@@ -254,7 +255,7 @@ def expand_index(index: dict[str, Any], groups: Sequence[Synonyms],
                   if t not in in_titles]
         return weighted(tokens, danish.forms_by_stem(set(danish.words(text))))
 
-    # The largest part of the expansion: shared between two processes (macros/parallel.py).
+    # The largest part of the expansion: shared between two processes (macros/build/parallel.py).
     page_tokens = dict(zip(by_page, parallel.split_map(forms_of_page, list(by_page.values())),
                            strict=True))
     common = common_forms(page_tokens.values())

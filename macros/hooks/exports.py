@@ -1,10 +1,9 @@
-"""MkDocs hooks for open data, calendars and feeds: a thin adapter over exports, calendar_feed
-and feeds.
+"""MkDocs hooks for open data, calendars and feeds: a thin adapter over macros.exports.
 
 - on_pre_build forgets the news posts of a previous (serve) build;
 - on_files starts writing data/*.json|csv, kalender/*.ics and the status feed into the site
   folder: they come from data/ alone, so a second process writes them while this one builds
-  the pages (on a 2-core machine that takes their time off the build; see macros/parallel.py);
+  the pages (on a 2-core machine that takes their time off the build; see macros/build/parallel.py);
 - on_page_context notes each blog post's title, date, categories and final URL;
 - on_post_build waits for those files and writes the news feed (feeds live at the root).
 """
@@ -22,8 +21,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros import calendar_feed, exports, feeds, parallel
-from macros.loading import SiteData, load_site_data
+from macros.build import parallel
+from macros.data.loading import SiteData, load_site_data
+from macros.exports import calendars, feeds, opendata
 
 log = logging.getLogger("mkdocs.plugins.strategi.exports")
 _news: dict[str, feeds.NewsItem] = {}
@@ -78,8 +78,8 @@ def _base_url(config: MkDocsConfig) -> str | None:
 
 def write_data_files(site: SiteData, base_url: str, site_name: str, out: Path) -> None:
     """Everything made from data/ alone: open data, calendars and the status feed."""
-    _write(out / "data", exports.export_files(site, base_url))
-    _write(out / "kalender", calendar_feed.calendar_files(site, base_url, site_name))
+    _write(out / "data", opendata.export_files(site, base_url))
+    _write(out / "kalender", calendars.calendar_files(site, base_url, site_name))
     _write(out, {feeds.STATUS_FEED: feeds.status_feed(site, base_url)})
 
 

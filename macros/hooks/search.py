@@ -1,10 +1,11 @@
-"""MkDocs hook: rewrite Material's search index with Danish expansions (see macros/search.py).
+"""MkDocs hook: rewrite Material's search index with Danish expansions (see macros/search).
 
 Runs in on_post_build after Material's search plugin has written search/search_index.json.
 Before that plugin reads a page, on_page_context hands it the page without the markup it drops
 anyway (macros/search_pruning.parser_input), and gives the page its HTML back after.
 Pages with `soeg_kun_sammendrag: true` in their front matter are indexed with their opening
-summary only (see macros/search.py). Set STRATEGI_SOEG_UDVIDELSE=0 to keep Material's index
+summary only (see macros/search/expansion.py).
+Set STRATEGI_SOEG_UDVIDELSE=0 to keep Material's index
 untouched (used by the benchmark).
 """
 
@@ -21,9 +22,9 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros.loading import load_site_data
-from macros.search import expand_index, synonyms_from_terms
-from macros.search_pruning import parser_input
+from macros.data.loading import load_site_data
+from macros.search.expansion import expand_index, synonyms_from_terms
+from macros.search.pruning import parser_input
 
 log = logging.getLogger("mkdocs.plugins.strategi.soeg")
 ENV_SWITCH = "STRATEGI_SOEG_UDVIDELSE"

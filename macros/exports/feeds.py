@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from macros import views
-from macros.loading import SiteData
+from macros.data.loading import SiteData
+from macros.views import viewmodels as views
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_AUTHORITY = "strategi-socialomraadet"

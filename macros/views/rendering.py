@@ -1,4 +1,4 @@
-"""HTML for the site's data views, from Jinja templates in macros/templates/.
+"""HTML for the site's data views, from Jinja templates in macros/views/templates/.
 
 One Jinja environment with autoescaping for the whole build: every string from data is escaped,
 and templates are compiled once. Links are written relative to the page they appear on, so the
@@ -16,10 +16,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from macros import model, views
-from macros.htmlstash import STASH
-from macros.loading import SiteData
-from macros.periods import format_date_da, parse_period, period_label
+from macros.data import model
+from macros.data.loading import SiteData
+from macros.data.periods import format_date_da, parse_period, period_label
+from macros.views import viewmodels as views
+from macros.views.htmlstash import STASH
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Adjacent cells and terms ("</dt><dd>") render apart, but a text extractor (Material's search
@@ -40,7 +41,7 @@ _environment = Environment(
 )
 _environment.filters["dato"] = format_date_da
 _environment.filters["periode"] = lambda text: period_label(parse_period(text))
-# `{% filter hold %}<dl>…</dl>{% endfilter %}` in a Markdown template: see macros/htmlstash.py.
+# `{% filter hold %}<dl>…</dl>{% endfilter %}` in a Markdown template: see htmlstash.py.
 # The block arrives as Markup under autoescape; the placeholder must not be escaped.
 _environment.filters["hold"] = lambda html: Markup(STASH.hold(spaced_cells(str(html))))
 

@@ -1,6 +1,6 @@
 """JSON Schemas for data/*.yml, generated from the pydantic models.
 
-`python -m macros.schemas` rewrites data/schema/; a test fails when the committed files are
+`python -m macros.data.schemas` rewrites data/schema/; a test fails when the committed files are
 stale. Editors' VS Code (YAML extension) reads them through each file's first line, so mistakes
 are underlined while typing, with the Danish field descriptions as hints.
 """
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from macros.model import DATA_FILES, json_schema
+from macros.data.model import DATA_FILES, json_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 

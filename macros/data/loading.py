@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from macros import model
-from macros.problems import DataError, Problem, did_you_mean, field_path, one_of
-from macros.yamlsource import YamlDocument, read_yaml
+from macros.data import model
+from macros.data.problems import DataError, Problem, did_you_mean, field_path, one_of
+from macros.data.yamlsource import YamlDocument, read_yaml
 
 
 @dataclass(frozen=True)
