@@ -121,4 +121,8 @@ def find_unsafe_html(text: str, *, data_value: bool = False) -> list[Finding]:
                 found.append(Finding(link.start(1), _url_message(scheme)))
     if data_value and (match := _WHOLE_VALUE_URL.match(html.unescape(text))):
         found.append(Finding(0, _url_message(match.group(1).lower())))
-    return sorted(set(found), key=lambda f: f.offset)
+    # One finding per message and line: `[x](<javascript:…>)` is a link and an autolink.
+    unique: dict[tuple[str, int], Finding] = {}
+    for finding in sorted(found, key=lambda f: f.offset):
+        unique.setdefault((finding.message, text.count("\n", 0, finding.offset)), finding)
+    return list(unique.values())
