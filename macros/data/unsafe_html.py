@@ -52,6 +52,8 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _URL_BLANKS = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these inside a URL's scheme
 _SCHEME = re.compile(rf"^({'|'.join(SCRIPT_SCHEMES)}):", re.I)
 _WHOLE_VALUE_URL = re.compile(rf"^\s*({'|'.join(SCRIPT_SCHEMES)}):\S", re.I)
+# Everything above needs a tag (<), a Markdown link or reference definition (]) or an
+# attribute list ({); a text with none of them is checked only as a whole data value.
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,9 @@ def find_unsafe_html(text: str, *, data_value: bool = False) -> list[Finding]:
     """Every construct in `text` that the site refuses, in text order. Markdown link targets,
     reference definitions and attribute lists are looked at in data too: data texts end up in
     generated Markdown pages. A `data_value` is also refused when it is itself a script URL."""
-    if "<" not in text and ":" not in text and "=" not in text:
-        return []  # nothing HTML- or URL-like: the usual case for a data text
+    if "<" not in text and "]" not in text and "{" not in text:  # plain text: most data
+        match = _WHOLE_VALUE_URL.match(html.unescape(text)) if data_value else None
+        return [Finding(0, _url_message(match.group(1).lower()))] if match else []
     scan = _COMMENT.sub(_blank, text)  # a comment's content is not shown or run
     found: list[Finding] = []
     for tag in _TAG.finditer(scan):
