@@ -7,6 +7,7 @@ use `browser_page` (Debian's Chromium through Playwright) and are marked `browse
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -81,13 +82,11 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "projekt")
 
 
-@pytest.fixture(scope="session")
-def served_site(built_site: Path, site_url_path: str) -> Iterator[str]:
-    """Serve the built site under its sub-path, like GitHub Pages, on a free localhost port."""
-    root = built_site.parent / "serve-root"
-    if not root.exists():
-        root.mkdir()
-        (root / site_url_path.strip("/")).symlink_to(built_site, target_is_directory=True)
+@contextlib.contextmanager
+def serve_folder(root: Path, not_found_page: Path) -> Iterator[int]:
+    """Serve a folder on a free localhost port (yielded), answering a missing file with the
+    site's own 404 page, as GitHub Pages does. The folder may be filled after the server
+    starts (a build that must know the port first)."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -95,25 +94,35 @@ def served_site(built_site: Path, site_url_path: str) -> Iterator[str]:
 
         def send_error(self, code: int, message: str | None = None,
                        explain: str | None = None) -> None:
-            # Serve the site's own 404 page, as GitHub Pages does.
-            if code == 404:
-                page = built_site / "404.html"
-                if page.exists():
-                    body = page.read_bytes()
-                    self.send_response(404)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
+            if code == 404 and not_found_page.exists():
+                body = not_found_page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
             super().send_error(code, message, explain)
 
     handler = functools.partial(Quiet, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{site_url_path}"
-    server.shutdown()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path, site_url_path: str) -> Iterator[str]:
+    """Serve the built site under its sub-path, like GitHub Pages, on a free localhost port."""
+    root = built_site.parent / "serve-root"
+    if not root.exists():
+        root.mkdir()
+        (root / site_url_path.strip("/")).symlink_to(built_site, target_is_directory=True)
+    with serve_folder(root, built_site / "404.html") as port:
+        yield f"http://127.0.0.1:{port}{site_url_path}"
 
 
 @pytest.fixture(scope="session")

@@ -152,6 +152,37 @@ MISTAKES = [
             ("front matter", 'ukendt kategori "Arangementer"', 'mente du "Arrangementer"')),
     Mistake("news-without-date", POST, replace(POST, "date: 2023-10-30\n", "", shift=-1),
             ("front matter", "date:", "ÅÅÅÅ-MM-DD")),
+    Mistake("script-in-page", "docs/index.md",
+            page_line("docs/index.md", "<script>alert('hej')</script>"),
+            ("html", "<script> er ikke tilladt", "backticks")),
+    Mistake("iframe-in-page", "docs/index.md",
+            page_line("docs/index.md", '<iframe src="https://example.org/"></iframe>'),
+            ("html", "<iframe> er ikke tilladt", "link til det i stedet")),
+    Mistake("onerror-in-page", "docs/index.md",
+            page_line("docs/index.md", '<img src="x.png" alt="" onerror="alert(1)">'),
+            ("html", 'attributten "onerror" er ikke tilladt')),
+    Mistake("onclick-in-attribute-list", "docs/index.md",
+            page_line("docs/index.md", "Se [planen](plan.md){ onclick=\"alert(1)\" }."),
+            ("html", 'attributten "onclick" er ikke tilladt')),
+    Mistake("javascript-link-in-page", "docs/index.md",
+            page_line("docs/index.md", "Se [planen](javascript:alert(1))."),
+            ("html", '"javascript:" er ikke tilladt', "https://")),
+    Mistake("script-in-description", "docs/ordliste.md",
+            replace("docs/ordliste.md", "title: Ordliste",
+                    "title: Ordliste\ndescription: '</title><script>alert(1)</script>'", shift=1),
+            ("html", "<script> er ikke tilladt")),
+    Mistake("onerror-in-data", TILTAG,
+            replace(TILTAG, "    titel: Ansættelse af to fagchefer",
+                    "    titel: Ansættelse af to fagchefer <img src=x onerror=alert(1)>"),
+            ("tiltag[0].titel", 'attributten "onerror" er ikke tilladt')),
+    Mistake("script-in-data", MOEDER,
+            replace(MOEDER, "{nr: 1, tekst: Drøftet.}",
+                    "{nr: 1, tekst: Drøftet.<script>x()</script>}"),
+            ("tekst", "<script> er ikke tilladt")),
+    Mistake("javascript-url-in-data", TILTAG,
+            replace(TILTAG, "    bemaerkning: Ansættelsesforløb sker som med inddragelse af LMU.",
+                    "    bemaerkning: javascript:alert(1)"),
+            ("].bemaerkning", '"javascript:" er ikke tilladt')),
     Mistake("front-matter-tab", "docs/ordliste.md",
             replace("docs/ordliste.md", "title: Ordliste", "title:\tOrdliste\n\tx: y"),
             ("tabulator",)),
@@ -173,6 +204,9 @@ def test_check_names_file_line_and_hint(project_copy: Path, mistake: Mistake) ->
 BUILD_SUBSET = ["indentation", "tab", "misspelt-status", "fifth-quarter", "duplicate-id",
                 "dangling-track", "wrong-type", "missing-required", "unknown-macro",
                 "missing-page", "unknown-news-category"]
+# Raw HTML the site refuses: the build names the same file and line as the check.
+HTML_BUILD_SUBSET = ["script-in-page", "onerror-in-page", "javascript-link-in-page",
+                     "script-in-description", "onerror-in-data", "script-in-data"]
 
 
 @pytest.mark.parametrize("name", BUILD_SUBSET)
@@ -191,6 +225,20 @@ def test_build_fails_on_the_same_line_and_publishes_nothing(project_copy: Path,
     else:  # MkDocs names the page by its path inside docs/
         assert mistake.file.removeprefix("docs/") in output, output
     assert not site.exists(), "en halvt bygget eller gammel side blev liggende"
+
+
+@pytest.mark.parametrize("name", HTML_BUILD_SUBSET)
+def test_build_refuses_unsafe_html_on_the_same_line(project_copy: Path, tmp_path: Path,
+                                                     name: str) -> None:
+    mistake = next(m for m in MISTAKES if m.name == name)
+    line = mistake.apply(project_copy)
+    site = tmp_path / "site"
+    result = build_site(project_copy, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    lines = [out for out in output.splitlines() if f"{mistake.file}:{line}: " in out]
+    assert any(all(word in out for word in mistake.words) for out in lines), output
+    assert not site.exists()
 
 
 def test_bom_is_accepted(project_copy: Path, tmp_path: Path) -> None:
@@ -216,16 +264,36 @@ def test_braces_in_plain_prose_build_and_show_literally(project_copy: Path,
     assert "{{ navn }}" in html and "{% if %}" in html and "{#id}" in html
 
 
-def test_script_in_a_title_is_escaped(project_copy: Path, tmp_path: Path) -> None:
+def test_html_in_a_title_is_escaped(project_copy: Path, tmp_path: Path) -> None:
     edit(project_copy, TILTAG, "    titel: Ansættelse af to fagchefer",
-         "    titel: Ansættelse af to fagchefer <script>alert('x')</script>")
+         "    titel: Ansættelse af to fagchefer <b>nu</b> & 5 < 6")
     assert run_check(project_copy).returncode == 0
     site = tmp_path / "site"
     built = build_site(project_copy, site)
     assert built.returncode == 0, built.stdout + built.stderr
     html = (site / "tiltag" / "ansaettelse-fagchefer" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert" not in html
-    assert "&lt;script&gt;alert" in html
+    assert "fagchefer <b>nu" not in html
+    assert "fagchefer &lt;b&gt;nu&lt;/b&gt; &amp; 5 &lt; 6" in html
+
+
+def test_words_about_scripts_and_quoted_code_are_not_refused(project_copy: Path,
+                                                               tmp_path: Path) -> None:
+    page = project_copy / "docs" / "privatliv.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.rstrip("\n") + "\n\nSiden bruger et script til søgningen. JavaScript: "
+                    "et sprog. Et link som `<a onclick=\"x\">` eller `javascript:` virker ikke her."
+                    "\n\n```html\n<script>alert(1)</script>\n```\n\n<!-- <script> -->\n\n"
+                    "1 < 2 og 3 > 2.\n", encoding="utf-8")
+    edit(project_copy, MOEDER, "{nr: 1, tekst: Drøftet.}",
+         "{nr: 1, tekst: 'Drøftet. Et script og onerror er ord; JavaScript: også.'}")
+    result = run_check(project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    built = build_site(project_copy, site)
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (site / "privatliv" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<a onclick" not in html
+    assert '<span class="nt">script</span>' in html  # the fenced block, shown as code
 
 
 def test_unknown_front_matter_key_is_only_a_warning(project_copy: Path) -> None:

@@ -7,6 +7,7 @@ so a build validates once, however many pages and hooks ask, and a preview reloa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,8 @@ from pydantic import ValidationError
 
 from macros.data import model
 from macros.data.problems import DataError, Problem, did_you_mean, field_path, one_of
-from macros.data.yamlsource import YamlDocument, read_yaml
+from macros.data.unsafe_html import find_unsafe_html
+from macros.data.yamlsource import Loc, YamlDocument, read_yaml
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def _load(data_dir: Path) -> SiteData:
         doc = read_yaml(path, display)
         docs[name] = doc
         problems.extend(doc.problems)
+        problems.extend(_unsafe_html(doc))
         if doc.problems and doc.data is None:
             continue
         try:
@@ -78,6 +81,25 @@ def _load(data_dir: Path) -> SiteData:
     if problems:
         raise DataError(problems)
     return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()})
+
+
+def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """(location, text) for every string in a YAML value, keys excluded."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+
+
+def _unsafe_html(doc: YamlDocument) -> list[Problem]:
+    """Script, embedded pages, event handlers and script URLs in any text (unsafe_html.py)."""
+    return [Problem(doc.path, doc.line_of(loc), field_path(loc), finding.message)
+            for loc, text in _strings(doc.data)
+            for finding in find_unsafe_html(text, data_value=True)]
 
 
 def _translate(error: ValidationError, doc: YamlDocument, root: type) -> list[Problem]:

@@ -1,10 +1,11 @@
 """`python -m macros.editors.check [--root DIR] [--lix-graense N]`: the editors' fast check.
 
 Validates everything a build validates in data/, then every Markdown page in docs/ (front
-matter, internal links, macros in pages with `render_macros: true`), warns about capitalised
-abbreviations missing from the glossary, and prints each page's LIX. Prints one line per
-problem, `file:line: field: message`, like the build. Exit code 1 on errors; warnings (unknown
-front matter keys, abbreviations, LIX above the limit) are printed but do not fail.
+matter, internal links, raw HTML the site refuses, macros in pages with `render_macros: true`),
+warns about capitalised abbreviations missing from the glossary, and prints each page's LIX.
+Prints one line per problem, `file:line: field: message`, like the build. Exit code 1 on
+errors; warnings (unknown front matter keys, abbreviations, LIX above the limit) are printed
+but do not fail.
 Runs no MkDocs build, so it takes about a second.
 """
 
@@ -130,8 +131,10 @@ def run(root: Path) -> Report:
             report.errors.append(Problem(display, line, "", "filen er ikke gemt som UTF-8 – gem "
                                          "den igen med tegnsættet UTF-8"))
             continue
-        page = md.read_page(display, text.replace("\r\n", "\n"))
+        text = text.replace("\r\n", "\n")
+        page = md.read_page(display, text)
         report.errors.extend(page.problems)
+        report.errors.extend(md.check_raw_html(page, text))
         report.warnings.extend(page.warnings)
         link_errors, link_warnings = md.check_links(page, index)
         report.errors.extend(link_errors)

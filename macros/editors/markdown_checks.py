@@ -1,8 +1,9 @@
 """Checks of one Markdown page in docs/, reported as `Problem`s with the page's line numbers.
 
 Pure functions of the page text and what the site knows (page paths, macro names, glossary
-terms): front matter, internal links, Jinja in pages with `render_macros: true`, abbreviations
-missing from the glossary, and the prose used for LIX. No MkDocs import.
+terms): front matter, internal links, raw HTML the site refuses, Jinja in pages with
+`render_macros: true`, abbreviations missing from the glossary, and the prose used for LIX.
+No MkDocs import.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import jinja2
 from jinja2 import nodes
 
 from macros.data.problems import Problem, did_you_mean, one_of
+from macros.data.unsafe_html import find_unsafe_html
 from macros.data.yamlsource import parse_yaml_text
 
 # Front matter keys MkDocs, Material (incl. its blog plugin) and mkdocs-macros understand.
@@ -163,6 +165,17 @@ def check_links(page: Page, site: SiteIndex) -> tuple[list[Problem], list[Proble
             warnings.append(Problem(page.path, line, "link", f'filen "{path}" findes ikke i '
                                     "docs/ – medmindre siden laver den selv, virker linket ikke"))
     return out, warnings
+
+
+def check_raw_html(page: Page, text: str) -> list[Problem]:
+    """HTML the site refuses (macros/data/unsafe_html.py: <script>, <iframe>, on…= handlers,
+    javascript: links …), with the line to fix. `text` is the whole file, front matter included
+    (Material writes title and description into the page head as they stand). Code, fenced or
+    inline, is shown as text, so it may quote anything."""
+    front = "\n".join(text.split("\n")[: page.body_line - 1])
+    scan = f"{front}\n{mask_code(page.body)}" if front else mask_code(page.body)
+    return [Problem(page.path, scan.count("\n", 0, finding.offset) + 1, "html", finding.message)
+            for finding in find_unsafe_html(scan)]
 
 
 def check_macros(page: Page, site: SiteIndex) -> list[Problem]:
