@@ -168,8 +168,9 @@ def phone_chart(chart: Chart) -> PhoneChart:
         rows.append(PhoneRow(row, bars))
     ticks = [Tick(share(t.x), str(t.year) if t.year_start else "jul.", t.year_start, t.month,
                   t.year) for t in chart.ticks if t.month in (1, 7)]
-    # The axis starts on a quarter: name its first month when there is room before a label.
-    if chart.ticks and chart.ticks[0].month not in (1, 7) and (not ticks or ticks[0].x >= 9):
+    # The axis starts on a quarter: name its first month when there is room before the next
+    # label (closer, "okt." and "2023" would read as one date).
+    if chart.ticks and chart.ticks[0].month not in (1, 7) and (not ticks or ticks[0].x >= 20):
         first = chart.ticks[0]
         ticks.insert(0, Tick(0.0, MONTHS_DA[first.month - 1][:3] + ".", False, first.month,
                              first.year))

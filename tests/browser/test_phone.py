@@ -228,3 +228,14 @@ def test_status_counts_are_a_list_on_the_phone(phone, served_site):
     assert items.count() >= 2 and items.first.is_visible()
     text = items.last.inner_text()
     assert text.startswith("I alt:") and "tiltag" in text
+
+
+def test_initiative_filter_hides_cards_on_the_phone(phone, served_site):
+    phone.goto(served_site + "tiltag/")
+    cards = phone.locator("#tiltag-tabel tbody tr")
+    total = cards.count()
+    select = phone.locator(".filtre select[name=spor]")
+    select.select_option(index=1)
+    shown = [row for row in cards.all() if row.is_visible()]
+    assert 0 < len(shown) < total
+    assert phone.locator(".filtre__antal").inner_text().startswith(f"Viser {len(shown)} af")
