@@ -239,3 +239,16 @@ def test_initiative_filter_hides_cards_on_the_phone(phone, served_site):
     shown = [row for row in cards.all() if row.is_visible()]
     assert 0 < len(shown) < total
     assert phone.locator(".filtre__antal").inner_text().startswith(f"Viser {len(shown)} af")
+
+
+def test_wide_screens_keep_the_tables_and_the_wide_gantt(browser_page, served_site):
+    browser_page.goto(served_site + "status/")
+    assert browser_page.locator(".status-tabel").is_visible()
+    assert not browser_page.locator(".status-spor-liste").is_visible()
+    assert browser_page.locator(".status-tabel").evaluate("t => getComputedStyle(t).display") \
+        == "table"
+    browser_page.goto(served_site + "gantt/")
+    assert browser_page.locator(".gantt__rulle").is_visible()
+    assert not browser_page.locator(".gantt-mobil").is_visible()
+    browser_page.goto(served_site + "anbefalinger/")
+    assert not browser_page.locator(".matrix__status").first.is_visible()
