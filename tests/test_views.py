@@ -140,6 +140,28 @@ def test_gantt_draws_open_ended_to_the_edge_and_flags_fuzzy(site):
     assert chart.today_x is not None and bars["aar"].x < chart.today_x
 
 
+def test_phone_gantt_places_bars_in_percent_of_the_axis(site):
+    phone = gantt.phone_chart(gantt.build_chart(site, TODAY))
+    bars = {r.row.initiative.id: r.bars for r in phone.rows if r.row.initiative}
+    # Axis: July 2023 (quarter of the first period) to December 2025, 30 months.
+    assert [(t.x, t.label) for t in phone.ticks] == [
+        (0.0, "jul."), (20.0, "2024"), (40.0, "jul."), (60.0, "2025"), (80.0, "jul.")]
+    assert (bars["aar"][0].left, bars["aar"][0].width) == (20.0, 40.0)
+    day = bars["dag"][0]  # a one-day milestone keeps a visible width
+    assert (day.left, day.width, day.bar.milestone) == (20.0, gantt.PHONE_MIN_WIDTH, True)
+    open_end = bars["loebende"][0]
+    assert open_end.bar.open_ended and open_end.left + open_end.width == 100.0
+    assert phone.today == pytest.approx((8 + 14 / 31) / 30 * 100, abs=0.01)
+    assert all(b.left >= 0 and b.left + b.width <= 100 for bs in bars.values() for b in bs)
+
+
+@pytest.mark.parametrize(("today", "shown"), [
+    (dt.date(2023, 7, 1), True), (dt.date(2025, 12, 31), True),
+    (dt.date(2023, 6, 30), False), (dt.date(2026, 1, 1), False)])
+def test_phone_gantt_draws_today_only_inside_the_plan(site, today, shown):
+    assert (gantt.phone_chart(gantt.build_chart(site, today)).today is not None) is shown
+
+
 def test_initiative_page_shows_status_log_and_required_reason(site):
     from macros.views.htmlstash import STASH
     from macros.views.pages import generated_pages

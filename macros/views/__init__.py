@@ -1,7 +1,8 @@
 """What readers see of the data: view models, Gantt geometry, paging, generated pages, rendering
-with the Jinja templates in `templates/`, glossary tooltips, and the HTML stash that keeps views
-out of Markdown.
+with the Jinja templates in `templates/`, glossary tooltips, the HTML stash that keeps views
+out of Markdown, and the Markdown extension that labels table cells for the phone layout.
 
-May import `macros.data` and `macros.build`, Jinja2 and MarkupSafe; never `mkdocs` or `material`.
+May import `macros.data` and `macros.build`, Jinja2, MarkupSafe and Markdown; never `mkdocs` or
+`material`.
 HTML comes from the templates, which escape every string from data.
 """

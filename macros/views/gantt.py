@@ -48,6 +48,8 @@ class Tick:
     x: float
     label: str
     year_start: bool
+    month: int = 1  # 1-12 and the year: the phone chart keeps half-years and labels them
+    year: int = 0
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,62 @@ def build_chart(site: SiteData, today: dt.date,
         year = origin.year + (origin.month - 1 + i) // 12
         if month % 3 == 0:
             label = f"{MONTHS_DA[month][:3]}. {year}" if month == 0 else MONTHS_DA[month][:3] + "."
-            ticks.append(Tick(LABEL_WIDTH + i * MONTH_WIDTH, label, month == 0))
+            ticks.append(Tick(LABEL_WIDTH + i * MONTH_WIDTH, label, month == 0, month + 1,
+                              year))
     axis_last = dt.date(last.year, 12, 31)
     today_x = x_of(today) if origin <= today <= axis_last else None
     return Chart(axis_end + 10, y + 10, rows, ticks, today_x, today)
+
+
+# The phone chart: the same rows and bars, positioned in percent of the screen's width, so the
+# whole plan fits any width without sideways scrolling. Names are written out above each row's
+# bars; the axis keeps half-year ticks (quarters are too close at 320 px).
+PHONE_MIN_WIDTH = 1.5  # percent: a one-day milestone stays visible (about 4 px at 320 px)
+
+
+@dataclass(frozen=True)
+class PhoneBar:
+    left: float  # percent of the axis
+    width: float
+    bar: Bar
+
+
+@dataclass(frozen=True)
+class PhoneRow:
+    row: Row
+    bars: list[PhoneBar]
+
+
+@dataclass(frozen=True)
+class PhoneChart:
+    rows: list[PhoneRow]
+    ticks: list[Tick]  # x in percent of the axis; half-year starts only
+    today: float | None  # percent of the axis, or None when today lies outside the plan
+
+
+def phone_chart(chart: Chart) -> PhoneChart:
+    """The chart's geometry as shares of its time axis (0-100), for drawing at any width."""
+    span = max(chart.width - 10 - LABEL_WIDTH, 1.0)
+
+    def share(x: float) -> float:
+        return round(min(max((x - LABEL_WIDTH) / span * 100, 0.0), 100.0), 2)
+
+    rows = []
+    for row in chart.rows:
+        bars = []
+        for bar in row.bars:
+            width = max(share(bar.x + bar.width) - share(bar.x), PHONE_MIN_WIDTH)
+            left = min(share(bar.x), 100 - width)
+            bars.append(PhoneBar(round(left, 2), round(width, 2), bar))
+        rows.append(PhoneRow(row, bars))
+    ticks = [Tick(share(t.x), str(t.year) if t.year_start else "jul.", t.year_start, t.month,
+                  t.year) for t in chart.ticks if t.month in (1, 7)]
+    # The axis starts on a quarter: name its first month when there is room before the next
+    # label (closer, "okt." and "2023" would read as one date).
+    if chart.ticks and chart.ticks[0].month not in (1, 7) and (not ticks or ticks[0].x >= 20):
+        first = chart.ticks[0]
+        ticks.insert(0, Tick(0.0, MONTHS_DA[first.month - 1][:3] + ".", False, first.month,
+                             first.year))
+    if chart.today_x is None:
+        return PhoneChart(rows, ticks, None)
+    return PhoneChart(rows, ticks, share(chart.today_x))

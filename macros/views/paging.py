@@ -157,6 +157,10 @@ def _filters(site: SiteData, items: Sequence[model.Tiltag]) -> list[tuple[str, s
     ]
 
 
+def _gantt_context(chart: gantt.Chart) -> dict[str, object]:
+    return {"chart": chart, "phone": gantt.phone_chart(chart)}
+
+
 def build_views(site: SiteData) -> dict[str, PagedView]:
     track_label = _track_label(site)
     return {
@@ -169,7 +173,7 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
             track_label),
         "gantt": PagedView(
             "gantt/", "Planen i tid", "gantt.html", 70, _initiatives,
-            lambda s, d, chunk, last: {"chart": gantt.build_chart(s, d, chunk)}, track_label,
+            lambda s, d, chunk, last: _gantt_context(gantt.build_chart(s, d, chunk)), track_label,
             weight=lambda t: 1 + len(t.perioder) + len(t.milepaele)),
         "tidslinje": PagedView(
             "tidslinje/", "Tidslinje", "timeline.html", 80,

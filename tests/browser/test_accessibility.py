@@ -1,7 +1,8 @@
 """axe-core (WCAG 2.0/2.1/2.2, levels A and AA) finds nothing on any page of the built site.
 
-Every page is checked in four situations a reader may be in: a wide and a 320 px wide screen,
-each in light and in dark colour scheme. The missing-page (404) answer is checked too. A page
+Every page is checked in the situations a reader may be in: a wide screen and phones 320, 360
+and 414 px wide (where tables are cards and the Gantt chart is the phone chart), each in light
+and in dark colour scheme. The missing-page (404) answer is checked too. A page
 that forwards elsewhere at once (the /was address) is checked where it lands.
 """
 
@@ -15,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-COMBOS = [(1280, "light"), (1280, "dark"), (320, "light"), (320, "dark")]
+COMBOS = [(width, scheme) for width in (1280, 320, 360, 414) for scheme in ("light", "dark")]
 MISSING = "findes-ikke-side/"
 
 
