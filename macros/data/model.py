@@ -320,21 +320,57 @@ class OrdlisteFil(Strict):
 
 class Kilde(Strict):
     id: Id
-    fil: Text
-    titel: Text
-    sag: str | None = None
+    fil: Text = Field(description="Kildedokumentets oprindelige filnavn, fx "
+                      "'000_caf4917664b254be.txt'. Teksten ligger i data/kildetekster/<id>.txt.")
+    titel: Text = Field(description="Dokumentets titel, som den står i kilden.")
+    sag: str | None = Field(default=None, description="Sagsnummeret som i kilden, fx '23/2079'.")
     udvalg: str | None = None
     dato: dt.date | None = None
     beskrivelse: Text
+    scannet: bool = Field(
+        default=False,
+        description="Sæt til true, når kilden er en scanning (OCR). Så ligger scanningen i "
+        "data/kildetekster/<id>.scanning.txt, rettelserne i data/rettelser.yml, og den rettede "
+        "tekst i data/kildetekster/<id>.txt.",
+    )
+    overskrifter: list[str] = Field(
+        default_factory=list,
+        description="Linjer i kildeteksten, der er overskrifter, præcis som skrevet (fx "
+        "'Baggrund' eller 'Fraværende:'). De deler kildens side i afsnit, som kan citeres i "
+        "'kilde.sted', fx 'Baggrund' eller 'Baggrund, afsnit 2'.",
+    )
 
 
 class KildeFil(Strict):
     kilder: list[Kilde]
 
 
+class OrdRettelse(Strict):
+    linje: int = Field(ge=1, description="Linjen i den scannede tekst, hvor ordet står.")
+    scannet: Text = Field(description="Ordet, som scanningen læste det, fx 'Socialomradet'.")
+    rettet: Text = Field(description="Ordet rettet, fx 'Socialområdet'. Ret kun fejllæste "
+                         "bogstaver – aldrig ordlyden.")
+
+
+class KildeRettelser(Strict):
+    kilde: Id = Field(description="Id på den scannede kilde i data/kilder.yml.")
+    ord: list[OrdRettelse] = Field(
+        default_factory=list,
+        description="Hver rettelse én gang, i linjeorden. Står det samme fejllæste ord flere "
+        "gange på en linje, skrives rettelsen én gang pr. forekomst.",
+    )
+
+
+class RettelseFil(Strict):
+    rettelser: list[KildeRettelser] = Field(
+        default_factory=list, description="Rettelser af fejllæste bogstaver pr. scannet kilde."
+    )
+
+
 # data/<name>.yml -> root model. The order is the order problems are reported in.
 DATA_FILES: dict[str, type[Strict]] = {
     "kilder": KildeFil,
+    "rettelser": RettelseFil,
     "ordliste": OrdlisteFil,
     "spor": SporFil,
     "tiltag": TiltagFil,
