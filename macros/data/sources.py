@@ -162,6 +162,10 @@ class SourceText:
                 return [head, *rest]
         return None
 
+    def raw(self, passage: Passage) -> str:
+        """The passage's lines as the source prints them, white space collapsed."""
+        return normalize(" ".join(self.lines[n - 1] for n in passage.lines))
+
     def element(self, anchor: str) -> Passage | Section | None:
         for s in self.sections:
             if s.anchor == anchor:
