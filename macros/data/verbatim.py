@@ -34,6 +34,11 @@ def nearest(text: str, candidates: Iterable[str]) -> str:
     """The stretch of the candidates most like text (difflib), about as long as text."""
     needle = normalize(text)
     width = len(needle.split())
+    candidates = [c for c in candidates if c]
+    whole = [(difflib.SequenceMatcher(None, needle, c, autojunk=False).ratio(), c)
+             for c in candidates]
+    if whole and max(whole)[0] >= 0.6:  # a cell or passage changed as a whole: show all of it
+        return max(whole)[1]
     best, best_score = "", -1.0
     for candidate in candidates:
         words = candidate.split()
@@ -65,7 +70,7 @@ class _Checker:
     def mismatch(self, loc: Loc, value: str, where: str, candidates: Iterable[str]) -> None:
         self.add(loc, f"teksten gengiver ikke kilden ord for ord: «{_short(normalize(value))}» "
                       f"står ikke i {where} – nærmeste tekst i kilden: "
-                      f"«{_short(nearest(value, candidates))}». Ret teksten, så den er præcis "
+                      f"«{_short(nearest(value, candidates), 240)}». Ret teksten, så den er præcis "
                       f"som i kilden ({_EXACT})")
 
 
