@@ -399,7 +399,7 @@ def _table(lines: Sequence[str], start: int, end: int, used: set[str]) -> Sectio
                         for k in (range(0, width - 1) if shifted else range(1, width)))
         text = " ".join(" ".join(c) for c in cells)
         label = f"{track}, række {number}"
-        row = _add(table, "raekke", label, f"{slug(track, 24)}-raekke-{number}", indexes, text,
+        row = _add(table, "raekke", label, f"{slug(track, 30)}-raekke-{number}", indexes, text,
                    number)
         row.cells, row.columns, row.track = cells, columns, track
     return table
