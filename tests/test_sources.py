@@ -365,6 +365,15 @@ def test_every_kilde_link_reaches_a_marked_passage_with_the_cited_words(site_pag
             assert "kildested" in element.get("class", []), (url, link["href"])
             assert normalize(element.get_text(" ")), (url, link["href"])
     assert links > 100
+    # links written by hand into the sources (news posts) reach a passage too
+    for url, soup in site_pages.items():
+        for link in soup.select('a[href*="kilder/"]'):
+            target_url, anchor = _target(url, link["href"])
+            if not anchor or not target_url.startswith("kilder/"):
+                continue
+            element = site_pages[target_url].find(id=anchor)
+            assert element is not None and "kildested" in element.get("class", []), (
+                url, link["href"])
     # and per cited item: its passages, together, hold the item's own words
     checked = 0
     for url, soup in site_pages.items():
