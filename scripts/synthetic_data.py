@@ -99,6 +99,12 @@ def _referenced(project: Path, ids: list[str]) -> set[str]:
     return {i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)}
 
 
+QUOTED_ROW = ("beskrivelse", "tidspunkt", "niveau", "ansvarlig", "bemaerkning", "perioder",
+              "milepaele", "kilde", "fortolkning")
+QUOTED_DECISION = ("sag", "indstilling_af", "indstilling", "beslutning", "bilag", "kilde")
+STATUS_SOURCE = {"dokument": "sag-23-7776", "sted": "Beslutning"}
+
+
 class _Generator:
     def __init__(self, project: Path, seed: int) -> None:
         self.rng = random.Random(seed)
@@ -110,6 +116,13 @@ class _Generator:
         self.landmarks = [p["id"] for p in marks]
         meetings = _load(project / "data/moeder.yml").get("moeder", [])
         self.committees = sorted({u for m in meetings for u in m.get("udvalg", [])}) or []
+        # The check compares quoted fields with the case texts (macros/data/verbatim.py), so a
+        # synthetic initiative quotes a real row of the plan (its cells, periods and place) and
+        # a synthetic decision quotes a real case's points; the rest is generated.
+        self.rows = [{k: t[k] for k in QUOTED_ROW if k in t}
+                     for t in _load(project / "data/tiltag.yml").get("tiltag", [])]
+        self.decisions = [{k: m[k] for k in QUOTED_DECISION if k in m}
+                          for m in meetings if m.get("indstilling")]
 
     def text(self, low: int, high: int) -> str:
         return " ".join(self.rng.choice(self.pool) for _ in range(self.rng.randint(low, high)))
@@ -156,11 +169,15 @@ class _Generator:
             "kilde": self.source(f"Tabellen, række {number}"),
             "fortolkning": self.text(1, 2) if r.random() < 0.4 else None,
         }
+        if self.rows:
+            for key in QUOTED_ROW:
+                item.pop(key, None)
+            item.update(self.rows[number % len(self.rows)])
         for _ in range(r.randint(0, 3)):
             item["statuslog"].append({
                 "dato": f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
                 "status": r.choice(STATUSES), "tekst": self.text(1, 2),
-                "kilde": self.source("Statusrapport til OMU")})
+                "kilde": STATUS_SOURCE})
         if item["statuslog"]:
             item["status"] = max(item["statuslog"], key=lambda e: e["dato"])["status"]
             if item["status"] in ("forsinket", "udskudt"):
@@ -170,7 +187,7 @@ class _Generator:
     def track(self, number: int) -> dict[str, Any]:
         title = f"{self.rng.choice(ACTIONS)} {self.rng.choice(OBJECTS)}"
         return {"id": f"synt-spor-{number:04d}", "titel": title, "beskrivelse": self.text(1, 3),
-                "kilde": self.source(f"Tabellen, sporet {title}")}
+                "kilde": {"dokument": "tids-og-procesplan", "sted": "Tabellen"}}
 
     def meeting(self, number: int, initiatives: list[str]) -> dict[str, Any]:
         r = self.rng
@@ -196,6 +213,8 @@ class _Generator:
             "tiltag": r.sample(initiatives, min(len(initiatives), r.randint(1, 6))),
             "kilde": self.source("Beslutning"),
         }
+        if self.decisions:
+            item.update(self.decisions[number % len(self.decisions)])
         return item
 
 

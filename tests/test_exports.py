@@ -73,7 +73,7 @@ def test_csv_rows_match_the_data(built_site: Path) -> None:
     decisions = read_csv(built_site / "data" / "beslutninger.csv")
     omu = [dict(zip(decisions[0], r, strict=True)) for r in decisions[1:]
            if r[0] == "omu-2023-09-12" and r[4] == "beslutning"]
-    assert [r["tekst"] for r in omu] == ["Drøftet.", "Godkendt.", "Godkendt.", "Godkendt."]
+    assert [r["tekst"] for r in omu] == ["Drøftet.", "Godkendt,", "Godkendt.", "Godkendt."]
     assert "temadag" in omu[1]["bemaerkning"]
 
     milestones = read_csv(built_site / "data" / "milepaele.csv")

@@ -31,7 +31,7 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
     initiatives = [
         {"id": f"tiltag-{n}", "titel": f"Tiltag nummer {n}", "spor": TRACKS[n % 3],
          "perioder": [{"tekst": f"{n % 4 + 1}. kvartal {2023 + n % 3}"}],
-         "kilde": {"dokument": "tids-og-procesplan"}}
+         "kilde": {"dokument": "tids-og-procesplan", "sted": "Tabellen"}}
         for n in range(COUNT)
     ]
     (root / "data" / "tiltag.yml").write_text(

@@ -16,15 +16,27 @@ from tests.test_check import check
 
 GUIDE = Path(__file__).resolve().parent.parent / "REDAKTOERVEJLEDNING.md"
 
+# A new initiative is a row of a published plan: the plan's text first, then the row.
+NEW_PLAN_TEXT = ("Testplan fra vejledningen\n\n"
+                 "Udviklingsspor\tTiltag\tIværksættelse af tiltag\tCentralt eller decentralt "
+                 "niveau\n"
+                 "Kommunikation og transparens\tTesttiltag fra vejledningen\t1. halvår 2027"
+                 "\tStab\n")
+NEW_PLAN = """  - id: test-plan
+    fil: test-plan.txt
+    titel: Testplan fra vejledningen
+    beskrivelse: En testplan fra vejledningen.
+"""
 NEW_INITIATIVE = """
   - id: test-nyt-tiltag
     titel: Testtiltag fra vejledningen
     spor: kommunikation
+    beskrivelse: Testtiltag fra vejledningen
     tidspunkt: 1. halvår 2027
     ansvarlig: Stab
     perioder:
       - {tekst: 1. halvår 2027}
-    kilde: {dokument: tids-og-procesplan, sted: "Kommunikation og transparens"}
+    kilde: {dokument: test-plan, sted: "Kommunikation og transparens, række 1"}
 """
 
 STATUS_REPORT = """    status: i gang
@@ -105,12 +117,16 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 
 def test_add_an_initiative(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "data/kildetekster/test-plan.txt").write_text(NEW_PLAN_TEXT, encoding="utf-8")
+    append(project_copy, "data/kilder.yml", NEW_PLAN)
     append(project_copy, "data/tiltag.yml", NEW_INITIATIVE)
     site = build(project_copy, tmp_path)
     assert "Testtiltag fra vejledningen" in page(site, "tiltag/test-nyt-tiltag").get_text()
     plan = page(site, "plan")
     links = [a for a in plan.find_all("a") if "test-nyt-tiltag" in (a.get("href") or "")]
     assert links, "tiltaget står ikke på planen"
+    source = page(site, "tiltag/test-nyt-tiltag").select_one("p.kilde a")
+    assert source["href"].endswith("kilder/test-plan/#kommunikation-og-transparens-raekke-1")
 
 
 def test_add_a_status_report(project_copy: Path, tmp_path: Path) -> None:

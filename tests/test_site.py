@@ -3,6 +3,7 @@ from the sources present with its source, no misread letters from the scan, glos
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 from pathlib import Path
@@ -95,7 +96,7 @@ SOURCE_FACTS = {
         "strategien/": ["KL Social 2022", "hvert halve år"],
     },
     "tids- og procesplan": {
-        "plan/": ["Rekruttering påbegyndt frem til juni 2023", "Område Ørum",
+        "plan/": ["Rekruttering pågår frem til juni 2023", "Område Ørum",
                   "Primo uge 15.", "Kommunaldirektørens sekretariat", "Velfærdsdirektør",
                   "Socialområdet centralt, økonomi-afdelingen"],
         "baggrund/": ["BUCN", "STU", "helhedsorienteret indsats"],
@@ -119,6 +120,10 @@ MISREAD = ["Fzelles", "felles ", "feelles", "Socialomridet", "Socialomradet", "B
 
 def test_no_misread_forms_from_the_scan_anywhere(site_pages):
     for url, page in site_pages.items():
+        # the scanned source's page lists each correction, misread form included, on purpose
+        page = copy.copy(page)
+        for listing in page.select("details.rettelser"):
+            listing.decompose()
         body = " ".join(page.get_text(" ").split())
         found = [w for w in MISREAD if w in body]
         assert not found, f"{url or 'forsiden'} indeholder fejllæsninger {found}"

@@ -22,24 +22,24 @@ tiltag:
     titel: Hele året
     spor: organisering
     perioder: [{tekst: "2024"}]
-    kilde: {dokument: tids-og-procesplan}
+    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: uge
     titel: En uge
     spor: organisering
     perioder: [{tekst: uge 2 2024}]
     status: afsluttet
-    kilde: {dokument: tids-og-procesplan}
+    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: dag
     titel: En dag
     spor: organisering
     milepaele: [{dato: 1. januar 2024, titel: Start}]
-    kilde: {dokument: tids-og-procesplan}
+    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: loebende
     titel: Løbende arbejde
     spor: oekonomi-og-styring
     perioder: [{tekst: løbende fra 2. halvår 2023}]
     status: løbende
-    kilde: {dokument: tids-og-procesplan}
+    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: forsinket
     titel: Bagud
     spor: oekonomi-og-styring
@@ -48,18 +48,18 @@ tiltag:
     begrundelse: Ny lovgivning skal implementeres først.
     statuslog:
       - {dato: 2024-02-01, status: forsinket, tekst: Udskudt et halvt år.}
-    kilde: {dokument: tids-og-procesplan}
+    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: ikke-rapporteret
     titel: Uden status
     spor: oekonomi-og-styring
     perioder: [{tekst: efterår 2023}]
-    kilde: {dokument: tids-og-procesplan}
+    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: kommende
     titel: Senere
     spor: kommunikation
     perioder: [{tekst: 1. halvår 2025}]
     status: planlagt
-    kilde: {dokument: tids-og-procesplan}
+    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
 """
 
 

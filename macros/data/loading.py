@@ -16,6 +16,8 @@ from pydantic import ValidationError
 
 from macros.data import model
 from macros.data.problems import DataError, Problem, did_you_mean, field_path, one_of
+from macros.data.sourcechecks import check_sources, read_source_texts
+from macros.data.sources import SourceText
 from macros.data.unsafe_html import find_unsafe_html
 from macros.data.yamlsource import Loc, YamlDocument, read_yaml
 
@@ -23,6 +25,7 @@ from macros.data.yamlsource import Loc, YamlDocument, read_yaml
 @dataclass(frozen=True)
 class SiteData:
     kilder: model.KildeFil
+    rettelser: model.RettelseFil
     ordliste: model.OrdlisteFil
     spor: model.SporFil
     tiltag: model.TiltagFil
@@ -31,6 +34,8 @@ class SiteData:
     anbefalinger: model.AnbefalingFil
     pejlemaerker: model.PejlemaerkeFil
     lines: dict[str, dict[tuple[str | int, ...], int]] = field(default_factory=dict)
+    # kilde id -> its text split into citable passages (data/kildetekster/, macros/data/sources)
+    kildetekster: dict[str, SourceText] = field(default_factory=dict)
 
     def source(self, source_id: str) -> model.Kilde:
         return next(k for k in self.kilder.kilder if k.id == source_id)
@@ -47,7 +52,8 @@ _cache: dict[Path, tuple[tuple[tuple[str, float], ...], SiteData]] = {}
 
 def load_site_data(root: Path) -> SiteData:
     data_dir = root / "data"
-    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in data_dir.glob("*.yml")))
+    files = [*data_dir.glob("*.yml"), *data_dir.glob("kildetekster/*.txt")]
+    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in files))
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
@@ -78,9 +84,15 @@ def _load(data_dir: Path) -> SiteData:
             problems.extend(_translate(error, doc, root_model))
     if not problems:
         problems.extend(_cross_references(loaded, docs))
+    texts: dict[str, SourceText] = {}
+    if not problems:
+        texts, text_problems = read_source_texts(data_dir, loaded, docs)
+        problems.extend(text_problems)
+    if not problems:
+        problems.extend(check_sources(loaded, docs, texts))
     if problems:
         raise DataError(problems)
-    return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()})
+    return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()}, kildetekster=texts)
 
 
 def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

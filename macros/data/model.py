@@ -63,7 +63,12 @@ class Kildehenvisning(Strict):
 
     dokument: Id = Field(description="Id på kildedokumentet i data/kilder.yml, fx 'sag-23-2079'.")
     sted: str | None = Field(
-        default=None, description="Afsnit eller tabelrække i dokumentet, fx 'Baggrund'."
+        default=None,
+        description="Stedet på kildens side (/kilder/<id>/), som henvisningen fører til: en "
+        "overskrift ('Baggrund'), et afsnit ('Baggrund, afsnit 2'), et punkt ('Indstilling punkt "
+        "1', 'Beslutning punkt 2', 'Bilag 3') eller en tabelrække ('Organisering, række 1'). "
+        "Flere steder adskilles med komma eller 'og'. Tjekket melder fejl, hvis stedet ikke "
+        "findes.",
     )
 
 
@@ -120,17 +125,26 @@ class Tiltag(Strict):
     titel: Text = Field(description="Tiltagets navn, kort (bruges som overskrift).")
     spor: Id = Field(description="Udviklingssporets id fra data/spor.yml.")
     beskrivelse: str | None = Field(
-        default=None, description="Tiltaget som det står i planen (kolonnen 'Tiltag')."
+        default=None,
+        description="Tiltaget præcis som det står i planen (kolonnen 'Tiltag'); tjekket "
+        "sammenligner ord for ord med kildens række.",
     )
     tidspunkt: str | None = Field(
         default=None,
-        description="Kolonnen 'Iværksættelse af tiltag' præcis som skrevet i planen.",
+        description="Kolonnen 'Iværksættelse af tiltag' præcis som skrevet i planen; hver "
+        "tidsangivelse i den skal tegnes under 'perioder' eller 'milepaele' eller forklares i "
+        "'fortolkning'.",
     )
     niveau: str | None = Field(
         default=None, description="'centralt' eller 'decentralt', hvis planen siger det."
     )
-    ansvarlig: str | None = Field(default=None, description="Hvem der er ansvarlig.")
-    bemaerkning: str | None = Field(default=None, description="Øvrig tekst fra planens række.")
+    ansvarlig: str | None = Field(
+        default=None, description="Hvem der er ansvarlig, præcis som i planens række (oftest "
+        "kolonnen 'Centralt eller decentralt niveau')."
+    )
+    bemaerkning: str | None = Field(
+        default=None, description="Øvrig tekst fra planens række, præcis som skrevet."
+    )
     perioder: list[PeriodeTekst] = Field(default_factory=list)
     milepaele: list[Milepael] = Field(default_factory=list)
     faktisk_start: dt.date | None = None
@@ -149,7 +163,8 @@ class Tiltag(Strict):
     moeder: list[Id] = Field(default_factory=list)
     kilde: Kildehenvisning
     fortolkning: str | None = Field(
-        default=None, description="Hvor kilden er tvetydig: hvordan rækken er læst."
+        default=None, description="Hvor kilden er tvetydig: hvordan rækken er læst – og hvorfor "
+        "en tidsangivelse i rækkens tekst ikke er tegnet (nævn den, som den står)."
     )
 
     @field_validator("niveau")
@@ -320,21 +335,57 @@ class OrdlisteFil(Strict):
 
 class Kilde(Strict):
     id: Id
-    fil: Text
-    titel: Text
-    sag: str | None = None
+    fil: Text = Field(description="Kildedokumentets oprindelige filnavn, fx "
+                      "'000_caf4917664b254be.txt'. Teksten ligger i data/kildetekster/<id>.txt.")
+    titel: Text = Field(description="Dokumentets titel, som den står i kilden.")
+    sag: str | None = Field(default=None, description="Sagsnummeret som i kilden, fx '23/2079'.")
     udvalg: str | None = None
     dato: dt.date | None = None
     beskrivelse: Text
+    scannet: bool = Field(
+        default=False,
+        description="Sæt til true, når kilden er en scanning (OCR). Så ligger scanningen i "
+        "data/kildetekster/<id>.scanning.txt, rettelserne i data/rettelser.yml, og den rettede "
+        "tekst i data/kildetekster/<id>.txt.",
+    )
+    overskrifter: list[str] = Field(
+        default_factory=list,
+        description="Linjer i kildeteksten, der er overskrifter, præcis som skrevet (fx "
+        "'Baggrund' eller 'Fraværende:'). De deler kildens side i afsnit, som kan citeres i "
+        "'kilde.sted', fx 'Baggrund' eller 'Baggrund, afsnit 2'.",
+    )
 
 
 class KildeFil(Strict):
     kilder: list[Kilde]
 
 
+class OrdRettelse(Strict):
+    linje: int = Field(ge=1, description="Linjen i den scannede tekst, hvor ordet står.")
+    scannet: Text = Field(description="Ordet, som scanningen læste det, fx 'Socialomradet'.")
+    rettet: Text = Field(description="Ordet rettet, fx 'Socialområdet'. Ret kun fejllæste "
+                         "bogstaver – aldrig ordlyden.")
+
+
+class KildeRettelser(Strict):
+    kilde: Id = Field(description="Id på den scannede kilde i data/kilder.yml.")
+    ord: list[OrdRettelse] = Field(
+        default_factory=list,
+        description="Hver rettelse én gang, i linjeorden. Står det samme fejllæste ord flere "
+        "gange på en linje, skrives rettelsen én gang pr. forekomst.",
+    )
+
+
+class RettelseFil(Strict):
+    rettelser: list[KildeRettelser] = Field(
+        default_factory=list, description="Rettelser af fejllæste bogstaver pr. scannet kilde."
+    )
+
+
 # data/<name>.yml -> root model. The order is the order problems are reported in.
 DATA_FILES: dict[str, type[Strict]] = {
     "kilder": KildeFil,
+    "rettelser": RettelseFil,
     "ordliste": OrdlisteFil,
     "spor": SporFil,
     "tiltag": TiltagFil,

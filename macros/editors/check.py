@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +23,14 @@ import yaml
 
 from macros.data.loading import SiteData, load_site_data
 from macros.data.problems import DataError, Problem
+from macros.data.sourcechecks import place_hint
+from macros.data.writtendates import impossible_dates, impossible_message
 from macros.editors import markdown_checks as md
 from macros.editors.lix import Lix, lix
 
 DEFAULT_LIX_LIMIT = 45.0
+# {{ kilde("sag-23-2079", "Baggrund") }} in a page: the place must be a passage of the source.
+_KILDE_CALL = re.compile(r"""\bkilde\(\s*["']([^"']+)["']\s*(?:,\s*["']([^"']*)["']\s*)?\)""")
 
 
 @dataclass
@@ -92,7 +97,8 @@ def _generated_pages(root: Path, site: SiteData | None) -> set[str] | None:
     """'tiltag/<id>.md' and 'spor/<id>.md' for every initiative and track; None if unknown."""
     if site is not None:
         return ({f"tiltag/{t.id}.md" for t in site.tiltag.tiltag}
-                | {f"spor/{s.id}.md" for s in site.spor.spor})
+                | {f"spor/{s.id}.md" for s in site.spor.spor}
+                | {f"kilder/{k.id}.md" for k in site.kilder.kilder})
     return None
 
 
@@ -100,6 +106,29 @@ def _terms(site: SiteData | None) -> frozenset[str] | None:
     if site is None:
         return None
     return frozenset(form for t in site.ordliste.termer for form in (t.term, *t.varianter))
+
+
+def _check_citations(display: str, text: str, site: SiteData | None) -> list[Problem]:
+    """Every kilde() macro in a page names a source and a place that exist; every date the page
+    writes is possible."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for phrase, reason in impossible_dates(line):
+            problems.append(Problem(display, number, "dato", impossible_message(phrase, reason)))
+        if site is None:
+            continue
+        for match in _KILDE_CALL.finditer(line):
+            source_id, place = match.group(1), match.group(2) or ""
+            source = site.kildetekster.get(source_id)
+            if source is None:
+                problems.append(Problem(display, number, "kilde", f'ukendt kilde "{source_id}" – '
+                                        "den skal findes i data/kilder.yml"))
+            elif not source.resolve_places(place):
+                problems.append(Problem(display, number, "kilde",
+                                        f'stedet "{place}" findes ikke i kilden {source_id}'
+                                        f"{place_hint(source, place)} – brug en overskrift eller "
+                                        "et sted fra kildens side, fx \"Baggrund, afsnit 2\""))
+    return problems
 
 
 def run(root: Path) -> Report:
@@ -143,6 +172,7 @@ def run(root: Path) -> Report:
         if blog_dir and rel.startswith(f"{blog_dir}/posts/") and not page.problems:
             report.errors.extend(md.check_post(page, categories))
         report.warnings.extend(md.check_abbreviations(page, index))
+        report.errors.extend(_check_citations(display, text, site))
         report.lix[display] = lix(md.prose(page))
     return report
 

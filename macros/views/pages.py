@@ -1,4 +1,5 @@
-"""Page generation: one page per initiative and per track, and pages 2..N of paged views.
+"""Page generation: one page per initiative, per track and per source document, and pages 2..N
+of paged views.
 
 Returns (path, markdown, edit path) triples; the MkDocs hook turns them into generated files.
 Titles go into front matter as JSON strings (valid YAML), HTML-escaped because the theme prints
@@ -78,6 +79,8 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
         view = track_view(site, track.id, rows)
         jobs.append(functools.partial(_track_page, site, today, track, view, len(rows)))
         paged.append(view)
+    for kilde in site.kilder.kilder:
+        jobs.append(functools.partial(_source_page, site, today, kilde))
     for view in paged:
         chunks = paging.view_chunks(view, site, today)
         for number in range(2, len(chunks) + 1):
@@ -118,3 +121,21 @@ def _track_page(site: SiteData, today: dt.date, track: model.Spor, view: paging.
             f"De {count} tiltag i udviklingssporet {track.titel}."),
     )
     return GeneratedPage(src, markdown, "data/spor.yml")
+
+
+# Material's search ranks a page's documents by this factor (1 is a normal page): the sources
+# repeat what the site's own pages say, so a search finds those first and the source below.
+SOURCE_SEARCH_BOOST = 0.3
+
+
+def _source_page(site: SiteData, today: dt.date, kilde: model.Kilde) -> GeneratedPage:
+    src = views.source_url(kilde.id).rstrip("/") + ".md"
+    renderer = Renderer(site, today, _page_url(src))
+    corrections = next((r.ord for r in site.rettelser.rettelser if r.kilde == kilde.id), [])
+    markdown = renderer.render(
+        "source_page.md", kilde=kilde, text=site.kildetekster[kilde.id], corrections=corrections,
+        search_boost=SOURCE_SEARCH_BOOST,
+        title_yaml=_front_matter_value(kilde.titel),
+        description_yaml=_front_matter_value(f"Kildedokument: {kilde.beskrivelse}"[:300]),
+    )
+    return GeneratedPage(src, markdown, f"data/kildetekster/{kilde.id}.txt")

@@ -90,9 +90,37 @@ class Renderer:
             model=model,
             link=lambda target: relative_url(target, self.page_url),
             cite=self.cite,
+            cite_places=self.cite_places,
+            cite_source=self.cite_source,
             **context,
         )
         return spaced_cells(html)
+
+    def cite_places(self, ref: model.Kildehenvisning) -> list[tuple[str, str]]:
+        """(link, label) of each passage the citation names, relative to this page.
+
+        Raises ValueError (Danish) for a place the source does not have; data/ is checked when
+        loaded, so this is reached only from a page's own kilde() macro."""
+        text = self.site.kildetekster.get(ref.dokument)
+        places = text.resolve_places(ref.sted or "") if text else None
+        if not places:
+            raise ValueError(f'kilde("{ref.dokument}", "{ref.sted}"): stedet findes ikke i '
+                             "kilden – brug en overskrift eller et sted fra kildens side, fx "
+                             '"Baggrund" eller "Baggrund, afsnit 2"')
+        return [(relative_url(views.source_url(ref.dokument, anchor), self.page_url), label)
+                for anchor, label in places]
+
+    def cite_source(self, ref: model.Kildehenvisning) -> str:
+        """'sag 23/2079, Voksen- og Plejeudvalget 26. oktober 2023'."""
+        source = self.site.source(ref.dokument)
+        parts = []
+        if source.sag:
+            parts.append(f"sag {source.sag}")
+        else:
+            parts.append(f"«{source.titel}»")
+        if source.udvalg and source.dato:
+            parts.append(f"{source.udvalg} {format_date_da(source.dato)}")
+        return ", ".join(parts)
 
     def cite(self, ref: model.Kildehenvisning | None) -> str:
         """'sag 23/2079, Voksen- og Plejeudvalget 26. oktober 2023 – Baggrund'."""

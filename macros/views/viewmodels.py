@@ -27,6 +27,11 @@ def track_url(track_id: str) -> str:
     return f"spor/{track_id}/"
 
 
+def source_url(source_id: str, anchor: str | None = None) -> str:
+    """A source's page, or one passage on it (macros/data/sources.py gives the anchors)."""
+    return f"kilder/{source_id}/" + (f"#{anchor}" if anchor else "")
+
+
 MEETINGS_PER_PAGE = 10  # the decision register is split into pages of this many meetings
 
 
