@@ -73,6 +73,8 @@ def copy_project(dest: Path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__",
                                     ".pytest_cache", ".ruff_cache")
     shutil.copytree(ROOT, dest, ignore=ignore)
+    if (ROOT / "node_modules").is_dir():  # the build copies the editor's bundle from there
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
 
 
