@@ -11,7 +11,11 @@
   var extra = {
     auth: { loginWithForgejo: 'Log ind med Forgejo' },
     collection: {
-      collectionTop: { viewAsList: 'Vis som liste', viewAsGrid: 'Vis som gitter' },
+      // Decap's Danish "＋" is a full-width plus that most system fonts lack (an empty box).
+      collectionTop: {
+        viewAsList: 'Vis som liste', viewAsGrid: 'Vis som gitter',
+        newButton: 'Opret %{collectionLabel}',
+      },
       entries: { unpublishedHeader: 'Ikke-udgivne poster' },
     },
     editor: {
@@ -119,7 +123,8 @@
 
   // --- 3. previews -------------------------------------------------------------------------
   // forhaandsvisning.css imports Material's and the site's stylesheets (macros/hooks/admin.py).
-  CMS.registerPreviewStyle('forhaandsvisning.css');
+  // An absolute address: the preview is a frame of its own, without this page's base.
+  CMS.registerPreviewStyle(new URL('forhaandsvisning.css', document.baseURI).href);
 
   function text(entry, path) {
     var value = entry.getIn(['data'].concat(path));

@@ -13,8 +13,8 @@ per item, data/tiltag/<id>.yml); the small reference lists are file collections.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import enum
+import re
 import sys
 import types
 import typing
@@ -132,8 +132,11 @@ def _relation(target: tuple[str, str | None, str, str], multiple: bool) -> dict[
     return out
 
 
-def field_config(owner: type[model.Strict], name: str, info: FieldInfo) -> dict[str, Any]:
-    """One model field as a Decap form field."""
+def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
+                 optional_parent: bool = False) -> dict[str, Any]:
+    """One model field as a Decap form field. Inside an optional group (a status report's
+    source) nothing is required in the form, or the form would demand the group's fields
+    even when it is left empty; the build still checks a group that is filled in."""
     annotation, optional = _unwrap(info.annotation)
     out: dict[str, Any] = {"label": LABELS.get(name, name.replace("_", " ").capitalize()),
                            "name": name}
@@ -145,8 +148,8 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo) -> dict[
         if relation:
             out |= _relation(relation, multiple=True)
         elif isinstance(item, type) and issubclass(item, model.Strict):
-            out |= {"widget": "list", "fields": model_fields(item),
-                    "summary": "{{fields.%s}}" % next(iter(item.model_fields))}
+            out |= {"widget": "list", "fields": model_fields(item, optional_parent),
+                    "summary": "{{fields." + next(iter(item.model_fields)) + "}}"}
         else:
             out |= {"widget": "list", "field": {"label": out["label"], "name": name,
                                                 "widget": "string"}}
@@ -158,7 +161,8 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo) -> dict[
     elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         out |= {"widget": "select", "options": [m.value for m in annotation]}
     elif isinstance(annotation, type) and issubclass(annotation, model.Strict):
-        out |= {"widget": "object", "fields": model_fields(annotation)}
+        out |= {"widget": "object",
+                "fields": model_fields(annotation, optional or optional_parent)}
         if optional:
             out["collapsed"] = True
     elif annotation is dt.date:
@@ -176,7 +180,7 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo) -> dict[
     else:
         long = name in LONG_TEXT and owner is not model.PeriodeTekst
         out["widget"] = "text" if long else "string"
-    out["required"] = required
+    out["required"] = required and not optional_parent
     hint = info.description or EXTRA_HINTS.get(name)
     if hint:
         out["hint"] = hint
@@ -186,13 +190,15 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo) -> dict[
     return out
 
 
-def model_fields(item: type[model.Strict]) -> list[dict[str, Any]]:
-    return [field_config(item, name, info) for name, info in item.model_fields.items()]
+def model_fields(item: type[model.Strict], optional_parent: bool = False) -> list[dict[str, Any]]:
+    return [field_config(item, name, info, optional_parent)
+            for name, info in item.model_fields.items()]
 
 
-def _folder(name: str, label: str, singular: str, description: str) -> dict[str, Any]:
-    collection, item = model.FOLDERS[name]
-    return {
+def _folder(name: str, label: str, singular: str, description: str,
+            extra: dict[str, Any]) -> dict[str, Any]:
+    item = model.FOLDERS[name][1]
+    return {**extra,
         "name": name, "label": label, "label_singular": singular, "description": description,
         "folder": f"data/{name}", "extension": "yml", "format": "yml", "create": True,
         "delete": False, "identifier_field": "titel", "slug": "{{fields.id}}",
@@ -280,9 +286,13 @@ def cms_config(categories: list[str]) -> dict[str, Any]:
         "collections": [
             _folder("tiltag", "Tiltag", "tiltag",
                     "Tiltagene i tids- og procesplanen: ét tiltag pr. fil. Status, begrundelse "
-                    "og statuslog opdateres efter hver halvårlige status i OMU."),
+                    "og statuslog opdateres efter hver halvårlige status i OMU.",
+                    {"view_groups": [{"label": "Spor", "field": "spor"}],
+                     "view_filters": [{"label": f"Status: {s.value}", "field": "status",
+                                       "pattern": f"^{s.value}$"} for s in model.Status]}),
             _folder("moeder", "Møder og beslutninger", "møde",
-                    "Møder, temadage, høringer og politiske beslutninger om strategien."),
+                    "Møder, temadage, høringer og politiske beslutninger om strategien.",
+                    {"view_groups": [{"label": "Type", "field": "type"}]}),
             _news(categories),
             _pages(),
             _lists(),
