@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from tests.conftest import ROOT, build_site, copy_project
 
@@ -59,7 +60,7 @@ def _point_at_backend(site: Path, port: int) -> None:
 
 def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, int]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+        extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                           ".yml": "text/yaml", ".js": "text/javascript",
                           ".wasm": "application/wasm"}
 
