@@ -14,9 +14,9 @@ import shutil
 import subprocess
 import sys
 import threading
-from typing import Any
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml

@@ -163,7 +163,7 @@ def test_generated_values_survive_the_editors_yaml(tmp_path):
             values = {f: rng.choice([*TRICKY, rng.choice(texts)]) for f in _text_fields(item)}
             jobs.append({"data": {**base, **values}, "order": list(item.model_fields)})
             expected.append((name, item, {**base, **values}))
-    for text, (name, item, data) in zip(decap_resave(jobs), expected, strict=True):
+    for text, (_, item, data) in zip(decap_resave(jobs), expected, strict=True):
         path = tmp_path / "post.yml"
         path.write_text(text, encoding="utf-8")
         doc = read_yaml(path, "post.yml")

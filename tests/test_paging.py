@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.data.loading import SiteData, load_site_data
 from macros.views import paging

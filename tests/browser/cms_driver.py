@@ -60,9 +60,9 @@ def _point_at_backend(site: Path, port: int) -> None:
 
 def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, int]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
-        extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                          ".yml": "text/yaml", ".js": "text/javascript",
-                          ".wasm": "application/wasm"}
+        extensions_map: ClassVar[dict[str, str]] = {
+            **http.server.SimpleHTTPRequestHandler.extensions_map,
+            ".yml": "text/yaml", ".js": "text/javascript", ".wasm": "application/wasm"}
 
         def log_message(self, *args: object) -> None:
             pass
