@@ -126,6 +126,7 @@ def _validate_folder(doc: FolderDocument, name: str, root_model: type[model.Stri
     """Each file on its own (one item), then the whole list; problems name each file."""
     problems: list[Problem] = []
     valid = []
+    paths = {item.path for item in doc.items}
     for index, item in enumerate(doc.items):
         problems.extend(item.problems)
         if item.problems and item.data is None:
@@ -135,10 +136,15 @@ def _validate_folder(doc: FolderDocument, name: str, root_model: type[model.Stri
                                     "'navn: værdi', fx 'titel: Min tekst'"))
             continue
         stem = Path(item.path).stem
-        if isinstance(item.data.get("id"), str) and item.data["id"] != stem:
-            problems.append(Problem(item.path, item.line_of(("id",)), "id",
-                                    f'id "{item.data["id"]}" skal være det samme som filens navn '
-                                    f'("{stem}") – ret id\'et tilbage, eller omdøb filen'))
+        item_id = item.data.get("id")
+        if isinstance(item_id, str) and item_id != stem:
+            taken = f"data/{name}/{item_id}.yml" in paths
+            message = (f'id "{item_id}" er brugt før i data/{name}/{item_id}.yml – ids skal være '
+                       f'unikke; giv posten sit eget id, det samme som filens navn ("{stem}")'
+                       if taken else
+                       f'id "{item_id}" skal være det samme som filens navn ("{stem}") – ret '
+                       "id'et tilbage, eller omdøb filen")
+            problems.append(Problem(item.path, item.line_of(("id",)), "id", message))
         try:
             valid.append(item_model.model_validate(item.data))
         except ValidationError as error:

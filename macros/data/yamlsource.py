@@ -83,7 +83,9 @@ def _core_schema_loader(base: Any) -> Any:
 _CoreFastLoader: Any = None if _FastLoader is None else _core_schema_loader(_FastLoader)
 _CoreLoader: Any = _core_schema_loader(yaml.SafeLoader)
 _CORE_LOADERS = tuple(x for x in (_CoreFastLoader, _CoreLoader) if x is not None)
-_UNCLOSED = re.compile(r"""^\s*(?:- )?(?:[\w-]+:\s*)?(["'])(?!.*\1\s*(?:#.*)?$)""")
+# A value opening a quote it does not close: after a key or a list dash. A line that merely starts
+# with a quote is often the continuation of a folded text (Decap folds long texts so).
+_UNCLOSED = re.compile(r"""^\s*(?:- (?:[\w-]+:\s*)?|[\w-]+:\s*)(["'])(?!.*\1\s*(?:#.*)?$)""")
 _QUOTE_START = re.compile(r"""(?:^\s*-|[:{,\[])\s*"(?!.*#)""")  # a quoted value starts here
 _SIMPLE_KEY = re.compile(r"^(\s*)(?:- )?[\w-]+:(\s|$)")
 
