@@ -15,7 +15,7 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +74,12 @@ def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, int]:
 
 
 @contextmanager
-def editor_on_clone(tmp: Path) -> Iterator[Editor]:
+def editor_on_clone(tmp: Path, prepare: Callable[[Path], object] | None = None
+                    ) -> Iterator[Editor]:
+    """`prepare` changes the clone before it is built (scripts/editor_benchmark.py)."""
     project = copy_project(tmp / "klon")
+    if prepare is not None:
+        prepare(project)
     site = tmp / "site"
     site.mkdir()
     server, port = _serve(site)
