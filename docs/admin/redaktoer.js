@@ -2,7 +2,9 @@
 // 1. the Danish strings Decap's Danish locale lacks, so every label, button and message is Danish;
 // 2. "begrundelse": a text field that must be filled in when status is forsinket or udskudt (the
 //    model's rule, macros/data/model.py), checked before saving, with a Danish message;
-// 3. previews of an initiative, a meeting and a news post with the site's own stylesheets.
+// 3. previews of an initiative, a meeting and a news post with the site's own stylesheets;
+// 4. names for controls Decap leaves unnamed (axe: frame-title, button-name, aria-command-name,
+//    aria-input-field-name), so screen readers can tell what they do.
 /* global CMS, createClass, h */
 (function () {
   'use strict';
@@ -116,7 +118,9 @@
       if (entry.get('collection') !== 'tiltag') return undefined;
       var data = entry.get('data');
       var status = data.get('status');
-      if (missingJustification(status, data.get('begrundelse'))) throw new Error(message(status));
+      // A string, not an Error: Decap shows it after "Dokumentet kunne ikke gemmes:" as it is.
+      // eslint-disable-next-line no-throw-literal
+      if (missingJustification(status, data.get('begrundelse'))) throw message(status);
       return undefined;
     },
   });
@@ -211,6 +215,30 @@
       ]);
     },
   });
+
+  // --- 4. names for Decap's unnamed controls -----------------------------------------------
+  function nameControls(root) {
+    root.querySelectorAll('#preview-pane:not([title])').forEach(function (frame) {
+      frame.setAttribute('title', 'Forhåndsvisning');
+    });
+    root.querySelectorAll('[aria-roledescription="sortable"]:not([aria-label])')
+      .forEach(function (handle) { handle.setAttribute('aria-label', 'Flyt punktet (træk)'); });
+    root.querySelectorAll('button:not([aria-label])').forEach(function (button) {
+      if (button.textContent.trim() || button.querySelector('img[alt]')) return;
+      var bar = button.parentElement;
+      var buttons = bar ? bar.querySelectorAll(':scope > button') : [];
+      var last = buttons.length > 1 && buttons[buttons.length - 1] === button;
+      button.setAttribute('aria-label', last ? 'Fjern punktet' : 'Fold punktet ud eller sammen');
+    });
+    root.querySelectorAll('[role="textbox"][contenteditable]:not([aria-label])')
+      .forEach(function (box) {
+        var control = box.closest('[class*="ControlContainer"]') || box.parentElement;
+        var label = control && control.querySelector('label');
+        box.setAttribute('aria-label', label ? label.textContent : 'Tekst');
+      });
+  }
+  new MutationObserver(function () { nameControls(document); })
+    .observe(document.documentElement, { childList: true, subtree: true });
 
   CMS.registerPreviewTemplate('tiltag', InitiativePreview);
   CMS.registerPreviewTemplate('moeder', MeetingPreview);

@@ -167,7 +167,7 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
             out["collapsed"] = True
     elif annotation is dt.date:
         out |= {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY",
-                "time_format": False, "picker_utc": True}
+                "time_format": False}
     elif annotation is bool:
         out |= {"widget": "boolean", "default": info.default}
         required = False
@@ -231,7 +231,7 @@ def _news(categories: list[str]) -> dict[str, Any]:
              "hint": "Nyhedens overskrift. Ældre nyheder har overskriften som første linje "
                      "('# …') i teksten i stedet."},
             {"label": "Dato", "name": "date", "widget": "datetime", "format": "YYYY-MM-DD",
-             "date_format": "DD-MM-YYYY", "time_format": False, "picker_utc": True,
+             "date_format": "DD-MM-YYYY", "time_format": False,
              "hint": "Nyhedens dato."},
             {"label": "Kategorier", "name": "categories", "widget": "select", "multiple": True,
              "options": categories, "required": True, "min": 1},
