@@ -47,7 +47,9 @@ def as_file_collection(site: Path) -> None:
                     encoding="utf-8")
 
 
-def measure(layout: str, n: int, repeat: int, work: Path) -> dict[str, object]:
+def measure(layout: str, n: int, repeat: int, work: Path, timeout: float
+            ) -> dict[str, object]:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     with editor_on_clone(work / layout, prepare=lambda project: write_synthetic_data(
@@ -77,11 +79,15 @@ def measure(layout: str, n: int, repeat: int, work: Path) -> dict[str, object]:
                     int(r.headers.get("content-length") or 0)) if "/api/v1" in r.url else None)
                 start = time.perf_counter()
                 page.goto(editor.url + "admin/" + route)
-                if layout == "file":  # the list shows each initiative folded: unfold the last
-                    page.get_by_text(title, exact=True).last.click(timeout=300_000)
-                field = page.locator(f"input[id^='titel-field'][value='{title}']")
-                field.first.wait_for(timeout=300_000)
-                times.append(time.perf_counter() - start)
+                try:
+                    if layout == "file":  # each initiative is a folded list item: unfold it
+                        page.get_by_text(title, exact=True).last.click(timeout=timeout * 1000)
+                    field = page.locator(f"input[id^='titel-field'][value='{title}']")
+                    field.first.wait_for(timeout=timeout * 1000)
+                    times.append(time.perf_counter() - start)
+                except PlaywrightTimeout:
+                    times.append(float("inf"))  # not editable within the time limit
+                    page.screenshot(path=str(work / f"{layout}-timeout.png"))
                 fields = page.locator("input, textarea").count()
                 received = sum(sizes)
                 context.close()
@@ -94,10 +100,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tiltag", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=300, help="seconds per attempt")
+    parser.add_argument("--screens", type=Path, help="keep a screenshot of a timeout here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for layout in ("folder", "file"):
-            result = measure(layout, args.tiltag, args.repeat, Path(tmp))
+            work = args.screens or Path(tmp)
+            result = measure(layout, args.tiltag, args.repeat, work, args.timeout)
             runs = ", ".join(f"{t:.2f}" for t in result["runs"])  # type: ignore[union-attr]
             print(f"{args.tiltag} tiltag, {layout:6}: åbner et tiltag på "
                   f"{result['median_s']:.2f} s (median; {runs}), {result['fields']} felter i "
