@@ -87,7 +87,6 @@ def measure(layout: str, n: int, repeat: int, work: Path, timeout: float
                     times.append(time.perf_counter() - start)
                 except PlaywrightTimeout:
                     times.append(float("inf"))  # not editable within the time limit
-                    page.screenshot(path=str(work / f"{layout}-timeout.png"))
                 fields = page.locator("input, textarea").count()
                 received = sum(sizes)
                 context.close()
@@ -101,11 +100,10 @@ def main() -> int:
     parser.add_argument("--tiltag", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300, help="seconds per attempt")
-    parser.add_argument("--screens", type=Path, help="keep a screenshot of a timeout here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for layout in ("folder", "file"):
-            work = args.screens or Path(tmp)
+            work = Path(tmp)
             result = measure(layout, args.tiltag, args.repeat, work, args.timeout)
             runs = ", ".join(f"{t:.2f}" for t in result["runs"])  # type: ignore[union-attr]
             print(f"{args.tiltag} tiltag, {layout:6}: åbner et tiltag på "
