@@ -196,7 +196,7 @@ def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
 
 def test_admin_is_served_from_the_site_and_not_indexed(built_site: Path):
     admin = built_site / "admin"
-    for name in ("index.html", "config.yml", "decap-cms.js", "redaktoer.js",
+    for name in ("index.html", "config.yml", "decap-cms.js", "redaktoer.js", "redaktoer.css",
                  "forhaandsvisning.css"):
         assert (admin / name).is_file(), name
     html = (admin / "index.html").read_text(encoding="utf-8")
