@@ -101,6 +101,7 @@ def _initiative_page(site: Path) -> str:
 def measure(n: int, repeat: int, preview: bool, work: Path) -> Result:
     project = work / "projekt"
     shutil.copytree(ROOT, project, ignore=IGNORE)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # the editor's bundle
     counts = write_synthetic_data(project, n)
     ours, bare, ours_cpu, bare_cpu = [], [], [], []
     for run in range(repeat):

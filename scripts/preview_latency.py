@@ -1,4 +1,4 @@
-"""Preview responsiveness: seconds from saving data/tiltag.yml until `mkdocs serve` shows it.
+"""Preview responsiveness: seconds from saving an initiative's file until `mkdocs serve` shows it.
 
 Starts `mkdocs serve` in a project copy on a free localhost port, waits until it answers, then
 changes one initiative's title and polls that initiative's page over HTTP until the new title is
@@ -52,10 +52,25 @@ def _wait_for(url: str, needle: str | None, timeout: float, server: subprocess.P
     raise TimeoutError(f"{url} did not show the change within {timeout:.0f} s")
 
 
-def _retitled(project: Path, initiative_id: str, title: str) -> str:
-    """The text of data/tiltag.yml with one initiative's title changed."""
+def _file_of(project: Path, initiative_id: str) -> Path:
+    """The initiative's own file (data/tiltag/<id>.yml), or the single data/tiltag.yml."""
+    own = project / "data" / "tiltag" / f"{initiative_id}.yml"
+    return own if own.exists() else project / "data" / "tiltag.yml"
+
+
+def _last_initiative(project: Path) -> str:
+    folder = project / "data" / "tiltag"
+    if folder.is_dir():
+        items = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yml")]
+        return max(items, key=lambda i: i.get("raekkefoelge") or 0)["id"]
     data = yaml.safe_load((project / "data" / "tiltag.yml").read_text(encoding="utf-8"))
-    for item in data["tiltag"]:
+    return data["tiltag"][-1]["id"]
+
+
+def _retitled(project: Path, initiative_id: str, title: str) -> str:
+    """The text of the initiative's file with its title changed."""
+    data = yaml.safe_load(_file_of(project, initiative_id).read_text(encoding="utf-8"))
+    for item in data.get("tiltag", [data]):
         if item["id"] == initiative_id:
             item["titel"] = title
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
@@ -63,8 +78,7 @@ def _retitled(project: Path, initiative_id: str, title: str) -> str:
 
 def preview_latency(project: Path, env: dict[str, str], edits: int = 3) -> list[float]:
     """Seconds per edit until the served initiative page shows the new title."""
-    data = yaml.safe_load((project / "data" / "tiltag.yml").read_text(encoding="utf-8"))
-    initiative = data["tiltag"][-1]["id"]
+    initiative = _last_initiative(project)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("wb")
@@ -79,7 +93,7 @@ def preview_latency(project: Path, env: dict[str, str], edits: int = 3) -> list[
             time.sleep(1.0)  # let the watcher settle after the previous build
             text = _retitled(project, initiative, title)
             start = time.perf_counter()
-            (project / "data" / "tiltag.yml").write_text(text, encoding="utf-8")
+            _file_of(project, initiative).write_text(text, encoding="utf-8")
             _wait_for(base + f"tiltag/{initiative}/", html.escape(title), CHANGE_TIMEOUT, server)
             times.append(time.perf_counter() - start)
         return times

@@ -116,6 +116,7 @@ def main() -> int:
         if args.tiltag:
             project = Path(tmp) / "projekt"
             shutil.copytree(ROOT, project, ignore=IGNORE)
+            (project / "node_modules").symlink_to(ROOT / "node_modules")  # the editor's bundle
             write_synthetic_data(project, args.tiltag)
             print(f"Syntetisk site med {args.tiltag} tiltag:")
         for label, switch in (("Material (standard)", "0"), ("Med dansk udvidelse", "1")):

@@ -1,6 +1,6 @@
 """Synthetic data for the benchmark: N initiatives in the shapes of data/, in realistic Danish.
 
-`write_synthetic_data(project, n)` rewrites data/tiltag.yml, data/spor.yml and data/moeder.yml
+`write_synthetic_data(project, n)` rewrites data/tiltag/, data/spor.yml and data/moeder/
 in a *copy* of the project. Real records that the hand-written pages refer to (by id) are kept,
 so the copy still builds strictly; the rest is generated deterministically (fixed seed) from a
 pool of sentences harvested from the project's own data and pages, so the text has the length,
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,32 @@ class Counts:
 
 def _load(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _load_collection(data: Path, name: str) -> dict[str, Any]:
+    """data/<name>/*.yml (one item per file, in raekkefoelge order) or the single file."""
+    folder = data / name
+    if folder.is_dir() and any(folder.glob("*.yml")):
+        items = [_load(p) for p in sorted(folder.glob("*.yml"))]
+        items.sort(key=lambda item: item.get("raekkefoelge") or 10**9)
+        return {name: [{k: v for k, v in i.items() if k != "raekkefoelge"} for i in items]}
+    return _load(data / f"{name}.yml")
+
+
+def _write_collection(data: Path, name: str, header: str, items: list[dict[str, Any]],
+                      layout: str) -> None:
+    """As the project keeps it (`folder`: data/<name>/<id>.yml) or as one file (`file`)."""
+    folder = data / name
+    shutil.rmtree(folder, ignore_errors=True)
+    (data / f"{name}.yml").unlink(missing_ok=True)
+    if layout == "file":
+        _dump(data / f"{name}.yml", header, {name: items})
+        return
+    folder.mkdir()
+    for index, item in enumerate(items):
+        text = yaml.safe_dump({**item, "raekkefoelge": 10 * (index + 1)}, allow_unicode=True,
+                              sort_keys=False, width=100)
+        (folder / f"{item['id']}.yml").write_text(text, encoding="utf-8")
 
 
 def _dump(path: Path, header: str, data: dict[str, Any]) -> None:
@@ -114,7 +141,7 @@ class _Generator:
         self.recommendations = [a["id"] for a in recs]
         marks = _load(project / "data/pejlemaerker.yml").get("pejlemaerker", []) or []
         self.landmarks = [p["id"] for p in marks]
-        meetings = _load(project / "data/moeder.yml").get("moeder", [])
+        meetings = _load_collection(project / "data", "moeder").get("moeder", [])
         self.committees = sorted({u for m in meetings for u in m.get("udvalg", [])}) or []
         # The check compares quoted fields with the case texts (macros/data/verbatim.py), so a
         # synthetic initiative quotes a real row of the plan (its cells, periods and place) and
@@ -218,12 +245,14 @@ class _Generator:
         return item
 
 
-def write_synthetic_data(project: Path, n: int, seed: int = SEED) -> Counts:
-    """Rewrite data/ in the project copy to hold n initiatives (at least those pages name)."""
+def write_synthetic_data(project: Path, n: int, seed: int = SEED,
+                         layout: str = "folder") -> Counts:
+    """Rewrite data/ in the project copy to hold n initiatives (at least those pages name),
+    one file per initiative and meeting (`layout="folder"`, as the project) or one file each."""
     data = project / "data"
     gen = _Generator(project, seed)
-    tiltag_file, spor_file = _load(data / "tiltag.yml"), _load(data / "spor.yml")
-    moeder_file = _load(data / "moeder.yml")
+    tiltag_file, spor_file = _load_collection(data, "tiltag"), _load(data / "spor.yml")
+    moeder_file = _load_collection(data, "moeder")
     real = tiltag_file.get("tiltag", [])
     must = _referenced(project, [t["id"] for t in real])
     kept = [t for t in real if t["id"] in must]
@@ -243,7 +272,7 @@ def write_synthetic_data(project: Path, n: int, seed: int = SEED) -> Counts:
         if "moeder" in t:
             t["moeder"] = [m for m in t["moeder"] if m in {x["id"] for x in meetings}]
     header = "# Synthetic benchmark data (scripts/synthetic_data.py); never commit.\n"
-    _dump(data / "tiltag.yml", header, {"tiltag": initiatives})
+    _write_collection(data, "tiltag", header, initiatives, layout)
     _dump(data / "spor.yml", header, {**spor_file, "spor": tracks})
-    _dump(data / "moeder.yml", header, {**moeder_file, "moeder": meetings})
+    _write_collection(data, "moeder", header, meetings, layout)
     return Counts(len(initiatives), len(tracks), len(meetings))

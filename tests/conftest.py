@@ -17,8 +17,10 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +66,8 @@ def site_pages(built_site: Path) -> dict[str, BeautifulSoup]:
     pages = {}
     for path in sorted(built_site.rglob("index.html")):
         rel = path.parent.relative_to(built_site).as_posix()
+        if rel == "admin":  # the browser editor, not a page (tests/test_admin.py)
+            continue
         url = "" if rel == "." else rel + "/"
         pages[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return pages
@@ -74,7 +78,28 @@ def copy_project(dest: Path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__",
                                     ".pytest_cache", ".ruff_cache")
     shutil.copytree(ROOT, dest, ignore=ignore)
+    if (ROOT / "node_modules").is_dir():  # the build copies the editor's bundle from there
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
+
+
+def read_collection(root: Path, name: str) -> list[dict[str, Any]]:
+    """The items of data/<name>/ (one file each) in their order, as plain values."""
+    from macros.data.yamlsource import read_yaml
+
+    items = [read_yaml(p, p.name).data for p in sorted((root / "data" / name).glob("*.yml"))]
+    return sorted(items, key=lambda item: item.get("raekkefoelge") or 10**9)
+
+
+def write_collection(root: Path, name: str, items: list[dict[str, Any]]) -> None:
+    """Replace data/<name>/ with these items, one file each, in this order."""
+    folder = root / "data" / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for index, item in enumerate(items):
+        item = {**item, "raekkefoelge": item.get("raekkefoelge") or 10 * (index + 1)}
+        (folder / f"{item['id']}.yml").write_text(
+            yaml.safe_dump(item, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 @pytest.fixture

@@ -72,14 +72,14 @@ def test_abbreviations_missing_from_the_glossary_warn(project_copy: Path) -> Non
 
 
 def test_broken_data_does_not_make_links_to_generated_pages_fail(project_copy: Path) -> None:
-    path = project_copy / "data" / "tiltag.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    spor: organisering\n",
+    path = project_copy / "data" / "tiltag" / "ansaettelse-fagchefer.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("spor: organisering\n",
                                                              "\tspor: organisering\n", 1),
                     encoding="utf-8")
     add_page(project_copy, "se.md", "---\ntitle: Se\n---\n\n[x](tiltag/ansaettelse-fagchefer.md)\n")
     result = check(project_copy, "--uden-lix")
     assert result.returncode == 1
-    assert "data/tiltag.yml" in result.stdout
+    assert "data/tiltag/ansaettelse-fagchefer.yml" in result.stdout
     assert "docs/se.md:" not in result.stdout
 
 

@@ -76,7 +76,8 @@ def test_edit_link_on_every_page_and_generated_pages_point_at_their_data(site_pa
         assert "/../" not in href, href
         generated = url.count("/") == 2  # tiltag/<id>/ and spor/<id>/
         if generated and url.startswith("tiltag/"):
-            assert href.endswith("/data/tiltag.yml"), href
+            # One file per initiative (data/tiltag/<id>.yml), not the whole plan.
+            assert href.endswith(f"/data/{url.rstrip('/')}.yml"), href
         elif generated and url.startswith("spor/"):
             assert href.endswith("/data/spor.yml"), href
     # No repository widget: it would query the GitHub API from every reader's browser.

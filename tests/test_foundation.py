@@ -25,7 +25,7 @@ def test_committed_schemas_are_current():
         assert committed == text, f"{filename} er forældet: kør python -m macros.data.schemas"
 
 
-@pytest.mark.parametrize("name", sorted(model.DATA_FILES))
+@pytest.mark.parametrize("name", sorted(set(model.DATA_FILES) - set(model.FOLDERS)))
 def test_data_file_passes_its_schema_and_points_editors_to_it(name):
     path = ROOT / "data" / f"{name}.yml"
     first_line = path.read_text(encoding="utf-8").splitlines()[0]
@@ -33,6 +33,22 @@ def test_data_file_passes_its_schema_and_points_editors_to_it(name):
     schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
     jsonschema.validate(data, schema)
+
+
+@pytest.mark.parametrize("name", sorted(model.FOLDERS))
+def test_item_files_pass_their_schema_and_vs_code_finds_it(name):
+    """One file per item (written by the browser editor, which drops comments): VS Code finds
+    the schema through .vscode/settings.json instead of a first-line comment."""
+    schema_file = f"data/schema/{name}.post.schema.json"
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"][schema_file] == f"data/{name}/*.yml"
+    schema = json.loads((ROOT / schema_file).read_text(encoding="utf-8"))
+    paths = sorted((ROOT / "data" / name).glob("*.yml"))
+    assert paths
+    for path in paths:
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")),
+                                     default=str))
+        jsonschema.validate(data, schema)
 
 
 def test_schema_descriptions_are_danish_hints():

@@ -19,11 +19,14 @@ import pytest
 
 from tests.conftest import build_site
 
-TILTAG = "data/tiltag.yml"
-MOEDER = "data/moeder.yml"
+# One file per initiative and meeting (data/tiltag/<id>.yml), as the browser editor writes them.
+TILTAG = "data/tiltag/ansaettelse-fagchefer.yml"
+SECOND = "data/tiltag/aftaleholder-myndighed-visitation-voksen.yml"
+MOEDER = "data/moeder/kb-2022-11-15.yml"
+OMU = "data/moeder/omu-2023-09-12.yml"
 POST = "docs/nyheder/posts/2023-10-30-dialogmoede.md"
-FIRST_ID = "  - id: ansaettelse-fagchefer\n"
-FIRST_TRACK = "    spor: organisering\n"
+FIRST_ID = "id: ansaettelse-fagchefer\n"
+FIRST_TRACK = "spor: organisering\n"
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
@@ -77,57 +80,63 @@ def page_line(rel: str, text: str) -> Callable[[Path], int]:
 
 
 MISTAKES = [
-    Mistake("indentation", TILTAG, replace(TILTAG, FIRST_TRACK, "      spor: organisering\n"),
+    Mistake("indentation", TILTAG, replace(TILTAG, FIRST_TRACK, "  spor: organisering\n"),
             ("indrykningen",)),
     Mistake("tab", TILTAG, replace(TILTAG, FIRST_TRACK, "\tspor: organisering\n"),
             ("tabulator", "mellemrum")),
-    Mistake("missing-colon", TILTAG, replace(TILTAG, FIRST_TRACK, "    spor organisering\n"),
+    Mistake("missing-colon", TILTAG, replace(TILTAG, FIRST_TRACK, "spor organisering\n"),
             ("kolon",)),
     Mistake("misspelt-field", TILTAG,
-            replace(TILTAG, "    titel: Ansættelse af to fagchefer",
-                    "    titl: Ansættelse af to fagchefer"),
-            ("tiltag[0].titl", 'ukendt felt "titl"', 'mente du "titel"')),
-    Mistake("misspelt-status", TILTAG, after_first_track("    status: igang\n"),
-            ("tiltag[0].status", 'ukendt status "igang"', 'mente du "i gang"', "planlagt")),
+            replace(TILTAG, "titel: Ansættelse af to fagchefer",
+                    "titl: Ansættelse af to fagchefer"),
+            (": titl:", 'ukendt felt "titl"', 'mente du "titel"')),
+    Mistake("misspelt-status", TILTAG, after_first_track("status: igang\n"),
+            (": status:", 'ukendt status "igang"', 'mente du "i gang"', "planlagt")),
     Mistake("fifth-quarter", TILTAG,
-            replace(TILTAG, "{dato: juni 2023,", "{dato: 5. kvartal 2024,"),
+            replace(TILTAG, "dato: juni 2023\n", "dato: 5. kvartal 2024\n"),
             ("milepaele[0].dato", "5. kvartal 2024", "kvartal")),
     Mistake("misspelt-season", TILTAG,
-            replace(TILTAG, "{dato: juni 2023,", "{dato: efteråt 2024,"),
+            replace(TILTAG, "dato: juni 2023\n", "dato: efteråt 2024\n"),
             ("efteråt 2024", 'mente du "efterår"')),
-    Mistake("duplicate-id", TILTAG,
-            replace(TILTAG, "  - id: aftaleholder-myndighed-visitation-voksen\n", FIRST_ID),
-            ('id "ansaettelse-fagchefer"', "unikke")),
-    Mistake("dangling-track", TILTAG, replace(TILTAG, FIRST_TRACK, "    spor: organiseringen\n"),
+    Mistake("duplicate-id", SECOND,
+            replace(SECOND, "id: aftaleholder-myndighed-visitation-voksen\n", FIRST_ID),
+            ('id "ansaettelse-fagchefer"', "brugt før", "unikke")),
+    Mistake("dangling-track", TILTAG, replace(TILTAG, FIRST_TRACK, "spor: organiseringen\n"),
             ('ukendt udviklingsspor "organiseringen"', 'mente du "organisering"',
              "data/spor.yml")),
     Mistake("date-not-iso", MOEDER,
-            replace(MOEDER, "    dato: 2022-11-15\n", "    dato: 26-10-2023\n"),
-            ("moeder[0].dato", '"26-10-2023" er ikke en dato', "ÅÅÅÅ-MM-DD")),
+            replace(MOEDER, "dato: 2022-11-15\n", "dato: 26-10-2023\n"),
+            (": dato:", '"26-10-2023" er ikke en dato', "ÅÅÅÅ-MM-DD")),
     Mistake("missing-required", TILTAG,
-            replace(TILTAG, "    titel: Ansættelse af to fagchefer\n", "", shift=-1),
-            ("tiltag[0].titel", 'feltet "titel" mangler')),
-    Mistake("text-for-list", MOEDER, replace(MOEDER, "    udvalg: [kb]\n", "    udvalg: kb\n"),
-            ("moeder[0].udvalg", "skal være en liste", "'- '")),
-    Mistake("wrong-type", MOEDER,
-            replace(MOEDER, "{nr: 1, tekst: Drøftet.}", "{nr: et, tekst: Drøftet.}"),
+            replace(TILTAG, "titel: Ansættelse af to fagchefer\n", "", shift=-1),
+            ('feltet "titel" mangler',)),
+    Mistake("text-for-list", MOEDER, replace(MOEDER, "udvalg:\n  - kb\n", "udvalg: kb\n"),
+            (": udvalg:", "skal være en liste", "'- '")),
+    Mistake("wrong-type", OMU,
+            replace(OMU, "nr: 1\n    tekst: Drøftet.", "nr: et\n    tekst: Drøftet."),
             ("nr", '"et" skal være et helt tal')),
     Mistake("not-utf8", TILTAG, latin1, ("UTF-8",)),
     Mistake("word-smart-quotes", TILTAG,
-            replace(TILTAG, "    titel: Ansættelse af to fagchefer",
-                    "    titel: “Ansættelse af to fagchefer”"),
-            ("tiltag[0].titel", "typografiske anførselstegn")),
+            replace(TILTAG, "titel: Ansættelse af to fagchefer",
+                    "titel: “Ansættelse af to fagchefer”"),
+            (": titel:", "typografiske anførselstegn")),
     Mistake("unclosed-quote", TILTAG,
-            replace(TILTAG, "    titel: Ansættelse af to fagchefer",
-                    '    titel: "Ansættelse af to fagchefer'),
+            replace(TILTAG, "titel: Ansættelse af to fagchefer",
+                    'titel: "Ansættelse af to fagchefer'),
             ("anførselstegn", "ikke lukket")),
-    Mistake("delayed-without-reason", TILTAG, after_first_track("    status: forsinket\n"),
-            ("tiltag[0].status", "forsinket", "begrundelse")),
+    Mistake("delayed-without-reason", TILTAG, after_first_track("status: forsinket\n"),
+            (": status:", "forsinket", "begrundelse")),
     Mistake("dangling-meeting", TILTAG,
-            after_first_track("    moeder: [kb-2022-11-16]\n"),
+            after_first_track("moeder: [kb-2022-11-16]\n"),
             ('ukendt møde "kb-2022-11-16"', 'mente du "kb-2022-11-15"')),
-    Mistake("bad-id", TILTAG, replace(TILTAG, FIRST_ID, "  - id: Ansættelse fagchefer\n"),
-            ("tiltag[0].id", "ikke et gyldigt id", "små bogstaver")),
+    Mistake("bad-id", TILTAG, replace(TILTAG, FIRST_ID, "id: Ansættelse fagchefer\n"),
+            (": id:", "ikke et gyldigt id", "små bogstaver")),
+    Mistake("id-not-file-name", TILTAG, replace(TILTAG, FIRST_ID, "id: fagchefer\n"),
+            (": id:", "filens navn", "ansaettelse-fagchefer")),
+    Mistake("single-file-beside-folder", "data/tiltag.yml",
+            lambda project: (project / "data" / "tiltag.yml").write_text(
+                "tiltag: []\n", encoding="utf-8") and 1,
+            ("både data/tiltag.yml og mappen data/tiltag/",)),
     Mistake("missing-page", "docs/index.md",
             replace("docs/index.md", "(strategien.md)", "(strategi.md)"),
             ("link", 'siden "strategi.md" findes ikke', 'mente du "strategien.md"')),
@@ -265,8 +274,8 @@ def test_braces_in_plain_prose_build_and_show_literally(project_copy: Path,
 
 
 def test_html_in_a_title_is_escaped(project_copy: Path, tmp_path: Path) -> None:
-    edit(project_copy, TILTAG, "    titel: Ansættelse af to fagchefer",
-         "    titel: Ansættelse af to fagchefer <b>nu</b> & 5 < 6")
+    edit(project_copy, TILTAG, "titel: Ansættelse af to fagchefer",
+         "titel: Ansættelse af to fagchefer <b>nu</b> & 5 < 6")
     assert run_check(project_copy).returncode == 0
     site = tmp_path / "site"
     built = build_site(project_copy, site)

@@ -10,13 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.data.loading import SiteData, load_site_data
 from macros.views import paging
 from macros.views import viewmodels as views
 from macros.views.pages import generated_pages
 from macros.views.rendering import Renderer
+from tests.conftest import read_collection, write_collection
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2024, 3, 15)
@@ -34,11 +34,9 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
          "kilde": {"dokument": "tids-og-procesplan", "sted": "Tabellen"}}
         for n in range(COUNT)
     ]
-    (root / "data" / "tiltag.yml").write_text(
-        yaml.safe_dump({"tiltag": initiatives}, allow_unicode=True), encoding="utf-8")
-    meetings = (root / "data" / "moeder.yml").read_text(encoding="utf-8")
-    meetings = re.sub(r"\n    tiltag: \[[^\]]*\]", "", meetings)
-    (root / "data" / "moeder.yml").write_text(meetings, encoding="utf-8")
+    write_collection(root, "tiltag", initiatives)
+    write_collection(root, "moeder", [{k: v for k, v in m.items() if k != "tiltag"}
+                                      for m in read_collection(root, "moeder")])
     return load_site_data(root)
 
 

@@ -1,4 +1,6 @@
-"""Every "how to" in REDAKTOERVEJLEDNING.md, done on a copy of the project and built for real.
+"""Every "how to" in REDAKTOERVEJLEDNING.md, done the git way (editing the files, as the guide's
+alternative to the browser editor) on a copy of the project and built for real. The browser
+editor's recipes are tests/browser/test_editor.py.
 
 The snippets are the ones the guide shows (the guide's examples are marked as examples; the
 texts here are test data, not facts about the strategy).
@@ -27,35 +29,42 @@ NEW_PLAN = """  - id: test-plan
     titel: Testplan fra vejledningen
     beskrivelse: En testplan fra vejledningen.
 """
-NEW_INITIATIVE = """
-  - id: test-nyt-tiltag
-    titel: Testtiltag fra vejledningen
-    spor: kommunikation
-    beskrivelse: Testtiltag fra vejledningen
-    tidspunkt: 1. halvår 2027
-    ansvarlig: Stab
-    perioder:
-      - {tekst: 1. halvår 2027}
-    kilde: {dokument: test-plan, sted: "Kommunikation og transparens, række 1"}
+NEW_INITIATIVE = """id: test-nyt-tiltag
+titel: Testtiltag fra vejledningen
+spor: kommunikation
+beskrivelse: Testtiltag fra vejledningen
+tidspunkt: 1. halvår 2027
+ansvarlig: Stab
+perioder:
+  - tekst: 1. halvår 2027
+kilde:
+  dokument: test-plan
+  sted: Kommunikation og transparens, række 1
+raekkefoelge: 185
 """
 
-STATUS_REPORT = """    status: i gang
-    statuslog:
-      - dato: 2026-10-01
-        status: i gang
-        tekst: Testrapport fra OMU-mødet om stillingsopslaget.
-        kilde: {dokument: sag-23-2079, sted: Sagsgang}
+STATUS_REPORT = """status: i gang
+statuslog:
+  - dato: 2026-10-01
+    status: i gang
+    tekst: Testrapport fra OMU-mødet om stillingsopslaget.
+    kilde:
+      dokument: sag-23-2079
+      sted: Sagsgang
 """
 
-NEW_MEETING = """
-  - id: omu-2026-10-01
-    type: beslutning
-    titel: Testmøde i OMU fra vejledningen
-    dato: 2026-10-01
-    udvalg: [omu]
-    resume: Et testmøde.
-    tiltag: [kommunikationstilgang]
-    kilde: {dokument: sag-23-2079, sted: Sagsgang}
+NEW_MEETING = """id: omu-2026-10-01
+type: beslutning
+titel: Testmøde i OMU fra vejledningen
+dato: 2026-10-01
+udvalg:
+  - omu
+resume: Et testmøde.
+tiltag:
+  - kommunikationstilgang
+kilde:
+  dokument: sag-23-2079
+  sted: Sagsgang
 """
 
 NEW_TERM = """  - id: sks
@@ -119,7 +128,8 @@ def page(site: Path, url: str) -> BeautifulSoup:
 def test_add_an_initiative(project_copy: Path, tmp_path: Path) -> None:
     (project_copy / "data/kildetekster/test-plan.txt").write_text(NEW_PLAN_TEXT, encoding="utf-8")
     append(project_copy, "data/kilder.yml", NEW_PLAN)
-    append(project_copy, "data/tiltag.yml", NEW_INITIATIVE)
+    (project_copy / "data" / "tiltag" / "test-nyt-tiltag.yml").write_text(NEW_INITIATIVE,
+                                                                         encoding="utf-8")
     site = build(project_copy, tmp_path)
     assert "Testtiltag fra vejledningen" in page(site, "tiltag/test-nyt-tiltag").get_text()
     plan = page(site, "plan")
@@ -130,7 +140,7 @@ def test_add_an_initiative(project_copy: Path, tmp_path: Path) -> None:
 
 
 def test_add_a_status_report(project_copy: Path, tmp_path: Path) -> None:
-    insert_after(project_copy, "data/tiltag.yml", "    spor: organisering\n", STATUS_REPORT)
+    append(project_copy, "data/tiltag/ansaettelse-fagchefer.yml", STATUS_REPORT)
     site = build(project_copy, tmp_path)
     text = " ".join(page(site, "tiltag/ansaettelse-fagchefer").get_text().split())
     assert "Testrapport fra OMU-mødet om stillingsopslaget." in text
@@ -138,7 +148,8 @@ def test_add_a_status_report(project_copy: Path, tmp_path: Path) -> None:
 
 
 def test_add_a_meeting(project_copy: Path, tmp_path: Path) -> None:
-    append(project_copy, "data/moeder.yml", NEW_MEETING)
+    (project_copy / "data" / "moeder" / "omu-2026-10-01.yml").write_text(NEW_MEETING,
+                                                                        encoding="utf-8")
     site = build(project_copy, tmp_path)
     register = page(site, "beslutninger")
     section = register.find(id="omu-2026-10-01")
@@ -180,6 +191,8 @@ def test_add_a_news_item(project_copy: Path, tmp_path: Path) -> None:
 
 def test_the_guide_shows_these_recipes() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
-    for snippet in ("statuslog:", "- id:", "render_macros: true", "categories:", "./dev check",
-                    "./dev preview", "pull request", "ordliste.yml", "moeder.yml"):
+    for snippet in ("statuslog:", "id: test-nyt-tiltag", "render_macros: true", "categories:",
+                    "./dev check", "./dev preview", "pull request", "ordliste.yml",
+                    "data/moeder/", "data/tiltag/", "/admin/", "Gem", "Klar", "Publicer",
+                    "Tiltag", "Møder og beslutninger", "Nyheder", "OAuth", "raekkefoelge"):
         assert snippet in guide, snippet

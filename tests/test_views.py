@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.data.loading import SiteData, load_site_data
 from macros.views import gantt
 from macros.views import viewmodels as views
 from macros.views.rendering import Renderer
+from tests.conftest import read_collection, write_collection
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2024, 3, 15)
@@ -67,11 +69,9 @@ tiltag:
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
     root = tmp_path_factory.mktemp("fixture")
     shutil.copytree(ROOT / "data", root / "data")
-    (root / "data" / "tiltag.yml").write_text(FIXTURE, encoding="utf-8")
-    moeder = (root / "data" / "moeder.yml").read_text(encoding="utf-8")
-    moeder = moeder.replace("tiltag: [faelles-langsigtet-strategi, fagudvalg-buu-vpu]", "")
-    (root / "data" / "moeder.yml").write_text(
-        moeder.replace("tiltag: [faelles-langsigtet-strategi]", ""), encoding="utf-8")
+    write_collection(root, "tiltag", yaml.safe_load(FIXTURE)["tiltag"])
+    write_collection(root, "moeder", [{k: v for k, v in m.items() if k != "tiltag"}
+                                      for m in read_collection(root, "moeder")])
     return load_site_data(root)
 
 
@@ -170,7 +170,7 @@ def test_initiative_page_shows_status_log_and_required_reason(site):
     shown, _ = STASH.release(page.markdown)  # the page as it is after Markdown
     assert "Ny lovgivning skal implementeres først." in shown
     assert "1. februar 2024" in shown and "Udskudt et halvt år." in shown
-    assert page.edit_path == "data/tiltag.yml"
+    assert page.edit_path == "data/tiltag/forsinket.yml"  # its own file
 
 
 def test_status_page_lists_overdue_with_planned_end(site):

@@ -3,6 +3,11 @@
 `load_site_data(root)` returns a `SiteData` or raises `DataError` with every problem found, each
 translated into Danish with file and line. Results are cached on the files' modification times,
 so a build validates once, however many pages and hooks ask, and a preview reloads on save.
+
+A collection in `model.FOLDERS` is read from one file per item, data/<name>/<id>.yml (what the
+browser editor writes), in the order of their `raekkefoelge`; without that folder, from the
+single file data/<name>.yml (old commits, test and benchmark scripts). Problems name the item's
+own file and line either way.
 """
 
 from __future__ import annotations
@@ -22,6 +27,49 @@ from macros.data.unsafe_html import find_unsafe_html
 from macros.data.yamlsource import Loc, YamlDocument, read_yaml
 
 
+@dataclass
+class FolderDocument:
+    """A split collection, data/<name>/*.yml, seen as the single file's list of items."""
+
+    path: str  # "data/<name>/"
+    collection: str
+    items: list[YamlDocument]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {self.collection: [item.data for item in self.items]}
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        return {(self.collection, i, *loc): line for i, item in enumerate(self.items)
+                for loc, line in item.lines.items()}
+
+    def locate(self, loc: Loc) -> tuple[str, int, Loc]:
+        """The file, line and field path inside that file of a path into the list."""
+        if len(loc) >= 2 and loc[0] == self.collection and isinstance(loc[1], int) \
+                and loc[1] < len(self.items):
+            item = self.items[loc[1]]
+            return item.path, item.line_of(loc[2:]), loc[2:]
+        return self.path, 1, loc
+
+    def line_of(self, loc: Loc) -> int:
+        return self.locate(loc)[1]
+
+
+Source = YamlDocument | FolderDocument
+
+
+def _locate(doc: Source, loc: Loc) -> tuple[str, int, Loc]:
+    if isinstance(doc, FolderDocument):
+        return doc.locate(loc)
+    return doc.path, doc.line_of(loc), loc
+
+
+def _problem(doc: Source, loc: Loc, message: str) -> Problem:
+    path, line, local = _locate(doc, loc)
+    return Problem(path, line, field_path(local), message)
+
+
 @dataclass(frozen=True)
 class SiteData:
     kilder: model.KildeFil
@@ -36,6 +84,7 @@ class SiteData:
     lines: dict[str, dict[tuple[str | int, ...], int]] = field(default_factory=dict)
     # kilde id -> its text split into citable passages (data/kildetekster/, macros/data/sources)
     kildetekster: dict[str, SourceText] = field(default_factory=dict)
+    split: frozenset[str] = frozenset()  # names read from data/<name>/, one file per item
 
     def source(self, source_id: str) -> model.Kilde:
         return next(k for k in self.kilder.kilder if k.id == source_id)
@@ -46,14 +95,21 @@ class SiteData:
     def initiative(self, initiative_id: str) -> model.Tiltag:
         return next(t for t in self.tiltag.tiltag if t.id == initiative_id)
 
+    def edit_path(self, name: str, item_id: str | None = None) -> str:
+        """The file an editor changes for a data file's item (or the whole file/folder)."""
+        if name in self.split:
+            return f"data/{name}/{item_id}.yml" if item_id else f"data/{name}/"
+        return f"data/{name}.yml"
+
 
 _cache: dict[Path, tuple[tuple[tuple[str, float], ...], SiteData]] = {}
 
 
 def load_site_data(root: Path) -> SiteData:
     data_dir = root / "data"
-    files = [*data_dir.glob("*.yml"), *data_dir.glob("kildetekster/*.txt")]
-    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in files))
+    stamp = tuple(sorted((p.relative_to(data_dir).as_posix(), p.stat().st_mtime)
+                         for pattern in ("*.yml", "*/*.yml", "*/", "kildetekster/*.txt")
+                         for p in data_dir.glob(pattern)))
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
@@ -62,18 +118,83 @@ def load_site_data(root: Path) -> SiteData:
     return site
 
 
+def _read_folder(folder: Path, name: str, collection: str) -> FolderDocument:
+    items = [read_yaml(path, f"data/{name}/{path.name}") for path in sorted(folder.glob("*.yml"))]
+
+    def order(item: YamlDocument) -> tuple[bool, int, str]:
+        value = item.data.get("raekkefoelge") if isinstance(item.data, dict) else None
+        number = value if isinstance(value, int) and not isinstance(value, bool) else None
+        return number is None, number or 0, item.path
+
+    return FolderDocument(f"data/{name}/", collection, sorted(items, key=order))
+
+
+def _validate_folder(doc: FolderDocument, name: str, root_model: type[model.Strict],
+                     item_model: type[model.Strict]) -> tuple[Any, list[Problem]]:
+    """Each file on its own (one item), then the whole list; problems name each file."""
+    problems: list[Problem] = []
+    valid = []
+    paths = {item.path for item in doc.items}
+    for index, item in enumerate(doc.items):
+        problems.extend(item.problems)
+        if item.problems and item.data is None:
+            continue
+        if not isinstance(item.data, dict):
+            problems.append(Problem(item.path, 1, "", "filen skal indeholde felter på formen "
+                                    "'navn: værdi', fx 'titel: Min tekst'"))
+            continue
+        stem = Path(item.path).stem
+        item_id = item.data.get("id")
+        if isinstance(item_id, str) and item_id != stem:
+            taken = f"data/{name}/{item_id}.yml" in paths
+            message = (f'id "{item_id}" er brugt før i data/{name}/{item_id}.yml – ids skal være '
+                       f'unikke; giv posten sit eget id, det samme som filens navn ("{stem}")'
+                       if taken else
+                       f'id "{item_id}" skal være det samme som filens navn ("{stem}") – ret '
+                       "id'et tilbage, eller omdøb filen")
+            problems.append(Problem(item.path, item.line_of(("id",)), "id", message))
+        try:
+            valid.append(item_model.model_validate(item.data))
+        except ValidationError as error:
+            problems.extend(_translate(error, doc, root_model, (doc.collection, index)))
+    if problems:
+        return None, problems
+    return root_model.model_validate({doc.collection: valid}), []
+
+
+def _read(data_dir: Path, name: str) -> tuple[Source | None, list[Problem]]:
+    path = data_dir / f"{name}.yml"
+    folder = data_dir / name
+    if name in model.FOLDERS and folder.is_dir() and any(folder.glob("*.yml")):
+        if path.exists():
+            return None, [Problem(f"data/{name}.yml", 1, "",
+                                  f"både data/{name}.yml og mappen data/{name}/ findes – "
+                                  f"posterne skal stå ét sted: i data/{name}/ (én fil pr. post); "
+                                  f"flyt det, der mangler dér, og slet data/{name}.yml")]
+        return _read_folder(folder, name, model.FOLDERS[name][0]), []
+    if not path.exists():
+        return None, [Problem(f"data/{name}.yml", 1, "", "filen mangler – gendan den fra git")]
+    return read_yaml(path, f"data/{name}.yml"), []
+
+
 def _load(data_dir: Path) -> SiteData:
     problems: list[Problem] = []
-    docs: dict[str, YamlDocument] = {}
+    docs: dict[str, Source] = {}
     loaded: dict[str, Any] = {}
     for name, root_model in model.DATA_FILES.items():
-        path = data_dir / f"{name}.yml"
-        display = f"data/{name}.yml"
-        if not path.exists():
-            problems.append(Problem(display, 1, "", "filen mangler – gendan den fra git"))
+        doc, missing = _read(data_dir, name)
+        problems.extend(missing)
+        if doc is None:
             continue
-        doc = read_yaml(path, display)
         docs[name] = doc
+        if isinstance(doc, FolderDocument):
+            value, found = _validate_folder(doc, name, root_model, model.FOLDERS[name][1])
+            problems.extend(found)
+            for item in doc.items:
+                problems.extend(_unsafe_html(item))
+            if value is not None:
+                loaded[name] = value
+            continue
         problems.extend(doc.problems)
         problems.extend(_unsafe_html(doc))
         if doc.problems and doc.data is None:
@@ -92,7 +213,9 @@ def _load(data_dir: Path) -> SiteData:
         problems.extend(check_sources(loaded, docs, texts))
     if problems:
         raise DataError(problems)
-    return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()}, kildetekster=texts)
+    split = frozenset(n for n, d in docs.items() if isinstance(d, FolderDocument))
+    return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()}, kildetekster=texts,
+                    split=split)
 
 
 def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -114,10 +237,13 @@ def _unsafe_html(doc: YamlDocument) -> list[Problem]:
             for finding in find_unsafe_html(text, data_value=True)]
 
 
-def _translate(error: ValidationError, doc: YamlDocument, root: type) -> list[Problem]:
+def _translate(error: ValidationError, doc: Source, root: type,
+               prefix: Loc = ()) -> list[Problem]:
+    """Danish problems for a validation error; `prefix` is where the validated item sits in the
+    root model (an item of a split collection is validated on its own)."""
     out = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        loc = (*prefix, *item["loc"])
         kind = item["type"]
         ctx = item.get("ctx") or {}
         value = item.get("input")
@@ -156,8 +282,7 @@ def _translate(error: ValidationError, doc: YamlDocument, root: type) -> list[Pr
                 loc = (*loc, "status")  # point at the status line the editor just wrote
         else:
             message = item["msg"]
-        line = doc.line_of(loc)
-        out.append(Problem(doc.path, line, field_path(loc), message))
+        out.append(_problem(doc, loc, message))
     return out
 
 
@@ -209,7 +334,7 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _cross_references(loaded: dict[str, Any], docs: dict[str, YamlDocument]) -> list[Problem]:
+def _cross_references(loaded: dict[str, Any], docs: dict[str, Source]) -> list[Problem]:
     """Ids are unique per file, and every reference points at something that exists."""
     problems: list[Problem] = []
     ids: dict[str, list[str]] = {}
@@ -221,18 +346,20 @@ def _cross_references(loaded: dict[str, Any], docs: dict[str, YamlDocument]) -> 
         for index, item in enumerate(getattr(loaded[name], collection)):
             if item.id in seen:
                 loc = (collection, index, "id")
-                message = f'id "{item.id}" er brugt før i filen – ids skal være unikke'
-                problems.append(Problem(docs[name].path, docs[name].line_of(loc), field_path(loc),
-                                        message))
+                where = "i filen" if name not in model.FOLDERS or isinstance(
+                    docs[name], YamlDocument) else f"i data/{name}/"
+                message = f'id "{item.id}" er brugt før {where} – ids skal være unikke'
+                problems.append(_problem(docs[name], loc, message))
             seen.add(item.id)
             ids[name].append(item.id)
 
     def check(file: str, loc: tuple[Any, ...], value: str, target: str, what: str) -> None:
         if value not in ids[target]:
             hint = did_you_mean(value, ids[target])
-            problems.append(Problem(docs[file].path, docs[file].line_of(loc), field_path(loc),
-                                    f'ukendt {what} "{value}"{hint} – den skal findes i '
-                                    f"data/{target}.yml"))
+            where = f"data/{target}/" if isinstance(docs[target], FolderDocument) \
+                else f"data/{target}.yml"
+            problems.append(_problem(docs[file], loc, f'ukendt {what} "{value}"{hint} – den skal '
+                                     f"findes i {where}"))
 
     def check_source(file: str, loc: tuple[Any, ...], ref: model.Kildehenvisning | None) -> None:
         if ref is not None:

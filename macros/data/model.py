@@ -27,6 +27,9 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
+ORDER_HINT = ("Pladsen på siden, når posterne står én fil pr. post (data/tiltag/, data/moeder/): "
+              "lavest først, fx 10, 20, 30. En ny post mellem 30 og 40 får fx 35; uden nummer "
+              "kommer den sidst.")
 
 
 class Strict(BaseModel):
@@ -166,6 +169,7 @@ class Tiltag(Strict):
         default=None, description="Hvor kilden er tvetydig: hvordan rækken er læst – og hvorfor "
         "en tidsangivelse i rækkens tekst ikke er tegnet (nævn den, som den står)."
     )
+    raekkefoelge: int | None = Field(default=None, ge=1, description=ORDER_HINT)
 
     @field_validator("niveau")
     @classmethod
@@ -244,6 +248,7 @@ class Moede(Strict):
     parter: list[str] = Field(default_factory=list, description="Fx hvem der høres.")
     tiltag: list[Id] = Field(default_factory=list)
     kilde: Kildehenvisning
+    raekkefoelge: int | None = Field(default=None, ge=1, description=ORDER_HINT)
 
     @field_validator("periode")
     @classmethod
@@ -393,6 +398,15 @@ DATA_FILES: dict[str, type[Strict]] = {
     "faser": FaseFil,
     "anbefalinger": AnbefalingFil,
     "pejlemaerker": PejlemaerkeFil,
+}
+
+
+# Collections that may be split into one file per item, data/<name>/<id>.yml (the browser
+# editor's folder collections): data file name -> (list field, item model). The loader reads the
+# folder if it holds files, else the single file data/<name>.yml (old commits, scripts).
+FOLDERS: dict[str, tuple[str, type[Strict]]] = {
+    "tiltag": ("tiltag", Tiltag),
+    "moeder": ("moeder", Moede),
 }
 
 

@@ -11,17 +11,22 @@ import json
 import sys
 from pathlib import Path
 
-from macros.data.model import DATA_FILES, json_schema
+from macros.data.model import DATA_FILES, FOLDERS, json_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
 
+def _text(schema: dict[str, object]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def rendered_schemas() -> dict[str, str]:
-    return {
-        f"{name}.schema.json": json.dumps(json_schema(root), ensure_ascii=False, indent=2,
-                                          sort_keys=True) + "\n"
-        for name, root in DATA_FILES.items()
-    }
+    """One schema per data file, and one per item file of a split collection
+    (data/<name>/<id>.yml: `<name>.post.schema.json`, associated in .vscode/settings.json)."""
+    schemas = {f"{name}.schema.json": _text(json_schema(root)) for name, root in DATA_FILES.items()}
+    schemas |= {f"{name}.post.schema.json": _text(json_schema(item))
+                for name, (_, item) in FOLDERS.items()}
+    return schemas
 
 
 def main() -> int:

@@ -23,7 +23,7 @@ from macros.data.sources import SourceText, label_key, parse_source
 from macros.data.transcription import CorrectionError, apply_corrections
 from macros.data.verbatim import check_verbatim
 from macros.data.writtendates import check_written_dates
-from macros.data.yamlsource import Loc, YamlDocument
+from macros.data.yamlsource import Loc, Locatable, YamlDocument, problem_at
 
 TEXT_DIR = "kildetekster"
 
@@ -32,7 +32,7 @@ def text_path(data_dir: Path, source_id: str, scan: bool = False) -> Path:
     return data_dir / TEXT_DIR / f"{source_id}{'.scanning' if scan else ''}.txt"
 
 
-def read_source_texts(data_dir: Path, loaded: dict[str, Any], docs: dict[str, YamlDocument]
+def read_source_texts(data_dir: Path, loaded: dict[str, Any], docs: dict[str, Locatable]
                       ) -> tuple[dict[str, SourceText], list[Problem]]:
     problems: list[Problem] = []
     texts: dict[str, SourceText] = {}
@@ -117,7 +117,7 @@ def place_hint(source: SourceText, place: str) -> str:
     return hint
 
 
-def check_places(file: str, doc: YamlDocument, data: Any, texts: dict[str, SourceText]
+def check_places(file: str, doc: Locatable, data: Any, texts: dict[str, SourceText]
                  ) -> list[Problem]:
     problems = []
     for loc, ref in references(data):
@@ -126,12 +126,12 @@ def check_places(file: str, doc: YamlDocument, data: Any, texts: dict[str, Sourc
             continue  # an unknown source is reported by the cross-references
         where = (*loc, "sted")
         if not ref.sted:
-            problems.append(Problem(doc.path, doc.line_of(loc), field_path(where),
+            problems.append(problem_at(doc, where,
                                     "stedet i kilden mangler – skriv fx sted: Baggrund, så "
                                     "henvisningen fører læseren til stedet"))
         elif source.resolve_places(ref.sted) is None:
-            problems.append(Problem(
-                doc.path, doc.line_of(where), field_path(where),
+            problems.append(problem_at(
+                doc, where,
                 f'stedet "{ref.sted}" findes ikke i kilden {ref.dokument}'
                 f"{place_hint(source, ref.sted)}"
                 f" – brug en overskrift eller et sted som på kildens side, fx "
@@ -140,7 +140,7 @@ def check_places(file: str, doc: YamlDocument, data: Any, texts: dict[str, Sourc
     return problems
 
 
-def check_sources(loaded: dict[str, Any], docs: dict[str, YamlDocument],
+def check_sources(loaded: dict[str, Any], docs: dict[str, Locatable],
                   texts: dict[str, SourceText]) -> list[Problem]:
     problems: list[Problem] = []
     for name, data in loaded.items():

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.data import model
-from macros.data.problems import Problem, field_path
+from macros.data.problems import Problem
 from macros.data.sources import TABLE_COLUMNS, Passage, Section, SourceText, normalize
-from macros.data.yamlsource import Loc, YamlDocument
+from macros.data.yamlsource import Loc, Locatable, problem_at
 
 ROW_FIELDS = ("beskrivelse", "tidspunkt", "ansvarlig", "bemaerkning")
 _COLUMN_OF = {"beskrivelse": 0, "tidspunkt": 1, "ansvarlig": 2}
@@ -60,12 +60,11 @@ def _short(text: str, limit: int = 160) -> str:
 
 @dataclass
 class _Checker:
-    doc: YamlDocument
+    doc: Locatable
     problems: list[Problem]
 
     def add(self, loc: Loc, message: str) -> None:
-        self.problems.append(Problem(self.doc.path, self.doc.line_of(loc), field_path(loc),
-                                     message))
+        self.problems.append(problem_at(self.doc, loc, message))
 
     def mismatch(self, loc: Loc, value: str, where: str, candidates: Iterable[str]) -> None:
         self.add(loc, f"teksten gengiver ikke kilden ord for ord: «{_short(normalize(value))}» "
@@ -91,7 +90,7 @@ def _all_texts(source: SourceText) -> list[str]:
     return out
 
 
-def check_verbatim(loaded: dict[str, Any], docs: dict[str, YamlDocument],
+def check_verbatim(loaded: dict[str, Any], docs: dict[str, Locatable],
                    texts: dict[str, SourceText]) -> list[Problem]:
     problems: list[Problem] = []
     for i, t in enumerate(loaded["tiltag"].tiltag):

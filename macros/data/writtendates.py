@@ -20,9 +20,9 @@ from typing import Any
 
 from macros.data import model
 from macros.data.periods import Period, PeriodError, parse_period, period_label
-from macros.data.problems import Problem, field_path
+from macros.data.problems import Problem
 from macros.data.sources import normalize
-from macros.data.yamlsource import Loc, YamlDocument
+from macros.data.yamlsource import Loc, Locatable, problem_at
 
 WRITTEN_CELLS = ("beskrivelse", "tidspunkt", "ansvarlig", "bemaerkning")
 _MONTH = (r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
@@ -111,19 +111,18 @@ def impossible_message(phrase: DatePhrase, reason: str) -> str:
             "tallet (et år har 4 kvartaler, 2 halvår og 52 eller 53 uger)")
 
 
-def check_written_dates(loaded: dict[str, Any], docs: dict[str, YamlDocument]) -> list[Problem]:
+def check_written_dates(loaded: dict[str, Any], docs: dict[str, Locatable]) -> list[Problem]:
     problems: list[Problem] = []
     for doc in docs.values():
         for loc, text in _strings(doc.data, ()):
             for phrase, reason in impossible_dates(text):
-                problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc),
-                                        impossible_message(phrase, reason)))
+                problems.append(problem_at(doc, loc, impossible_message(phrase, reason)))
     doc = docs["tiltag"]
     for i, t in enumerate(loaded["tiltag"].tiltag):
         for name, phrase, tried in unaccounted(t):
             loc = ("tiltag", i, name)
             read = f" (læst som {tried})" if tried else ""
-            problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc),
+            problems.append(problem_at(doc, loc,
                                     f"tidsangivelsen «{phrase.text}» står i teksten{read}, men "
                                     "ingen af tiltagets perioder eller milepæle dækker den – "
                                     "tilføj den under 'perioder' eller 'milepaele', eller skriv i "

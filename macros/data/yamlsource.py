@@ -3,6 +3,11 @@
 PyYAML's safe loader gives plain Python values but forgets where they came from; editors need the
 line. We compose the node tree and build the values ourselves, recording the line of every key
 and list item under its path, and turn YAML syntax errors into Danish hints.
+
+Data files are read with YAML 1.2's core schema, as the browser editor (Decap CMS) writes them:
+there `14:30`, `no`, `on` and `2023-10-26` are plain text, while PyYAML's YAML 1.1 would make
+them a number, false, true and a date. Decap writes such text without quotes, so reading it as
+YAML 1.1 would change what an editor typed. Front matter keeps YAML 1.1, as MkDocs reads it.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -34,6 +39,25 @@ class YamlDocument:
                 return self.lines[loc[:end]]
         return 1
 
+    def locate(self, loc: Loc) -> tuple[str, int, Loc]:
+        """The file, line and path inside that file of loc (see loading.FolderDocument)."""
+        return self.path, self.line_of(loc), loc
+
+
+class Locatable(Protocol):
+    """A data source a problem can point into: one file, or a folder with one file per item."""
+
+    @property
+    def data(self) -> Any: ...
+
+    def locate(self, loc: Loc) -> tuple[str, int, Loc]: ...
+
+
+def problem_at(doc: Locatable, loc: Loc, message: str) -> Problem:
+    """A problem at loc, naming the file and line an editor must open."""
+    path, line, local = doc.locate(loc)
+    return Problem(path, line, field_path(local), message)
+
 
 def _hint(problem: str) -> str:
     text = problem or ""
@@ -55,7 +79,32 @@ def _hint(problem: str) -> str:
 
 
 _FastLoader: Any = getattr(yaml, "CSafeLoader", None)
-_UNCLOSED = re.compile(r"""^\s*(?:- )?(?:[\w-]+:\s*)?(["'])(?!.*\1\s*(?:#.*)?$)""")
+
+# YAML 1.2 core schema: the only plain scalars that are not text (https://yaml.org/spec/1.2.2/
+# section 10.3.2). Anything else plain is a string, as Decap's writer (npm `yaml`) assumes.
+_CORE_SCHEMA = (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", [*"~nN", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+     r"|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+)
+
+
+def _core_schema_loader(base: Any) -> Any:
+    loader = type(f"Core{base.__name__}", (base,), {"yaml_implicit_resolvers": {}})
+    for tag, pattern, first in _CORE_SCHEMA:
+        loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
+    return loader
+
+
+_CoreFastLoader: Any = None if _FastLoader is None else _core_schema_loader(_FastLoader)
+_CoreLoader: Any = _core_schema_loader(yaml.SafeLoader)
+_CORE_LOADERS = tuple(x for x in (_CoreFastLoader, _CoreLoader) if x is not None)
+# A value opening a quote it does not close: after a key or a list dash. A line that merely starts
+# with a quote is often the continuation of a folded text (Decap folds long texts so).
+_UNCLOSED = re.compile(r"""^\s*(?:- (?:[\w-]+:\s*)?|[\w-]+:\s*)(["'])(?!.*\1\s*(?:#.*)?$)""")
 _QUOTE_START = re.compile(r"""(?:^\s*-|[:{,\[])\s*"(?!.*#)""")  # a quoted value starts here
 _SIMPLE_KEY = re.compile(r"^(\s*)(?:- )?[\w-]+:(\s|$)")
 
@@ -84,6 +133,7 @@ def _locate(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
 
 
 def read_yaml(path: Path, display: str) -> YamlDocument:
+    """A data file, read with YAML 1.2's core schema (see the module's docstring)."""
     doc = YamlDocument(path=display)
     raw = path.read_bytes()
     try:
@@ -93,17 +143,20 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         doc.problems.append(Problem(display, line, "", "filen er ikke gemt som UTF-8 – gem den "
                                     "igen med tegnsættet UTF-8 (i VS Code: nederst til højre)"))
         return doc
-    return parse_yaml_text(text, display, doc)
+    return parse_yaml_text(text, display, doc, core_schema=True)
 
 
-def parse_yaml_text(text: str, display: str, doc: YamlDocument | None = None) -> YamlDocument:
-    """Parse YAML text (e.g. a page's front matter) the same way as a data file."""
+def parse_yaml_text(text: str, display: str, doc: YamlDocument | None = None, *,
+                    core_schema: bool = False) -> YamlDocument:
+    """Parse YAML text (e.g. a page's front matter, YAML 1.1 as MkDocs reads it) the same way
+    as a data file; `core_schema` reads it as YAML 1.2 like the data files."""
     doc = doc or YamlDocument(path=display)
-    if _FastLoader is not None:
+    fast_loader = _CoreFastLoader if core_schema else _FastLoader
+    if fast_loader is not None:
         # libyaml builds the same nodes and line marks several times faster; on any YAML error
         # parse again below, so problems are reported exactly as by the pure-Python parser.
         fast = YamlDocument(path=doc.path, lines=dict(doc.lines), problems=list(doc.problems))
-        loader = _FastLoader(text)
+        loader = fast_loader(text)
         try:
             node = loader.get_single_node()
             fast.data = {} if node is None else _build(loader, node, (), fast)
@@ -114,7 +167,7 @@ def parse_yaml_text(text: str, display: str, doc: YamlDocument | None = None) ->
             return doc
         finally:
             loader.dispose()
-    loader = yaml.SafeLoader(text)
+    loader = (_CoreLoader if core_schema else yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         doc.data = {} if node is None else _build(loader, node, (), doc)
@@ -127,6 +180,7 @@ def parse_yaml_text(text: str, display: str, doc: YamlDocument | None = None) ->
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -134,6 +188,10 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     # more, which at thousands of initiatives was most of the time spent loading data/.
     if node.tag == _STR_TAG:
         return node.value
+    if node.tag == _INT_TAG and isinstance(loader, _CORE_LOADERS):
+        text = node.value  # YAML 1.2: 010 is ten (YAML 1.1: eight), 0o10 is eight
+        base = 16 if text.startswith("0x") else 8 if text.startswith("0o") else 10
+        return int(text[2:] if base != 10 else text, base)
     return loader.construct_object(node, deep=True)
 
 

@@ -44,7 +44,13 @@ Datasaet.__doc__ = (
 
 def dataset(site: SiteData) -> dict[str, Any]:
     """The whole data set as plain JSON values, one key per file in data/."""
-    return {name: getattr(site, name).model_dump(mode="json") for name in model.DATA_FILES}
+    # raekkefoelge only orders the files of data/<name>/; the lists are already in that order.
+    return {name: getattr(site, name).model_dump(mode="json", exclude=_ORDER.get(name))
+            for name in model.DATA_FILES}
+
+
+_ORDER: dict[str, Any] = {name: {collection: {"__all__": {"raekkefoelge"}}}
+                          for name, (collection, _) in model.FOLDERS.items()}
 
 
 def _json_bytes(value: dict[str, Any]) -> bytes:

@@ -57,7 +57,7 @@ def _paged_page(view: paging.PagedView, renderer: Renderer, number: int,
         description_yaml=_front_matter_value(f"{view.title}, side {number} af {count}."),
         body=STASH.hold(paging.render_page(view, renderer, number, chunks)),
     )
-    return GeneratedPage(src, markdown, view.edit_path)
+    return GeneratedPage(src, markdown, renderer.site.edit_path(view.data_name))
 
 
 # Numbers for the HTML blocks the second process holds (macros/views/htmlstash.py): far above any
@@ -106,7 +106,7 @@ def _initiative_page(site: SiteData, today: dt.date, t: model.Tiltag) -> Generat
         title_yaml=_front_matter_value(t.titel),
         description_yaml=_front_matter_value(description[:300]),
     )
-    return GeneratedPage(src, markdown, "data/tiltag.yml")
+    return GeneratedPage(src, markdown, site.edit_path("tiltag", t.id))
 
 
 def _track_page(site: SiteData, today: dt.date, track: model.Spor, view: paging.PagedView,

@@ -67,7 +67,7 @@ class PagedView:
     items: Callable[[SiteData, dt.date], Sequence[Any]]
     context: Callable[[SiteData, dt.date, Sequence[Any], bool], dict[str, Any]]
     label: Callable[[Sequence[Any]], str]
-    edit_path: str = "data/tiltag.yml"
+    data_name: str = "tiltag"  # the data its items come from (SiteData.edit_path)
     # How much of the page an item takes; `size` is the budget per page in these units.
     weight: Callable[[Any], int] = lambda item: 1
 
@@ -191,5 +191,5 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
             lambda s, d: list(s.moeder.moeder),
             lambda s, d, chunk, last: {"meetings": chunk},
             lambda chunk: f"{chunk[0].titel[:40]} …" if chunk else "",
-            "data/moeder.yml"),
+            "moeder"),
     }

@@ -1,0 +1,346 @@
+"""The browser editor's configuration (Decap CMS, /admin/), generated from the data models.
+
+`python -m macros.editors.cms_config` rewrites docs/admin/config.yml (MkDocs copies it to
+/admin/config.yml beside the editor); a test fails when the committed file is stale. Every field
+of every model becomes a form field: its Danish label from LABELS, its hint from the field's
+description, `required` from the model, patterns for ids and case numbers, a select for status,
+and references to other data (tracks, committees, meetings, initiatives, sources) as relation
+widgets, which read the ids from the data when the form opens, so the configuration does not go
+stale when an editor adds a meeting. Initiatives and meetings are folder collections (one file
+per item, data/tiltag/<id>.yml); the small reference lists are file collections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import sys
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic.fields import FieldInfo
+
+from macros.data import model
+
+CONFIG_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "admin" / "config.yml"
+
+LABELS: dict[str, str] = {
+    "afsender": "Afsender", "almen_forklaring": "Almen forklaring (ikke fra sagerne)",
+    "aabent": "Åbent bilag", "analyseforloeb": "Analyseforløb", "anbefalinger": "Anbefalinger",
+    "ansvarlig": "Ansvarlig", "begrundelse": "Begrundelse", "bemaerkning": "Bemærkning",
+    "beskrivelse": "Beskrivelse", "beslutning": "Beslutning", "betegnelse": "Betegnelse",
+    "bilag": "Bilag", "citat": "Direkte citat", "dato": "Dato", "dokument": "Kildedokument",
+    "dokumentnr": "Dokumentnummer", "faktisk_slut": "Faktisk slut", "faktisk_start":
+    "Faktisk start", "faser": "Faser", "fil": "Fil", "forklaring": "Forklaring",
+    "fortolkning": "Fortolkning", "fravaerende": "Fraværende", "fuld_form": "Fuldt navn",
+    "id": "Id (adresse)", "indstilling": "Indstilling", "indstilling_af": "Indstilling af",
+    "journalnr": "Journalnummer", "kilde": "Kilde", "kilder": "Kilder", "milepaele": "Milepæle",
+    "moeder": "Møder", "niveau": "Niveau", "noegleord": "Nøgleord", "nr": "Nummer",
+    "parter": "Parter", "pejlemaerker": "Pejlemærker", "periode": "Periode",
+    "periode_som_skrevet": "Periode som skrevet", "perioder": "Perioder",
+    "raekkefoelge": "Rækkefølge", "resume": "Resumé", "sag": "Sagsnummer", "spor": "Spor",
+    "statuslog": "Statuslog", "status": "Status", "sted": "Sted i kilden", "tekst": "Tekst",
+    "term": "Term", "termer": "Termer", "tidspunkt": "Tidspunkt (som i planen)",
+    "tiltag": "Tiltag", "titel": "Titel", "type": "Type", "udvalg": "Udvalg",
+    "varianter": "Varianter",
+}
+# Fields written as paragraphs get a text area; the rest are one line.
+LONG_TEXT = frozenset({"beskrivelse", "bemaerkning", "begrundelse", "fortolkning", "tidspunkt",
+                       "resume", "tekst", "forklaring", "ansvarlig"})
+# Hints for fields the models leave without a description (shown under the field).
+EXTRA_HINTS: dict[str, str] = {
+    "perioder": "De perioder, tidslinjen og planen tegnes ud fra.",
+    "milepaele": "Datoer eller perioder for de enkelte skridt.",
+    "statuslog": "Tilføj en linje efter hver halvårlige status i OMU – den nyeste nederst.",
+    "faktisk_start": "Den dag arbejdet faktisk begyndte, hvis den kendes (ÅÅÅÅ-MM-DD).",
+    "faktisk_slut": "Den dag arbejdet faktisk sluttede, hvis den kendes (ÅÅÅÅ-MM-DD).",
+    "kilde": "Hvor i sagsakterne oplysningen står.",
+    "pejlemaerker": "Strategiens pejlemærker, tiltaget svarer på.",
+    "anbefalinger": "Anbefalinger, tiltaget svarer på.",
+    "moeder": "Møder og beslutninger om tiltaget.",
+    "titel": "Kort titel (bruges som overskrift).",
+    "indstilling": "Indstillingens punkter med nummer, som i referatet.",
+    "beslutning": "Beslutningens punkter med nummer, som i referatet.",
+    "fravaerende": "Navne som i referatet.",
+    "resume": "Sagens resumé som i referatet.",
+    "indstilling_af": "Hvem der indstiller, fx 'Socialchefen'.",
+    "noegleord": "Nøgleordene fra bilaget.",
+}
+# References to other data: (collection, file or None, value field, display field).
+RELATIONS: dict[tuple[str, str], tuple[str, str | None, str, str]] = {
+    ("Tiltag", "spor"): ("lister", "spor", "spor.*.id", "spor.*.titel"),
+    ("Tiltag", "pejlemaerker"): ("lister", "pejlemaerker", "pejlemaerker.*.id",
+                                 "pejlemaerker.*.titel"),
+    ("Tiltag", "anbefalinger"): ("lister", "anbefalinger", "anbefalinger.*.id",
+                                 "anbefalinger.*.titel"),
+    ("Tiltag", "moeder"): ("moeder", None, "id", "titel"),
+    ("Moede", "udvalg"): ("lister", "ordliste", "termer.*.id", "termer.*.term"),
+    ("Moede", "tiltag"): ("tiltag", None, "id", "titel"),
+    ("Kildehenvisning", "dokument"): ("lister", "kilder", "kilder.*.id", "kilder.*.titel"),
+}
+# A custom widget (docs/admin/redaktoer.js) that asks for a text when status needs one.
+JUSTIFICATION_WIDGET = "begrundelse"
+FILE_COLLECTIONS: dict[str, str] = {
+    "spor": "Udviklingsspor og analyseforløb", "ordliste": "Ordliste", "anbefalinger":
+    "Anbefalinger", "pejlemaerker": "Pejlemærker", "faser": "Strategiprocessens faser",
+    "kilder": "Kildedokumenter",
+}
+PATTERN_MESSAGES = {
+    model.ID_PATTERN: "Brug kun små bogstaver a-z, tal og bindestreger, fx "
+                      "'ansaettelse-fagchefer' (skriv ae, oe, aa for æ, ø, å)",
+    r"^\d+/\d{2}$": "Skriv journalnummeret som tal/år, fx 99754/23",
+    r"^\d{2}/\d+$": "Skriv sagsnummeret som år/tal, fx 23/2079",
+}
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """The type inside `X | None`, and whether None was allowed."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0], True
+    return annotation, False
+
+
+def _pattern(info: FieldInfo) -> str | None:
+    for meta in info.metadata:
+        pattern = getattr(meta, "pattern", None)
+        if pattern:
+            return str(pattern)
+    return None
+
+
+def _minimum(info: FieldInfo) -> int | None:
+    for meta in info.metadata:
+        if getattr(meta, "ge", None) is not None:
+            return int(meta.ge)
+    return None
+
+
+def _relation(target: tuple[str, str | None, str, str], multiple: bool) -> dict[str, Any]:
+    collection, file, value_field, display_field = target
+    out: dict[str, Any] = {"widget": "relation", "collection": collection}
+    if file:
+        out["file"] = file
+    out |= {"value_field": value_field, "search_fields": [display_field, value_field],
+            "display_fields": [display_field], "options_length": 500}
+    if multiple:
+        out["multiple"] = True
+    return out
+
+
+def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
+                 optional_parent: bool = False) -> dict[str, Any]:
+    """One model field as a Decap form field. Inside an optional group (a status report's
+    source) nothing is required in the form, or the form would demand the group's fields
+    even when it is left empty; the build still checks a group that is filled in."""
+    annotation, optional = _unwrap(info.annotation)
+    out: dict[str, Any] = {"label": LABELS.get(name, name.replace("_", " ").capitalize()),
+                           "name": name}
+    required = info.is_required()
+    origin = typing.get_origin(annotation)
+    relation = RELATIONS.get((owner.__name__, name))
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        if relation:
+            out |= _relation(relation, multiple=True)
+        elif isinstance(item, type) and issubclass(item, model.Strict):
+            out |= {"widget": "list", "fields": model_fields(item, optional_parent),
+                    "summary": "{{fields." + next(iter(item.model_fields)) + "}}"}
+        else:
+            out |= {"widget": "list", "field": {"label": out["label"], "name": name,
+                                                "widget": "string"}}
+        required = False  # an empty list may be left out
+    elif relation:
+        out |= _relation(relation, multiple=False)
+    elif owner is model.Tiltag and name == "niveau":  # the model's validator allows two values
+        out |= {"widget": "select", "options": ["centralt", "decentralt"]}
+    elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        out |= {"widget": "select", "options": [m.value for m in annotation]}
+    elif isinstance(annotation, type) and issubclass(annotation, model.Strict):
+        out |= {"widget": "object",
+                "fields": model_fields(annotation, optional or optional_parent)}
+        if optional:
+            out["collapsed"] = True
+    elif annotation is dt.date:
+        out |= {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY",
+                "time_format": False}
+    elif annotation is bool:
+        out |= {"widget": "boolean", "default": info.default}
+        required = False
+    elif annotation is int:
+        out |= {"widget": "number", "value_type": "int"}
+        if _minimum(info) is not None:
+            out["min"] = _minimum(info)
+    elif owner is model.Tiltag and name == "begrundelse":
+        out["widget"] = JUSTIFICATION_WIDGET
+    else:
+        long = name in LONG_TEXT and owner is not model.PeriodeTekst
+        out["widget"] = "text" if long else "string"
+    out["required"] = required and not optional_parent
+    hint = info.description or EXTRA_HINTS.get(name)
+    if hint:
+        out["hint"] = hint
+    pattern = _pattern(info)
+    if pattern and not relation:  # a relation offers only ids that exist
+        out["pattern"] = [pattern, PATTERN_MESSAGES.get(pattern, "Formatet passer ikke")]
+    return out
+
+
+def model_fields(item: type[model.Strict], optional_parent: bool = False) -> list[dict[str, Any]]:
+    return [field_config(item, name, info, optional_parent)
+            for name, info in item.model_fields.items()]
+
+
+def _folder(name: str, label: str, singular: str, description: str,
+            extra: dict[str, Any]) -> dict[str, Any]:
+    item = model.FOLDERS[name][1]
+    return {**extra,
+        "name": name, "label": label, "label_singular": singular, "description": description,
+        "folder": f"data/{name}", "extension": "yml", "format": "yml", "create": True,
+        "delete": False, "identifier_field": "titel", "slug": "{{fields.id}}",
+        "summary": "{{titel}}", "sortable_fields": ["raekkefoelge", "titel"],
+        "fields": model_fields(item),
+    }
+
+
+def _lists() -> dict[str, Any]:
+    files = []
+    for name, label in FILE_COLLECTIONS.items():
+        root = model.DATA_FILES[name]
+        files.append({"name": name, "label": label, "file": f"data/{name}.yml",
+                      "fields": model_fields(root)})
+    return {"name": "lister", "label": "Lister og opslag", "editor": {"preview": False},
+            "description": "Spor, ordliste, anbefalinger, pejlemærker, faser og kilder: hver "
+                           "liste er én fil.", "files": files}
+
+
+def _news(categories: list[str]) -> dict[str, Any]:
+    return {
+        "name": "nyheder", "label": "Nyheder", "label_singular": "nyhed",
+        "description": "Nyheder på siden. En ny nyhed får dato og titel i filnavnet.",
+        "folder": "docs/nyheder/posts", "extension": "md", "format": "frontmatter",
+        "create": True, "delete": False,
+        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}", "summary": "{{date}} {{title}}",
+        "sortable_fields": ["date", "title"],
+        "fields": [
+            {"label": "Titel", "name": "title", "widget": "string", "required": False,
+             "hint": "Nyhedens overskrift. Ældre nyheder har overskriften som første linje "
+                     "('# …') i teksten i stedet."},
+            {"label": "Dato", "name": "date", "widget": "datetime", "format": "YYYY-MM-DD",
+             "date_format": "DD-MM-YYYY", "time_format": False,
+             "hint": "Nyhedens dato."},
+            {"label": "Kategorier", "name": "categories", "widget": "select", "multiple": True,
+             "options": categories, "required": True, "min": 1},
+            {"label": "Kort beskrivelse", "name": "description", "widget": "text",
+             "required": False, "hint": "Én eller to sætninger; vises i søgeresultater og "
+                                         "nyhedsfeedet."},
+            {"label": "Tekst", "name": "body", "widget": "markdown", "modes": ["raw"],
+             "hint": "Markdown. Skriv <!-- more --> efter første afsnit: det er det, "
+                     "nyhedsoversigten viser. Angiv kilden nederst."},
+        ],
+    }
+
+
+def _pages() -> dict[str, Any]:
+    return {
+        "name": "sider", "label": "Tekstsider", "label_singular": "side",
+        "description": "Sidernes tekst i Markdown. Makroer ({{ … }}), bokse (!!! note) og "
+                       "{: …}-attributter skrives og bevares præcis som de står.",
+        "folder": "docs", "extension": "md", "format": "frontmatter", "create": False,
+        "delete": False, "identifier_field": "title", "summary": "{{title}}",
+        "fields": [
+            {"label": "Titel", "name": "title", "widget": "string", "required": False},
+            {"label": "Kort beskrivelse", "name": "description", "widget": "text",
+             "required": False, "hint": "Vises i søgemaskiner og når siden deles."},
+            {"label": "Tekst", "name": "body", "widget": "markdown", "modes": ["raw"],
+             "hint": "Markdown. Makroer, bokse og attributter bevares, som de er skrevet."},
+        ],
+    }
+
+
+def cms_config(categories: list[str]) -> dict[str, Any]:
+    return {
+        # The municipality's repository and login (REDAKTOERVEJLEDNING.md, "Opsætning"): the
+        # build fills in repo from EDIT_URI; base_url is the OAuth service, set once.
+        "backend": {"name": "github", "repo": "OWNER/REPO", "branch": "main",
+                    "squash_merges": True,
+                    "commit_messages": {
+                        "create": "Opret {{collection}} “{{slug}}”",
+                        "update": "Ret {{collection}} “{{slug}}”",
+                        "delete": "Slet {{collection}} “{{slug}}”",
+                        "uploadMedia": "Upload “{{path}}”", "deleteMedia": "Slet “{{path}}”",
+                        "openAuthoring": "{{message}}"}},
+        "publish_mode": "editorial_workflow",
+        # Used only when the editor runs on localhost with `npx decap-server` (tests, trying
+        # it out); the published editor ignores it.
+        "local_backend": True,
+        "locale": "da",
+        "media_folder": "docs/assets/images",
+        "public_folder": "/assets/images",
+        "show_preview_links": False,
+        "search": True,
+        "collections": [
+            _folder("tiltag", "Tiltag", "tiltag",
+                    "Tiltagene i tids- og procesplanen: ét tiltag pr. fil. Status, begrundelse "
+                    "og statuslog opdateres efter hver halvårlige status i OMU.",
+                    {"view_groups": [{"label": "Spor", "field": "spor"}],
+                     "view_filters": [{"label": f"Status: {s.value}", "field": "status",
+                                       "pattern": f"^{s.value}$"} for s in model.Status]}),
+            _folder("moeder", "Møder og beslutninger", "møde",
+                    "Møder, temadage, høringer og politiske beslutninger om strategien.",
+                    {"view_groups": [{"label": "Type", "field": "type"}]}),
+            _news(categories),
+            _pages(),
+            _lists(),
+        ],
+    }
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, keys in the order given, long Danish text unwrapped."""
+
+
+def rendered_config(categories: list[str]) -> str:
+    header = ("# Generated by `python -m macros.editors.cms_config` from macros/data/model.py:\n"
+              "# do not edit by hand (a test checks that it is current).\n")
+    return header + yaml.dump(cms_config(categories), Dumper=_Dumper, allow_unicode=True,
+                              sort_keys=False, width=100)
+
+
+def blog_categories(root: Path) -> list[str]:
+    from macros.editors.check import blog_settings  # the editors' check reads mkdocs.yml too
+
+    return blog_settings(root)[1]
+
+
+def main() -> int:
+    root = CONFIG_PATH.parent.parent.parent
+    CONFIG_PATH.parent.mkdir(parents=True, exist_ok=True)
+    CONFIG_PATH.write_text(rendered_config(blog_categories(root)), encoding="utf-8")
+    print(f"skrev {CONFIG_PATH.relative_to(root).as_posix()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+_GITHUB_EDIT = re.compile(r"^https://github\.com/([^/]+/[^/]+)/edit/([^/]+)/")
+
+
+def for_site(text: str, edit_uri: str, site_url: str) -> str:
+    """The committed configuration with the repository, branch and address of this build: the
+    repository and branch from EDIT_URI (https://github.com/<owner>/<repo>/edit/<branch>/docs/),
+    which the deploy workflow sets; unchanged when EDIT_URI is not a GitHub address."""
+    match = _GITHUB_EDIT.match(edit_uri or "")
+    if match and match.group(1) != "OWNER/REPO":
+        text = text.replace("\n  repo: OWNER/REPO\n", f"\n  repo: {match.group(1)}\n", 1)
+        text = text.replace("\n  branch: main\n", f"\n  branch: {match.group(2)}\n", 1)
+    if site_url:
+        text = text.replace("\npublish_mode:", f"\nsite_url: {site_url}\ndisplay_url: {site_url}"
+                                               "\npublish_mode:", 1)
+    return text

@@ -1,0 +1,50 @@
+"""MkDocs hook for the browser editor at /admin/ (Decap CMS; see macros/editors/cms_config.py).
+
+- on_files adds Decap's bundle from node_modules (installed by `npm ci`; never committed, never
+  fetched from another host), fills this build's repository and address into admin/config.yml,
+  and writes admin/forhaandsvisning.css, which gives the editor's previews Material's and the
+  site's stylesheets under their fingerprinted names.
+admin/index.html and admin/config.yml are plain files in docs/admin/: MkDocs copies them, and
+they are not pages, so they are in neither the search index nor the sitemap.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from macros.editors.cms_config import for_site
+
+log = logging.getLogger("mkdocs.plugins.strategi.admin")
+BUNDLE = Path("node_modules") / "decap-cms" / "dist"
+
+
+def _bundle_files(root: Path) -> list[Path]:
+    dist = root / BUNDLE
+    return sorted([*dist.glob("*decap-cms.js"), *dist.glob("*.wasm")])
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    bundle = _bundle_files(root)
+    if not bundle:
+        raise Abort(f"Redaktøren (/admin/) mangler: {BUNDLE}/decap-cms.js findes ikke – kør "
+                    "`npm ci` i projektets mappe (./dev build og ./dev test gør det selv).")
+    for path in bundle:
+        files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
+    committed = files.get_file_from_path("admin/config.yml")
+    if committed is not None:
+        files.remove(committed)
+        text = Path(committed.abs_src_path or "").read_text(encoding="utf-8")
+        files.append(File.generated(config, "admin/config.yml", content=for_site(
+            text, config.edit_uri or "", config.site_url or "")))
+    sheets = [f.src_uri for f in files
+              if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".css")
+              and not f.src_uri.endswith("print.css")]
+    imports = "".join(f'@import url("../{uri}");\n' for uri in sorted(sheets))
+    files.append(File.generated(config, "admin/forhaandsvisning.css", content=imports))
+    return files

@@ -1,0 +1,221 @@
+"""The browser editor's configuration and what it writes, without a browser.
+
+- docs/admin/config.yml is current with the models, and every field of every model is in a form;
+- every data file read and written back the way Decap does (its YAML format, with the npm `yaml`
+  version it uses, scripts/decap_yaml.mjs) gives the same validated data, also for generated
+  values that YAML 1.1 would misread (14:30, no, on, dates, case numbers);
+- problems in a file Decap wrote name the right line;
+- /admin/ is served from the site, kept out of search, sitemap and indexing, and public pages
+  do not load any of it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from macros.data import model
+from macros.data.loading import _model_in, load_site_data
+from macros.data.problems import DataError
+from macros.data.yamlsource import read_yaml
+from macros.editors import cms_config
+from tests.conftest import ROOT
+
+NODE_WRITER = ROOT / "scripts" / "decap_yaml.mjs"
+TRICKY = ["14:30", "no", "on", "off", "yes", "Yes", "y", "n", "true", "null", "~", "2023-10-26",
+          "2023-10-26T00:00:00Z", "99754/23", "23/2079", "3517342", "0123", "010", "1e3", ".5",
+          "0x1F", "- ikke en liste", "# ikke en kommentar", "a: b", "'enkelt'", '"dobbelt"',
+          "100 %", "@bruger", "`kode`", "&anker", "*alias", "! tag", "{x}", "[x]", "æøå ÆØÅ",
+          "linje 1\nlinje 2", "slutter med kolon:", "15:00-16:30", "1. halvår 2024"]
+
+
+def decap_resave(jobs: list[dict[str, Any]]) -> list[str]:
+    if shutil.which("node") is None or not (ROOT / "node_modules" / "yaml").is_dir():
+        pytest.fail("node og node_modules mangler: kør ./dev test (npm ci)")
+    result = subprocess.run(["node", str(NODE_WRITER)], input=json.dumps(jobs), cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def order_of(rel: str) -> list[str]:
+    """The top-level keys in the form's order, which Decap sorts a saved file by."""
+    parts = Path(rel).parts
+    if len(parts) == 3:  # data/<name>/<id>.yml
+        return list(model.FOLDERS[parts[1]][1].model_fields)
+    return list(model.DATA_FILES[Path(rel).stem].model_fields)
+
+
+def data_files() -> list[str]:
+    data = ROOT / "data"
+    return sorted(p.relative_to(ROOT).as_posix() for pattern in ("*.yml", "*/*.yml")
+                  for p in data.glob(pattern))
+
+
+def dumped(site: Any) -> dict[str, Any]:
+    return {name: getattr(site, name).model_dump(mode="json") for name in model.DATA_FILES}
+
+
+# --- configuration ---------------------------------------------------------------------------
+
+def test_committed_cms_config_is_current():
+    committed = cms_config.CONFIG_PATH.read_text(encoding="utf-8")
+    assert committed == cms_config.rendered_config(cms_config.blog_categories(ROOT)), (
+        "docs/admin/config.yml er forældet: kør python -m macros.editors.cms_config")
+
+
+def _check_fields(fields: list[dict[str, Any]], item: type[model.Strict], where: str) -> None:
+    names = [f["name"] for f in fields]
+    assert names == list(item.model_fields), f"{where}: {names}"
+    for config, (name, info) in zip(fields, item.model_fields.items(), strict=True):
+        assert config["label"] and config["widget"], f"{where}.{name}"
+        nested = _model_in(info.annotation)
+        if nested is not None and config["widget"] in ("object", "list") and "fields" in config:
+            _check_fields(config["fields"], nested, f"{where}.{name}")
+
+
+def test_every_field_of_every_model_is_in_a_form():
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    collections = {c["name"]: c for c in config["collections"]}
+    for name, (_, item) in model.FOLDERS.items():
+        assert collections[name]["folder"] == f"data/{name}"
+        _check_fields(collections[name]["fields"], item, name)
+    files = {f["name"]: f for f in collections["lister"]["files"]}
+    for name in cms_config.FILE_COLLECTIONS:
+        assert files[name]["file"] == f"data/{name}.yml"
+        _check_fields(files[name]["fields"], model.DATA_FILES[name], name)
+    covered = set(model.FOLDERS) | set(cms_config.FILE_COLLECTIONS)
+    assert covered == set(model.DATA_FILES)
+
+
+def test_the_form_is_danish_and_checks_what_it_can():
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    assert config["locale"] == "da"
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"]["branch"] == "main"
+    tiltag = {f["name"]: f for f in config["collections"][0]["fields"]}
+    assert tiltag["status"]["widget"] == "select"
+    assert tiltag["status"]["options"] == [s.value for s in model.Status]
+    assert tiltag["begrundelse"]["widget"] == "begrundelse"  # docs/admin/redaktoer.js
+    assert tiltag["spor"]["widget"] == "relation"
+    assert tiltag["id"]["pattern"][0] == model.ID_PATTERN
+    assert tiltag["titel"]["required"] is True and tiltag["status"]["required"] is False
+    assert "forsinket" in tiltag["status"]["hint"]
+    moede = {f["name"]: f for f in config["collections"][1]["fields"]}
+    assert "journalnummeret" in next(f for f in moede["bilag"]["fields"]
+                                     if f["name"] == "journalnr")["pattern"][1]
+
+
+@pytest.mark.parametrize(("edit_uri", "repo", "branch"), [
+    ("https://github.com/norddjurs/strategi/edit/main/docs/", "norddjurs/strategi", "main"),
+    ("https://github.com/OWNER/REPO/edit/main/docs/", "OWNER/REPO", "main"),
+    ("https://gitlab.example/x/y/-/edit/main/docs/", "OWNER/REPO", "main"),
+])
+def test_the_build_fills_in_the_repository_from_edit_uri(edit_uri, repo, branch):
+    text = cms_config.CONFIG_PATH.read_text(encoding="utf-8")
+    config = yaml.safe_load(cms_config.for_site(text, edit_uri, "https://x.example/strategi/"))
+    assert config["backend"]["repo"] == repo and config["backend"]["branch"] == branch
+    assert config["site_url"] == "https://x.example/strategi/"
+
+
+# --- round trip ------------------------------------------------------------------------------
+
+def test_every_data_file_saved_unchanged_by_the_editor_gives_the_same_data(tmp_path):
+    files = data_files()
+    texts = decap_resave([{"text": (ROOT / rel).read_text(encoding="utf-8"),
+                           "order": order_of(rel)} for rel in files])
+    copy = tmp_path / "projekt"
+    for rel, text in zip(files, texts, strict=True):
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+        (copy / rel).write_text(text, encoding="utf-8")
+    assert dumped(load_site_data(copy)) == dumped(load_site_data(ROOT))
+    # Files the editor wrote (one per initiative and meeting) are already in its format.
+    for rel, text in zip(files, texts, strict=True):
+        if len(Path(rel).parts) == 3:
+            assert (ROOT / rel).read_text(encoding="utf-8") == text, rel
+
+
+def _text_fields(item: type[model.Strict]) -> list[str]:
+    """Free text: no pattern, no validator of its own (periods, niveau)."""
+    checked = {name for d in item.__pydantic_decorators__.field_validators.values()
+               for name in d.info.fields}
+    return [name for name, info in item.model_fields.items()
+            if info.annotation in (str, str | None) and not cms_config._pattern(info)
+            and name not in checked]
+
+
+def test_generated_values_survive_the_editors_yaml(tmp_path):
+    """Values YAML 1.1 would misread, and the data's own texts, in every free text field of an
+    initiative and a meeting (fixed seed), written by Decap's writer and read by the loader."""
+    site = load_site_data(ROOT)
+    rng = random.Random(17)
+    texts = [t.titel for t in site.tiltag.tiltag] + [m.titel for m in site.moeder.moeder]
+    jobs, expected = [], []
+    for name, (collection, item) in model.FOLDERS.items():
+        base = getattr(site, name).model_dump(mode="json")[collection][0]
+        for _ in range(20):
+            values = {f: rng.choice([*TRICKY, rng.choice(texts)]) for f in _text_fields(item)}
+            jobs.append({"data": {**base, **values}, "order": list(item.model_fields)})
+            expected.append((name, item, {**base, **values}))
+    for text, (_, item, data) in zip(decap_resave(jobs), expected, strict=True):
+        path = tmp_path / "post.yml"
+        path.write_text(text, encoding="utf-8")
+        doc = read_yaml(path, "post.yml")
+        assert not doc.problems
+        read = item.model_validate(doc.data).model_dump(mode="json")
+        assert read == item.model_validate(data).model_dump(mode="json"), text
+
+
+def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
+    copy = tmp_path / "projekt"
+    shutil.copytree(ROOT / "data", copy / "data")
+    rel = "data/tiltag/chefforum.yml"
+    data = read_yaml(ROOT / rel, rel).data
+    data = {**data, "status": "igang", "statuslog": [
+        {"dato": "2026-11-20", "status": "forsinket", "tekst": "En tekst\nover to linjer"},
+        {"dato": "20-11-2026", "status": "i gang", "tekst": "14:30"}]}
+    (text,) = decap_resave([{"data": data, "order": order_of(rel)}])
+    (copy / rel).write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    with pytest.raises(DataError) as error:
+        load_site_data(copy)
+    found = {(p.file, p.line, p.field) for p in error.value.problems}
+    status_line = lines.index("status: igang") + 1
+    date_line = next(i for i, x in enumerate(lines, 1) if "20-11-2026" in x)
+    assert (rel, status_line, "status") in found, found
+    assert (rel, date_line, "statuslog[1].dato") in found, found
+
+
+# --- served from the site, out of search and indexing ----------------------------------------
+
+def test_admin_is_served_from_the_site_and_not_indexed(built_site: Path):
+    admin = built_site / "admin"
+    for name in ("index.html", "config.yml", "decap-cms.js", "redaktoer.js", "redaktoer.css",
+                 "forhaandsvisning.css"):
+        assert (admin / name).is_file(), name
+    html = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert 'http-equiv="Content-Security-Policy"' in html
+    assert "https://" not in html.split("Content-Security-Policy")[0].split("-->")[-1]
+    assert "admin/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("admin")]
+    for sheet in (admin / "forhaandsvisning.css").read_text(encoding="utf-8").split("\n"):
+        if sheet:
+            target = sheet.split('"')[1].removeprefix("../")
+            assert (built_site / target).is_file(), target
+
+
+def test_public_pages_load_nothing_of_the_editor(site_pages):
+    for url, page in site_pages.items():
+        if url.startswith("admin"):
+            continue
+        for tag in page.find_all(["script", "link", "a", "img", "iframe"]):
+            target = tag.get("src") or tag.get("href") or ""
+            assert "admin/" not in target and "decap" not in target, (url, target)
