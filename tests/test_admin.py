@@ -131,6 +131,8 @@ def test_every_data_file_saved_unchanged_by_the_editor_gives_the_same_data(tmp_p
     texts = decap_resave([{"text": (ROOT / rel).read_text(encoding="utf-8"),
                            "order": order_of(rel)} for rel in files])
     copy = tmp_path / "projekt"
+    # The source texts are plain text, not edited in the CMS.
+    shutil.copytree(ROOT / "data" / "kildetekster", copy / "data" / "kildetekster")
     for rel, text in zip(files, texts, strict=True):
         (copy / rel).parent.mkdir(parents=True, exist_ok=True)
         (copy / rel).write_text(text, encoding="utf-8")

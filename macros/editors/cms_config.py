@@ -87,7 +87,7 @@ JUSTIFICATION_WIDGET = "begrundelse"
 FILE_COLLECTIONS: dict[str, str] = {
     "spor": "Udviklingsspor og analyseforløb", "ordliste": "Ordliste", "anbefalinger":
     "Anbefalinger", "pejlemaerker": "Pejlemærker", "faser": "Strategiprocessens faser",
-    "kilder": "Kildedokumenter",
+    "kilder": "Kildedokumenter", "rettelser": "Rettelser af scannede kilder",
 }
 PATTERN_MESSAGES = {
     model.ID_PATTERN: "Brug kun små bogstaver a-z, tal og bindestreger, fx "
