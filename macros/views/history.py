@@ -45,6 +45,10 @@ def _quoted(value: str | None, empty: str = "ingen") -> str:
     return f"«{value}»" if value else empty
 
 
+def _sentence_end(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def sentence(change: Change) -> str:
     """What happened, in one Danish sentence (without the item's name)."""
     c = change.change
@@ -57,7 +61,7 @@ def sentence(change: Change) -> str:
                 f"{_quoted(c.new, 'ingen status')}.")
         return text + (f" Begrundelse: {c.reason}" if c.reason else "")
     if c.action == "statusrapport":
-        return f"Ny statusrapport: {c.new}."
+        return f"Ny statusrapport: {_sentence_end(c.new or '')}"
     if c.action == "tidsplan":
         text = f"{field_label(c.field)} flyttet fra {_quoted(c.old)} til {_quoted(c.new)}."
         return text + (f" Begrundelse: {c.reason}" if c.reason else "")
