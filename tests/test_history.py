@@ -68,7 +68,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     anchor = "  - id: ansaettelse-fagchefer\n"
     edit(repo, "    kilde: {dokument: tids-og-procesplan, sted: \"Organisering, række 1\"}\n",
          "    status: forsinket\n    begrundelse: Rekrutteringen er sat i bero.\n"
-         "    statuslog:\n      - {dato: 2024-03-01, status: forsinket, tekst: Ingen ansat endnu.}\n"
+         "    statuslog:\n"
+         "      - {dato: 2024-03-01, status: forsinket, tekst: Ingen ansat endnu.}\n"
          "    kilde: {dokument: tids-og-procesplan, sted: \"Organisering, række 1\"}\n")
     commit(repo, "2024-03-05", "Status: hiring delayed")
     edit(repo, "{tekst: december 2022 – 1. juni 2023, betegnelse: Hele ansættelsesforløbet}",
