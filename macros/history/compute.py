@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from macros.build import parallel
 from macros.data import loading
 from macros.data.problems import DataError
 from macros.history import diff, gitlog
@@ -86,6 +87,43 @@ class _Walker:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
+# Fewer unread commits than this are read in this process alone (a fork costs more).
+PREFETCH_MIN = 8
+
+
+def _prefetch(root: Path, cache: Path, pairs: list[tuple[str, str]]) -> None:
+    """Compare each (old, new) pair of trees into the cache, in order."""
+    walker = _Walker(root, cache)
+    previous: tuple[str, diff.Snapshot | None] = ("", None)
+    try:
+        for old_tree, tree in pairs:
+            old = previous[1] if previous[0] == old_tree else None
+            entry, snapshot = walker.pair(old_tree, old, tree)
+            previous = (tree, snapshot) if entry["valid"] else ("", None)
+    finally:
+        walker.close()
+
+
+def _read_unseen_pairs(root: Path, cache: Path, commits: list[gitlog.Commit]) -> None:
+    """Fill the cache for the commits not seen before, on two cores where there are two: each
+    process takes one run of consecutive commits. The walk in compute_history then reads the
+    cache; a pair it asks for that is not there (after a commit that does not validate, it
+    compares with the last valid one instead) it computes itself."""
+    trees = [c.data_tree for c in commits if c.data_tree]
+    pairs = [(old, new) for old, new in zip(["", *trees], trees, strict=False) if old != new]
+    unseen = [p for p in pairs if not (cache / f"{p[0] or 'tom'}-{p[1]}.json").exists()]
+    if len(unseen) < PREFETCH_MIN or not parallel.enabled():
+        return
+    half = len(unseen) // 2
+    theirs = parallel.start(lambda: _prefetch(root, cache, unseen[half:]))
+    try:
+        _prefetch(root, cache, unseen[:half])
+    except BaseException:
+        theirs.cancel()
+        raise
+    theirs.result()
+
+
 def compute_history(root: Path, cache_root: Path | None = None) -> History:
     """The history of root's data/ and docs/, or an unavailable History saying why not."""
     try:
@@ -95,6 +133,7 @@ def compute_history(root: Path, cache_root: Path | None = None) -> History:
     except gitlog.GitUnavailable as error:
         return unavailable(str(error))
     cache = (cache_root or root / CACHE_DIR) / fingerprint()
+    _read_unseen_pairs(root, cache, commits)
     walker = _Walker(root, cache)
     per_commit: list[list[Change]] = []
     items: dict[tuple[str, str], ItemRecord] = {}
