@@ -25,6 +25,19 @@ class PlannedVsCurrent:
         return self.first_texts != self.current_texts
 
     @property
+    def first_only(self) -> tuple[str, ...]:
+        """What the first published timing had that today's has not."""
+        return tuple(x for x in self.first_texts if x not in self.current_texts)
+
+    @property
+    def current_only(self) -> tuple[str, ...]:
+        return tuple(x for x in self.current_texts if x not in self.first_texts)
+
+    @property
+    def unchanged(self) -> int:
+        return len([x for x in self.current_texts if x in self.first_texts])
+
+    @property
     def start_months(self) -> int | None:
         """Months the start moved (positive: later)."""
         if not self.first_span or not self.current_span:
