@@ -311,3 +311,17 @@ def test_a_shallow_clone_has_no_history(repo: Path, tmp_path: Path) -> None:
                    check=True)
     history = compute_history(clone)
     assert not history.available and "overfladisk" in history.note
+
+
+def test_check_warns_about_initiatives_without_a_recent_status(repo: Path) -> None:
+    from macros.editors.status_rhythm import status_warnings
+
+    site = load_site_data(repo)
+    warnings = status_warnings(site, dt.date(2024, 8, 1))
+    # Only the initiative with a report from 1 March 2024 is within the half year.
+    assert len(warnings) == len(site.tiltag.tiltag) - 1
+    assert not any("ansaettelse-fagchefer" in w.message for w in warnings)
+    first = warnings[0]
+    assert first.file == "data/tiltag.yml" and first.line > 1
+    assert "ældre end et halvt år" in first.message
+    assert status_warnings(site, dt.date(2024, 3, 1)) == []

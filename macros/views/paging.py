@@ -193,5 +193,5 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
         "aendringer": PagedView(
             "aendringer/", "Ændringer", "changes.html", hist.CHANGES_PER_PAGE,
             lambda s, d: current_history().changes,
-            lambda s, d, chunk, last: {"changes": chunk}, hist.day_label, "data/"),
+            lambda s, d, chunk, last: {"changes": chunk}, hist.day_label, "docs/aendringer.md"),
     }
