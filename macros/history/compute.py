@@ -26,14 +26,15 @@ from macros.history.record import Change, History, ItemRecord, Skipped, unavaila
 
 log = logging.getLogger("mkdocs.plugins.strategi.historik")
 CACHE_DIR = Path(".cache") / "historik"
-_PACKAGES = (Path(loading.__file__).parent, Path(__file__).parent)
+# The code a cached comparison depends on: the model and loader, and how items are compared.
+_CACHED_BY = (*sorted(Path(loading.__file__).parent.glob("*.py")),
+              *(Path(__file__).parent / name for name in ("compute.py", "diff.py", "gitlog.py")))
 
 
 def fingerprint() -> str:
     digest = hashlib.sha256()
-    for package in _PACKAGES:
-        for path in sorted(package.glob("*.py")):
-            digest.update(path.name.encode() + path.read_bytes())
+    for path in _CACHED_BY:
+        digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
