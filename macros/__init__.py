@@ -9,6 +9,7 @@ from macros.build.context import build_date
 from macros.data import model
 from macros.data.loading import load_site_data
 from macros.data.model import Kildehenvisning
+from macros.history import rhythm
 from macros.views import paging
 from macros.views import viewmodels as views
 from macros.views.htmlstash import STASH
@@ -78,6 +79,12 @@ def define_env(env: Any) -> None:
     env.macro(lambda: paged("tidslinje"), "tidslinje")
     env.macro(lambda: paged("status"), "statusliste")
     env.macro(lambda: paged("beslutninger"), "beslutningsregister")
+    env.macro(lambda: paged("aendringer"), "aendringsliste")
+
+    @env.macro
+    def statusrytme() -> str:
+        r = renderer()
+        return STASH.hold(r.render("status_rhythm.html", rhythm=rhythm.rhythm(r.site, r.today)))
 
     @env.macro
     def naeste_skridt(maaneder: int = 6, hoejst: int = 10) -> str:

@@ -102,19 +102,22 @@ class SiteData:
         return f"data/{name}.yml"
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, float], ...], SiteData]] = {}
+_cache: dict[Path, tuple[tuple[tuple[tuple[str, float], ...], bool], SiteData]] = {}
 
 
-def load_site_data(root: Path) -> SiteData:
+def load_site_data(root: Path, *, earlier_version: bool = False) -> SiteData:
+    """The validated data of root/data/. `earlier_version` reads data/ as an earlier commit had
+    it (macros/history): files added since may be missing, and the texts are not held against
+    source documents the commit may not have had; every model is still validated."""
     data_dir = root / "data"
     stamp = tuple(sorted((p.relative_to(data_dir).as_posix(), p.stat().st_mtime)
                          for pattern in ("*.yml", "*/*.yml", "*/", "kildetekster/*.txt")
                          for p in data_dir.glob(pattern)))
     cached = _cache.get(data_dir)
-    if cached and cached[0] == stamp:
+    if cached and cached[0] == (stamp, earlier_version):
         return cached[1]
-    site = _load(data_dir)
-    _cache[data_dir] = (stamp, site)
+    site = _load(data_dir, earlier_version)
+    _cache[data_dir] = ((stamp, earlier_version), site)
     return site
 
 
@@ -177,11 +180,15 @@ def _read(data_dir: Path, name: str) -> tuple[Source | None, list[Problem]]:
     return read_yaml(path, f"data/{name}.yml"), []
 
 
-def _load(data_dir: Path) -> SiteData:
+def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
     problems: list[Problem] = []
     docs: dict[str, Source] = {}
     loaded: dict[str, Any] = {}
     for name, root_model in model.DATA_FILES.items():
+        if earlier_version and not (data_dir / f"{name}.yml").exists() \
+                and not (data_dir / name).is_dir():
+            loaded[name] = root_model.model_validate({})  # a file added after that commit
+            continue
         doc, missing = _read(data_dir, name)
         problems.extend(missing)
         if doc is None:
@@ -206,10 +213,10 @@ def _load(data_dir: Path) -> SiteData:
     if not problems:
         problems.extend(_cross_references(loaded, docs))
     texts: dict[str, SourceText] = {}
-    if not problems:
+    if not problems and not earlier_version:
         texts, text_problems = read_source_texts(data_dir, loaded, docs)
         problems.extend(text_problems)
-    if not problems:
+    if not problems and not earlier_version:
         problems.extend(check_sources(loaded, docs, texts))
     if problems:
         raise DataError(problems)

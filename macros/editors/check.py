@@ -2,10 +2,10 @@
 
 Validates everything a build validates in data/, then every Markdown page in docs/ (front
 matter, internal links, raw HTML the site refuses, macros in pages with `render_macros: true`),
-warns about capitalised abbreviations missing from the glossary, and prints each page's LIX.
-Prints one line per problem, `file:line: field: message`, like the build. Exit code 1 on
-errors; warnings (unknown front matter keys, abbreviations, LIX above the limit) are printed
-but do not fail.
+warns about capitalised abbreviations missing from the glossary and about initiatives whose
+status is older than the half-yearly rhythm, and prints each page's LIX. Prints one line per
+problem, `file:line: field: message`, like the build. Exit code 1 on errors; warnings (unknown
+front matter keys, abbreviations, LIX above the limit) are printed but do not fail.
 Runs no MkDocs build, so it takes about a second.
 """
 
@@ -21,12 +21,14 @@ from typing import Any
 
 import yaml
 
+from macros.build.context import build_date
 from macros.data.loading import SiteData, load_site_data
 from macros.data.problems import DataError, Problem
 from macros.data.sourcechecks import place_hint
 from macros.data.writtendates import impossible_dates, impossible_message
 from macros.editors import markdown_checks as md
 from macros.editors.lix import Lix, lix
+from macros.editors.status_rhythm import status_warnings
 
 DEFAULT_LIX_LIMIT = 45.0
 # {{ kilde("sag-23-2079", "Baggrund") }} in a page: the place must be a passage of the source.
@@ -138,6 +140,8 @@ def run(root: Path) -> Report:
         site = load_site_data(root)
     except DataError as error:
         report.errors.extend(error.problems)
+    if site is not None:
+        report.warnings.extend(status_warnings(site, build_date()))
     docs = root / "docs"
     files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     written = {f for f in files if f.endswith(".md")}

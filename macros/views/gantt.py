@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from macros.data import model
 from macros.data.loading import SiteData
 from macros.data.periods import MONTHS_DA, Period, Precision, period_label
+from macros.history.current import current as current_history
+from macros.history.planned import PlannedVsCurrent, planned_vs_current
 
 FUZZY = {Precision.SEASON, Precision.QUARTER, Precision.HALF_YEAR, Precision.YEAR}
 LABEL_WIDTH = 300
@@ -41,6 +43,9 @@ class Row:
     initiative: model.Tiltag | None
     track: model.Spor
     bars: list[Bar]
+    # The span first published, drawn faintly behind the bars when the plan has moved since.
+    original: tuple[float, float] | None = None
+    compared: PlannedVsCurrent | None = None
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,17 @@ def build_chart(site: SiteData, today: dt.date,
     all_periods = [p for t in chosen for p, _, _ in _periods(t)]
     if not all_periods:
         all_periods = [Period(today, today, "", Precision.DAY)]
-    first = min(p.start for p in all_periods)
+    history = current_history()
+    moved = {}
+    for t in chosen:
+        compared = planned_vs_current(history, t) if history.available else None
+        if compared is not None and compared.changed and compared.first_span is not None:
+            moved[t.id] = compared
+    first = min([p.start for p in all_periods] + [c.first_span[0] for c in moved.values()
+                                                   if c.first_span])
     # The axis covers the plan itself; 'today' is drawn only when it falls inside it.
-    last = max(p.end or p.start for p in all_periods)
+    last = max([p.end or p.start for p in all_periods]
+               + [c.first_span[1] or c.first_span[0] for c in moved.values() if c.first_span])
     origin = dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1)  # start of first quarter
     months = (last.year - origin.year) * 12 + 12 - origin.month + 1
     axis_end = LABEL_WIDTH + months * MONTH_WIDTH
@@ -110,7 +123,13 @@ def build_chart(site: SiteData, today: dt.date,
                 bars.append(Bar(start, max(end - start, 4.0), label, period.text,
                                 period_label(period), period.precision in FUZZY,
                                 period.end is None, milestone))
-            rows.append(Row(y, t, track, bars))
+            original = None
+            compared = moved.get(t.id)
+            if compared is not None and compared.first_span is not None:
+                begin, end_day = compared.first_span
+                right = x_of(end_day + dt.timedelta(days=1)) if end_day else axis_end
+                original = (x_of(begin), max(right - x_of(begin), 4.0))
+            rows.append(Row(y, t, track, bars, original, compared))
             y += ROW_HEIGHT
     ticks = []
     for i in range(months):

@@ -15,7 +15,9 @@ from typing import Any
 
 from macros.data import model
 from macros.data.loading import SiteData
+from macros.history.current import current as current_history
 from macros.views import gantt
+from macros.views import history as hist
 from macros.views import viewmodels as views
 from macros.views.rendering import Renderer
 
@@ -192,4 +194,8 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
             lambda s, d, chunk, last: {"meetings": chunk},
             lambda chunk: f"{chunk[0].titel[:40]} …" if chunk else "",
             "moeder"),
+        "aendringer": PagedView(
+            "aendringer/", "Ændringer", "changes.html", hist.CHANGES_PER_PAGE,
+            lambda s, d: current_history().changes,
+            lambda s, d, chunk, last: {"changes": chunk}, hist.day_label, "docs/aendringer.md"),
     }

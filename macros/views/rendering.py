@@ -19,6 +19,8 @@ from markupsafe import Markup
 from macros.data import model
 from macros.data.loading import SiteData
 from macros.data.periods import format_date_da, parse_period, period_label
+from macros.history.current import current as current_history
+from macros.views import history as hist
 from macros.views import viewmodels as views
 from macros.views.htmlstash import STASH
 
@@ -88,6 +90,8 @@ class Renderer:
             today=self.today,
             views=views,
             model=model,
+            history=current_history(),
+            hist=hist,
             link=lambda target: relative_url(target, self.page_url),
             cite=self.cite,
             cite_places=self.cite_places,

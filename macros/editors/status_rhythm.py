@@ -1,0 +1,28 @@
+"""The editors' reminder of the status rhythm: initiatives whose newest status report is more
+than half a year old (or that have none, once the first status after approval was due).
+Warnings, not errors: a late status is a fact to publish, not a reason to stop the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from macros.data.loading import SiteData
+from macros.data.periods import format_date_da
+from macros.data.problems import Problem
+from macros.history import rhythm
+
+
+def status_warnings(site: SiteData, today: dt.date) -> list[Problem]:
+    lines = site.lines.get("tiltag", {})
+    index = {t.id: i for i, t in enumerate(site.tiltag.tiltag)}
+    out = []
+    for t, newest in rhythm.stale_initiatives(site, today):
+        i = index[t.id]
+        line = lines.get(("tiltag", i, "status")) or lines.get(("tiltag", i)) or 1
+        since = (f"seneste statusrapport er fra {format_date_da(newest)}" if newest else
+                 "tiltaget har ingen statusrapport siden strategiens godkendelse "
+                 f"{format_date_da(rhythm.APPROVED)}")
+        out.append(Problem("data/tiltag.yml", line, f"tiltag[{i}].status",
+                           f"status for «{t.id}» er ældre end et halvt år ({since}) – "
+                           "tilføj en statusrapport under 'statuslog', når OMU har fået status"))
+    return out

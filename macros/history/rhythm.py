@@ -1,0 +1,67 @@
+"""The status rhythm: status goes to OMU and the leadership every half year, counted from the
+last status report, or from the strategy's approval when there is none. Pure date arithmetic
+over validated data and a fixed 'today'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from macros.data import model
+from macros.data.loading import SiteData
+
+# OMU approved the strategy on 12 September 2023 (sag 23/7776); status every half year from it.
+APPROVED = dt.date(2023, 9, 12)
+RHYTHM_MONTHS = 6
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    last_report: dt.date | None
+    counted_from: dt.date  # the last report, or the approval
+    due: dt.date
+    today: dt.date
+
+    @property
+    def overdue(self) -> bool:
+        return self.today > self.due
+
+    @property
+    def days_overdue(self) -> int:
+        return max((self.today - self.due).days, 0)
+
+
+def last_report(initiatives: list[model.Tiltag]) -> dt.date | None:
+    dates = [e.dato for t in initiatives for e in t.statuslog]
+    return max(dates, default=None)
+
+
+def rhythm(site: SiteData, today: dt.date) -> Rhythm:
+    last = last_report(list(site.tiltag.tiltag))
+    start = last or APPROVED
+    return Rhythm(last, start, add_months(start, RHYTHM_MONTHS), today)
+
+
+def stale_initiatives(site: SiteData, today: dt.date,
+                      ) -> list[tuple[model.Tiltag, dt.date | None]]:
+    """Initiatives whose newest status report is older than the rhythm (or missing, once the
+    first status after approval is due), with that report's date."""
+    out = []
+    for t in site.tiltag.tiltag:
+        if t.status == model.Status.AFSLUTTET:
+            continue
+        newest = max((e.dato for e in t.statuslog), default=None)
+        if add_months(newest or APPROVED, RHYTHM_MONTHS) < today:
+            out.append((t, newest))
+    return out

@@ -1,0 +1,327 @@
+"""History from git, on a scripted repository with fixed commit dates: each commit changes one
+thing (a status, a period, a title, an initiative added, a broken commit, the initiative
+removed), and the history, the pages, the feeds and the calendars say exactly that, dated."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import feedparser
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.data.loading import load_site_data
+from macros.history import rhythm
+from macros.history.compute import compute_history, describe
+from macros.history.planned import planned_vs_current
+from macros.views import history as hist
+from tests.conftest import build_site, copy_project
+
+SITE_URL = "http://127.0.0.1/strategi/"
+TILTAG = Path("data") / "tiltag.yml"
+OLD_TITLE = "Flytning af fysisk arbejdssted for medarbejdere ifm. opdeling af Socialområdet"
+NEW_TITLE = "Flytning af fysisk arbejdssted for medarbejdere ved opdeling af Socialområdet"
+NEW_INITIATIVE = """
+  - id: nyt-tiltag
+    titel: Et nyt tiltag til test
+    spor: organisering
+    perioder:
+      - {tekst: 2. halvår 2024}
+    kilde: {dokument: tids-og-procesplan, sted: "Organisering, række 1"}
+"""
+
+
+def git(repo: Path, *args: str, when: str | None = None) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Redaktør", "GIT_AUTHOR_EMAIL": "r@example.org",
+           "GIT_COMMITTER_NAME": "Redaktør", "GIT_COMMITTER_EMAIL": "r@example.org"}
+    if when:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{when}T12:00:00+01:00"
+    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True,
+                            check=True)
+    return result.stdout
+
+
+def edit(repo: Path, old: str, new: str) -> None:
+    path = repo / TILTAG
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def commit(repo: Path, when: str, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message, when=when)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = copy_project(tmp_path_factory.mktemp("historik") / "projekt")
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "2024-01-10", "Publish the site")
+    anchor = "  - id: ansaettelse-fagchefer\n"
+    edit(repo, "    kilde: {dokument: tids-og-procesplan, sted: \"Organisering, række 1\"}\n",
+         "    status: forsinket\n    begrundelse: Rekrutteringen er sat i bero.\n"
+         "    statuslog:\n"
+         "      - {dato: 2024-03-01, status: forsinket, tekst: Ingen ansat endnu.}\n"
+         "    kilde: {dokument: tids-og-procesplan, sted: \"Organisering, række 1\"}\n")
+    commit(repo, "2024-03-05", "Status: hiring delayed")
+    edit(repo, "{tekst: december 2022 – 1. juni 2023, betegnelse: Hele ansættelsesforløbet}",
+         "{tekst: december 2022 – 1. september 2023, betegnelse: Hele ansættelsesforløbet}")
+    commit(repo, "2024-04-02", "Move the hiring period")
+    edit(repo, f"    titel: {OLD_TITLE}\n", f"    titel: {NEW_TITLE}\n")
+    commit(repo, "2024-05-06", "Correct a title")
+    edit(repo, anchor, NEW_INITIATIVE.lstrip("\n") + "\n" + anchor)
+    commit(repo, "2024-06-03", "Add an initiative")
+    edit(repo, "    titel: Et nyt tiltag til test\n", "    titel: Et nyt tiltag til test\n"
+         "    status: ukendt\n")
+    commit(repo, "2024-06-15", "A broken commit")
+    edit(repo, NEW_INITIATIVE.lstrip("\n").replace(
+        "    titel: Et nyt tiltag til test\n",
+        "    titel: Et nyt tiltag til test\n    status: ukendt\n") + "\n", "")
+    commit(repo, "2024-07-01", "Remove the initiative again")
+    (repo / "docs" / "data.md").write_text(
+        (repo / "docs" / "data.md").read_text(encoding="utf-8") + "\nEn rettelse.\n",
+        encoding="utf-8")
+    commit(repo, "2024-07-20", "Docs only")
+    return repo
+
+
+def entries(history, kind: str, item_id: str) -> list[tuple[str, str, str, str | None,
+                                                                 str | None, str | None]]:
+    return [(c.day.isoformat(), c.change.action, c.change.field, c.change.old, c.change.new,
+             c.change.reason) for c in history.for_item(kind, item_id)]
+
+
+def test_history_lists_each_change_dated(repo: Path) -> None:
+    history = compute_history(repo)
+    assert history.available
+    assert entries(history, "tiltag", "ansaettelse-fagchefer") == [
+        ("2024-03-05", "status", "status", None, "forsinket", "Rekrutteringen er sat i bero."),
+        ("2024-03-05", "statusrapport", "statuslog", None,
+         "2024-03-01: forsinket – Ingen ansat endnu.", None),
+        ("2024-01-10", "tilfoejet", "", None, None, None),
+    ]
+    assert entries(history, "tiltag", "aftaleholder-myndighed-visitation-voksen")[0] == (
+        "2024-04-02", "tidsplan", "perioder",
+        "Hele ansættelsesforløbet: december 2022 – 1. juni 2023",
+        "Hele ansættelsesforløbet: december 2022 – 1. september 2023", None)
+    assert entries(history, "tiltag", "flytning-af-arbejdssted")[0] == (
+        "2024-05-06", "tekst", "titel", OLD_TITLE, NEW_TITLE, None)
+    assert entries(history, "tiltag", "nyt-tiltag") == [
+        ("2024-07-01", "fjernet", "", None, None, None),
+        ("2024-06-03", "tilfoejet", "", None, None, None),
+    ]
+    # The broken commit is skipped, counted and named in the build's log line.
+    assert [(s.day.isoformat(), s.problems) for s in history.skipped] == [("2024-06-15", 1)]
+    assert "1 commit(s) sprunget over" in describe(history)
+    # Newest first across the site; the docs-only commit changed no data.
+    assert history.changes[0].day == dt.date(2024, 7, 1)
+    record = history.record("tiltag", "ansaettelse-fagchefer")
+    assert (record.published, record.last_changed) == (dt.date(2024, 1, 10), dt.date(2024, 3, 5))
+
+
+def test_sentences_say_what_changed(repo: Path) -> None:
+    history = compute_history(repo)
+    status, *_ = history.for_item("tiltag", "ansaettelse-fagchefer")
+    assert hist.sentence(status) == ("Status ændret fra ingen status til «forsinket». "
+                                     "Begrundelse: Rekrutteringen er sat i bero.")
+    title = history.for_item("tiltag", "flytning-af-arbejdssted")[0]
+    assert hist.sentence(title) == f"Titlen rettet fra «{OLD_TITLE}» til «{NEW_TITLE}»."
+
+
+def test_a_second_run_reads_the_cache(repo: Path, tmp_path: Path) -> None:
+    first = compute_history(repo, cache_root=tmp_path)
+    cached = list(tmp_path.rglob("*.json"))
+    assert len(cached) == 7  # one per data commit
+    again = compute_history(repo, cache_root=tmp_path)
+    assert [c.change for c in again.changes] == [c.change for c in first.changes]
+
+
+def test_planned_against_current(repo: Path) -> None:
+    history = compute_history(repo)
+    site = load_site_data(repo)
+    moved = planned_vs_current(history, site.initiative("aftaleholder-myndighed-visitation-voksen"))
+    assert moved is not None and moved.changed
+    assert moved.published == dt.date(2024, 1, 10)
+    assert moved.first_span == (dt.date(2022, 12, 1), dt.date(2023, 6, 1))
+    assert moved.current_span == (dt.date(2022, 12, 1), dt.date(2023, 9, 1))
+    assert (moved.start_months, moved.end_months, moved.months) == (0, 3, 3)
+    assert hist.plan_line(history, site.initiative(
+        "aftaleholder-myndighed-visitation-voksen")).moved == "3 måneder senere"
+    same = planned_vs_current(history, site.initiative("direktionen"))
+    assert same is not None and not same.changed
+
+
+def test_last_updated_dates(repo: Path) -> None:
+    history = compute_history(repo)
+    site = load_site_data(repo)
+    assert hist.page_updated(history, site, "tiltag/ansaettelse-fagchefer.md", True,
+                             False) == dt.date(2024, 3, 5)
+    assert hist.page_updated(history, site, "tiltag/flytning-af-arbejdssted.md", True,
+                             False) == dt.date(2024, 5, 6)
+    assert hist.page_updated(history, site, "data.md", False, False) == dt.date(2024, 7, 20)
+    # A page that renders data is as new as data/ (the docs-only commit did not touch it).
+    assert hist.page_updated(history, site, "index.md", False, True) == dt.date(2024, 7, 1)
+
+
+@pytest.mark.parametrize(("today", "overdue", "due"), [
+    (dt.date(2024, 8, 1), False, dt.date(2024, 9, 1)),
+    (dt.date(2024, 9, 2), True, dt.date(2024, 9, 1)),
+])
+def test_status_rhythm_from_the_last_report(repo: Path, today: dt.date, overdue: bool,
+                                            due: dt.date) -> None:
+    state = rhythm.rhythm(load_site_data(repo), today)
+    assert (state.last_report, state.due, state.overdue) == (dt.date(2024, 3, 1), due, overdue)
+
+
+def test_status_rhythm_from_the_approval_without_reports() -> None:
+    site = load_site_data(Path(__file__).resolve().parent.parent)
+    state = rhythm.rhythm(site, dt.date(2026, 11, 23))
+    assert (state.counted_from, state.due, state.overdue) == (
+        dt.date(2023, 9, 12), dt.date(2024, 3, 12), True)
+    assert len(rhythm.stale_initiatives(site, dt.date(2024, 3, 1))) == 0
+    assert len(rhythm.stale_initiatives(site, dt.date(2024, 3, 13))) == len(site.tiltag.tiltag)
+
+
+@pytest.fixture(scope="module")
+def repo_site(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("historik-site") / "site"
+    result = build_site(repo, out, site_url=SITE_URL, env_extra={"STRATEGI_DATO": "2024-08-01"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr.count("Historik:") == 1
+    return out
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(element) -> str:
+    return " ".join(element.get_text().split())
+
+
+def test_initiative_page_shows_changes_and_planned_against_current(repo_site: Path) -> None:
+    page = soup(repo_site, "tiltag/aftaleholder-myndighed-visitation-voksen")
+    changes = [text_of(li) for li in page.select("ol.aendringer li")]
+    assert changes == [
+        "2. april 2024: Perioderne flyttet fra «Hele ansættelsesforløbet: december 2022 – "
+        "1. juni 2023» til «Hele ansættelsesforløbet: december 2022 – 1. september 2023».",
+        "10. januar 2024: Offentliggjort på siden."]
+    planned = text_of(page.select_one("dl.planlagt-nu"))
+    assert "Først offentliggjort 10. januar 2024" in planned
+    assert "Flyttet 3 måneder senere" in planned
+    assert text_of(page.select_one(".sidst-opdateret")) == "Sidst opdateret 2. april 2024"
+    status = soup(repo_site, "tiltag/ansaettelse-fagchefer")
+    assert "Offentliggjort 10. januar 2024. Sidst ændret 5. marts 2024." in text_of(
+        status.select_one(".historik-datoer"))
+
+
+def test_plan_gantt_and_status_show_the_moved_plan(repo_site: Path) -> None:
+    for url in ("plan", "status"):
+        moved = [text_of(x) for x in soup(repo_site, url).select(".plan-flyttet")]
+        assert len(moved) == 1 and "flyttet 3 måneder senere" in moved[0], url
+    gantt = soup(repo_site, "gantt")
+    assert len(gantt.select("rect.gantt__oprindelig")) == 1
+    assert "Først offentliggjort 10. januar 2024" in text_of(
+        gantt.select_one("tr.gantt-tabel__oprindelig"))
+
+
+def test_change_page_lists_newest_first(repo_site: Path) -> None:
+    page = soup(repo_site, "aendringer")
+    days = [h.get_text(strip=True) for h in page.select("article h2[id^=aendringer-]")]
+    assert days[:4] == ["1. juli 2024", "3. juni 2024", "6. maj 2024", "2. april 2024"]
+    first = text_of(page.select_one("ul.aendringsliste li"))
+    assert first == "Tiltag: Et nyt tiltag til test – Fjernet fra siden."
+
+
+def test_front_page_says_when_the_next_status_is_due(repo_site: Path) -> None:
+    notice = text_of(soup(repo_site, "").select_one(".statusrytme"))
+    assert "Næste status ventes senest 1. september 2024" in notice
+    assert "forsinket" not in notice
+
+
+def test_real_site_says_plainly_that_status_is_overdue(site_pages) -> None:
+    for url in ("", "status/"):
+        notice = site_pages[url].select_one(".statusrytme--forsinket")
+        assert notice is not None, url
+        assert "Ny status er forsinket" in text_of(notice)
+        assert "12. marts 2024" in text_of(notice)
+
+
+def test_change_feeds_parse(repo_site: Path) -> None:
+    feed = feedparser.parse((repo_site / "feed-aendringer.xml").read_bytes())
+    assert not feed.bozo and feed.version == "atom10"
+    assert feed.entries[0].title == "Et nyt tiltag til test: Fjernet fra siden."
+    assert feed.entries[0].published_parsed[:3] == (2024, 7, 1)
+    assert len({e.id for e in feed.entries}) == len(feed.entries)
+    own = feedparser.parse(
+        (repo_site / "tiltag/ansaettelse-fagchefer/aendringer.xml").read_bytes())
+    assert not own.bozo
+    assert [(e.published_parsed[:3], e.summary) for e in own.entries] == [
+        ((2024, 3, 5), "Status ændret fra ingen status til «forsinket». "
+                       "Begrundelse: Rekrutteringen er sat i bero."),
+        ((2024, 3, 5), "Ny statusrapport: 2024-03-01: forsinket – Ingen ansat endnu."),
+        ((2024, 1, 10), "Offentliggjort på siden.")]
+    assert own.feed.link == SITE_URL + "tiltag/ansaettelse-fagchefer/"
+
+
+def test_initiative_calendar_parses(repo_site: Path) -> None:
+    path = repo_site / "tiltag/aftaleholder-myndighed-visitation-voksen/kalender.ics"
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    events = calendar.walk("VEVENT")
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert any("Hele ansættelsesforløbet" in s for s in summaries)
+    period = next(e for e in events if "Hele ansættelsesforløbet" in str(e["SUMMARY"]))
+    assert period.decoded("DTEND") == dt.date(2023, 9, 2)  # moved end, exclusive
+    assert all(str(e["URL"]).startswith(SITE_URL) for e in events)
+
+
+def test_change_data_files(repo_site: Path) -> None:
+    text = (repo_site / "data" / "aendringer.csv").read_bytes().decode("utf-8-sig")
+    header, first, *_ = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    assert header[:6] == ["dato", "commit", "type", "id", "navn", "handling"]
+    assert (first[0], first[3], first[5]) == ("2024-07-01", "nyt-tiltag", "fjernet")
+    document = json.loads((repo_site / "data" / "aendringer.json").read_bytes())
+    assert document["historik_tilgaengelig"] is True
+    assert document["aendringer"][0]["beskrivelse"] == "Fjernet fra siden."
+
+
+def test_without_git_the_build_says_so_and_shows_no_dates(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "uden-git")
+    out = tmp_path / "site"
+    result = build_site(project, out, site_url=SITE_URL)
+    assert result.returncode == 0, result.stderr
+    lines = [x for x in result.stderr.splitlines() if "Historik" in x]
+    assert len(lines) == 1 and "ingen ændringshistorik" in lines[0]
+    page = (out / "tiltag" / "ansaettelse-fagchefer" / "index.html").read_text(encoding="utf-8")
+    assert "sidst-opdateret" not in page and "Offentliggjort" not in page
+    assert "kunne ikke læses" in page
+
+
+def test_a_shallow_clone_has_no_history(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "klon"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],
+                   check=True)
+    history = compute_history(clone)
+    assert not history.available and "overfladisk" in history.note
+
+
+def test_check_warns_about_initiatives_without_a_recent_status(repo: Path) -> None:
+    from macros.editors.status_rhythm import status_warnings
+
+    site = load_site_data(repo)
+    warnings = status_warnings(site, dt.date(2024, 8, 1))
+    # Only the initiative with a report from 1 March 2024 is within the half year.
+    assert len(warnings) == len(site.tiltag.tiltag) - 1
+    assert not any("ansaettelse-fagchefer" in w.message for w in warnings)
+    first = warnings[0]
+    assert first.file == "data/tiltag.yml" and first.line > 1
+    assert "ældre end et halvt år" in first.message
+    assert status_warnings(site, dt.date(2024, 3, 1)) == []
