@@ -24,6 +24,10 @@ KINDS: dict[str, tuple[str, str]] = {
 
 Snapshot = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> field -> value
 
+# Fields that only place an item among the files of its folder: moving one is no change a
+# reader should see.
+NOT_CONTENT = frozenset({"raekkefoelge"})
+
 
 def snapshot(site: SiteData) -> Snapshot:
     out: Snapshot = {}
@@ -31,7 +35,8 @@ def snapshot(site: SiteData) -> Snapshot:
         holder: Any = site
         for part in path.split("."):
             holder = getattr(holder, part)
-        out[kind] = {item.id: item.model_dump(mode="json") for item in holder}
+        out[kind] = {item.id: item.model_dump(mode="json", exclude=NOT_CONTENT)
+                     for item in holder}
     return out
 
 
