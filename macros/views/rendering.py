@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.data import model
 from macros.data.loading import SiteData
@@ -43,6 +43,17 @@ _environment = Environment(
 )
 _environment.filters["dato"] = format_date_da
 _environment.filters["periode"] = lambda text: period_label(parse_period(text))
+
+
+def _url_breaks(text: str) -> Markup:
+    """Web addresses in a text may break after each slash (<wbr>), not inside a word: a phone
+    line is narrower than a long address."""
+    return Markup(re.sub(r"(https?://)([^\s<\"]+)",
+                         lambda m: m.group(1) + m.group(2).replace("/", "/<wbr>"),
+                         str(escape(text))))
+
+
+_environment.filters["url_brud"] = _url_breaks
 # `{% filter hold %}<dl>…</dl>{% endfilter %}` in a Markdown template: see htmlstash.py.
 # The block arrives as Markup under autoescape; the placeholder must not be escaped.
 _environment.filters["hold"] = lambda html: Markup(STASH.hold(spaced_cells(str(html))))
