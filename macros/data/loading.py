@@ -12,7 +12,6 @@ own file and line either way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from macros.data.problems import DataError, Problem, did_you_mean, field_path, o
 from macros.data.sourcechecks import check_sources, read_source_texts
 from macros.data.sources import SourceText
 from macros.data.unsafe_html import find_unsafe_html
-from macros.data.yamlsource import Loc, YamlDocument, read_yaml
+from macros.data.yamlsource import Loc, YamlDocument, read_yaml, strings
 
 
 @dataclass
@@ -225,22 +224,12 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
                     split=split)
 
 
-def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """(location, text) for every string in a YAML value, keys excluded."""
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*loc, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*loc, index))
 
 
 def _unsafe_html(doc: YamlDocument) -> list[Problem]:
     """Script, embedded pages, event handlers and script URLs in any text (unsafe_html.py)."""
     return [Problem(doc.path, doc.line_of(loc), field_path(loc), finding.message)
-            for loc, text in _strings(doc.data)
+            for loc, text in strings(doc.data)
             for finding in find_unsafe_html(text, data_value=True)]
 
 

@@ -22,7 +22,7 @@ from macros.data import model
 from macros.data.periods import Period, PeriodError, parse_period, period_label
 from macros.data.problems import Problem
 from macros.data.sources import normalize
-from macros.data.yamlsource import Loc, Locatable, problem_at
+from macros.data.yamlsource import Locatable, problem_at, strings
 
 WRITTEN_CELLS = ("beskrivelse", "tidspunkt", "ansvarlig", "bemaerkning")
 _MONTH = (r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
@@ -88,15 +88,6 @@ def date_phrases(text: str) -> Iterator[DatePhrase]:
         yield DatePhrase(match.group(0), kind)
 
 
-def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*loc, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*loc, i))
 
 
 def impossible_dates(text: str) -> Iterator[tuple[DatePhrase, str]]:
@@ -114,7 +105,7 @@ def impossible_message(phrase: DatePhrase, reason: str) -> str:
 def check_written_dates(loaded: dict[str, Any], docs: dict[str, Locatable]) -> list[Problem]:
     problems: list[Problem] = []
     for doc in docs.values():
-        for loc, text in _strings(doc.data, ()):
+        for loc, text in strings(doc.data, ()):
             for phrase, reason in impossible_dates(text):
                 problems.append(problem_at(doc, loc, impossible_message(phrase, reason)))
     doc = docs["tiltag"]

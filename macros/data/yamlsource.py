@@ -13,6 +13,7 @@ YAML 1.1 would change what an editor typed. Front matter keeps YAML 1.1, as MkDo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -42,6 +43,18 @@ class YamlDocument:
     def locate(self, loc: Loc) -> tuple[str, int, Loc]:
         """The file, line and path inside that file of loc (see loading.FolderDocument)."""
         return self.path, self.line_of(loc), loc
+
+
+def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """(location, text) for every string in a YAML value, keys excluded."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings(item, (*loc, index))
 
 
 class Locatable(Protocol):
