@@ -13,7 +13,7 @@ from pathlib import Path
 
 from macros.data.model import DATA_FILES, json_schema
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
 
 def rendered_schemas() -> dict[str, str]:
