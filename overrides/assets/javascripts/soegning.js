@@ -17,6 +17,9 @@
   var status = document.getElementById("soeg-status");
   var list = document.getElementById("soeg-resultater");
   var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
+  // The first results are painted as soon as their fragments are there, the rest follow: each
+  // result is one small download, and the first ones are what a person reads.
+  var FIRST_RESULTS = 5;
   var MAX_RESULTS = 10;
   var MAX_SECTIONS = 2;
   var MARK = analysis.TWIN_MARK;
@@ -26,7 +29,12 @@
   function pagefind() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: "/", excerptLength: 22 }).then(function () {
+        // noWorker: the search is a few milliseconds of WebAssembly; a worker would be one more
+        // script to download and a message hop per query. pageLength: long pages (the
+        // decisions, the political process) are not pushed below short ones as hard.
+        return pf.options({
+          baseUrl: "/", excerptLength: 22, noWorker: true, ranking: { pageLength: 0.3 }
+        }).then(function () {
           return pf.init();
         }).then(function () { return pf; });
       });
@@ -139,6 +147,10 @@
 
   function paint(query, results, total) {
     list.replaceChildren.apply(list, results.map(item));
+    announce(query, total);
+  }
+
+  function announce(query, total) {
     status.textContent = query ? count(total) : "Skriv for at søge";
     requestAnimationFrame(function () {
       form.dispatchEvent(new CustomEvent("soeg:vist", { detail: { query: query, total: total } }));
@@ -150,11 +162,19 @@
     var mine = ++ticket;
     var folded = analysis.foldQuery(query);
     if (!/[\p{L}\p{N}]/u.test(folded)) { paint(query, [], 0); return; }
+    var load = function (results) {
+      return Promise.all(results.map(function (r) { return r.data(); }));
+    };
     pagefind().then(function (pf) { return pf.search(folded); }).then(function (found) {
       if (mine !== ticket) return null;
-      var shown = found.results.slice(0, MAX_RESULTS);
-      return Promise.all(shown.map(function (r) { return r.data(); })).then(function (data) {
-        if (mine === ticket) paint(query, data, found.results.length);
+      var total = found.results.length;
+      return load(found.results.slice(0, FIRST_RESULTS)).then(function (data) {
+        if (mine !== ticket) return null;
+        paint(query, data, total);
+        return load(found.results.slice(FIRST_RESULTS, MAX_RESULTS));
+      }).then(function (more) {
+        if (mine !== ticket || !more) return;
+        more.forEach(function (data) { list.appendChild(item(data)); });
       });
     }).catch(function () {
       if (mine === ticket) status.textContent = "Søgningen kunne ikke indlæses";
