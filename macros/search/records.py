@@ -81,8 +81,8 @@ def record_html(key: str, members: list[dict[str, Any]], groups: Sequence[Synony
                 words: analysis.Vocabulary, factor: float = 1.0) -> str:
     main = next((d for d in members if d["location"] == key), None)
     title = plain_text(main["title"] if main else members[0]["title"])
-    parts = [f'<h1 data-pagefind-weight="{_w(TITLE_WEIGHT, factor)}" '
-             f'data-pagefind-meta="title">{_annotated(html.escape(title), groups, words)}</h1>']
+    parts = [f'<h1 data-pagefind-weight="{_w(TITLE_WEIGHT, factor)}">'
+             f'{_annotated(html.escape(title), groups, words)}</h1>']
     for doc in members:
         anchor = doc["location"].partition("#")[2] if "#" not in key else ""
         if anchor:
@@ -92,7 +92,8 @@ def record_html(key: str, members: list[dict[str, Any]], groups: Sequence[Synony
         parts.append(f'<div data-pagefind-weight="{_w(TEXT_WEIGHT, factor)}">'
                      f'{_annotated(doc["text"], groups, words)}</div>')
     return ('<!doctype html><html lang="da"><head><meta charset="utf-8">'
-            f'<meta data-pagefind-meta="url[content]" content="{html.escape(key or "./")}"></head>'
+            f'<meta data-pagefind-meta="url[content]" content="{html.escape(key or "./")}">'
+            f'<meta data-pagefind-meta="title[content]" content="{html.escape(title)}"></head>'
             f'<body data-pagefind-body>{"".join(parts)}</body></html>')
 
 

@@ -101,7 +101,6 @@ def generate(site: Path, per_kind: int = 50, seed: int = SEED) -> list[Generated
     rng = random.Random(seed)
 
     stems_of = {u: {stemmer.stemWord(w) for w in set(ws)} for u, ws in words_of.items()}
-    tails_of: dict[str, set[str]] = {}
 
     def relevant(*words: str, tail: str = "") -> frozenset[str]:
         wanted = [stemmer.stemWord(w) for w in words]
