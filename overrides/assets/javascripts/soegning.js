@@ -127,11 +127,17 @@
     var url = data.meta.url || data.url.replace(/^\//, "");
     var li = document.createElement("li");
     li.className = "md-search-result__item";
-    var sections = data.sub_results.filter(function (sub) {
-      return sub.url.indexOf("#") >= 0 && sub.locations.length > 0;
-    }).sort(function (a, b) { return b.locations.length - a.locations.length; });
-    var own = data.sub_results.filter(function (sub) { return sub.url.indexOf("#") < 0; })[0];
-    var excerpt = own && own.locations.length ? own.excerpt : data.excerpt;
+    // Sub-results are the record's sections; the one at the record's own URL is its opening.
+    var own = null;
+    var sections = [];
+    data.sub_results.forEach(function (sub) {
+      if (sub.url.replace(/^\//, "") === url) own = sub;
+      else if (sub.url.indexOf("#") >= 0 && sub.locations.length > 0) sections.push(sub);
+    });
+    sections.sort(function (a, b) { return b.locations.length - a.locations.length; });
+    // The opening's snippet when it has the words; else the sections show where they are.
+    var excerpt = own && own.locations.length ? own.excerpt
+      : (sections.length ? "" : data.excerpt);
     li.appendChild(link(new URL(url, root).href, article("h1", data.meta.title, excerpt)));
     sections.slice(0, MAX_SECTIONS).forEach(function (sub) {
       var anchor = sub.url.slice(sub.url.indexOf("#"));
