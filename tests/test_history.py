@@ -25,16 +25,18 @@ from macros.views import history as hist
 from tests.conftest import build_site, copy_project
 
 SITE_URL = "http://127.0.0.1/strategi/"
-TILTAG = Path("data") / "tiltag.yml"
+TILTAG = Path("data") / "tiltag"  # one file per initiative
 OLD_TITLE = "Flytning af fysisk arbejdssted for medarbejdere ifm. opdeling af Socialområdet"
 NEW_TITLE = "Flytning af fysisk arbejdssted for medarbejdere ved opdeling af Socialområdet"
-NEW_INITIATIVE = """
-  - id: nyt-tiltag
-    titel: Et nyt tiltag til test
-    spor: organisering
-    perioder:
-      - {tekst: 2. halvår 2024}
-    kilde: {dokument: tids-og-procesplan, sted: "Organisering, række 1"}
+NEW_INITIATIVE = """id: nyt-tiltag
+titel: Et nyt tiltag til test
+spor: organisering
+perioder:
+  - tekst: 2. halvår 2024
+kilde:
+  dokument: tids-og-procesplan
+  sted: Organisering, række 1
+raekkefoelge: 5
 """
 
 
@@ -48,8 +50,8 @@ def git(repo: Path, *args: str, when: str | None = None) -> str:
     return result.stdout
 
 
-def edit(repo: Path, old: str, new: str) -> None:
-    path = repo / TILTAG
+def edit(repo: Path, item: str, old: str, new: str) -> None:
+    path = repo / TILTAG / f"{item}.yml"
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -65,26 +67,23 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = copy_project(tmp_path_factory.mktemp("historik") / "projekt")
     git(repo, "init", "-q", "-b", "main")
     commit(repo, "2024-01-10", "Publish the site")
-    anchor = "  - id: ansaettelse-fagchefer\n"
-    edit(repo, "    kilde: {dokument: tids-og-procesplan, sted: \"Organisering, række 1\"}\n",
-         "    status: forsinket\n    begrundelse: Rekrutteringen er sat i bero.\n"
-         "    statuslog:\n"
-         "      - {dato: 2024-03-01, status: forsinket, tekst: Ingen ansat endnu.}\n"
-         "    kilde: {dokument: tids-og-procesplan, sted: \"Organisering, række 1\"}\n")
+    edit(repo, "ansaettelse-fagchefer", "kilde:\n  dokument: tids-og-procesplan\n",
+         "status: forsinket\nbegrundelse: Rekrutteringen er sat i bero.\n"
+         "statuslog:\n"
+         "  - {dato: 2024-03-01, status: forsinket, tekst: Ingen ansat endnu.}\n"
+         "kilde:\n  dokument: tids-og-procesplan\n")
     commit(repo, "2024-03-05", "Status: hiring delayed")
-    edit(repo, "{tekst: december 2022 – 1. juni 2023, betegnelse: Hele ansættelsesforløbet}",
-         "{tekst: december 2022 – 1. september 2023, betegnelse: Hele ansættelsesforløbet}")
+    edit(repo, "aftaleholder-myndighed-visitation-voksen", "tekst: december 2022 – 1. juni 2023",
+         "tekst: december 2022 – 1. september 2023")
     commit(repo, "2024-04-02", "Move the hiring period")
-    edit(repo, f"    titel: {OLD_TITLE}\n", f"    titel: {NEW_TITLE}\n")
+    edit(repo, "flytning-af-arbejdssted", f"titel: {OLD_TITLE}\n", f"titel: {NEW_TITLE}\n")
     commit(repo, "2024-05-06", "Correct a title")
-    edit(repo, anchor, NEW_INITIATIVE.lstrip("\n") + "\n" + anchor)
+    (repo / TILTAG / "nyt-tiltag.yml").write_text(NEW_INITIATIVE, encoding="utf-8")
     commit(repo, "2024-06-03", "Add an initiative")
-    edit(repo, "    titel: Et nyt tiltag til test\n", "    titel: Et nyt tiltag til test\n"
-         "    status: ukendt\n")
+    edit(repo, "nyt-tiltag", "titel: Et nyt tiltag til test\n",
+         "titel: Et nyt tiltag til test\nstatus: ukendt\n")
     commit(repo, "2024-06-15", "A broken commit")
-    edit(repo, NEW_INITIATIVE.lstrip("\n").replace(
-        "    titel: Et nyt tiltag til test\n",
-        "    titel: Et nyt tiltag til test\n    status: ukendt\n") + "\n", "")
+    (repo / TILTAG / "nyt-tiltag.yml").unlink()
     commit(repo, "2024-07-01", "Remove the initiative again")
     (repo / "docs" / "data.md").write_text(
         (repo / "docs" / "data.md").read_text(encoding="utf-8") + "\nEn rettelse.\n",
@@ -322,6 +321,6 @@ def test_check_warns_about_initiatives_without_a_recent_status(repo: Path) -> No
     assert len(warnings) == len(site.tiltag.tiltag) - 1
     assert not any("ansaettelse-fagchefer" in w.message for w in warnings)
     first = warnings[0]
-    assert first.file == "data/tiltag.yml" and first.line > 1
+    assert first.file.startswith("data/tiltag/") and first.file.endswith(".yml")
     assert "ældre end et halvt år" in first.message
     assert status_warnings(site, dt.date(2024, 3, 1)) == []

@@ -26,8 +26,16 @@ from macros.data.writtendates import date_phrases, impossible_dates, unaccounted
 from macros.data.yamlsource import YamlDocument
 from tests.conftest import ROOT, build_site
 
-TILTAG = "data/tiltag.yml"
-MOEDER = "data/moeder.yml"
+# One file per initiative and meeting (data/tiltag/<id>.yml); a problem names the item's own
+# file, its line there and the field path inside it.
+TILTAG = "data/tiltag/ansaettelse-fagchefer.yml"  # Organisering, række 1
+KULTUR = "data/tiltag/arbejdskultur-og-arbejdsmiljoe.yml"
+DIREKTIONEN = "data/tiltag/direktionen.yml"
+CHEFFORUM = "data/tiltag/chefforum.yml"
+TILLID = "data/tiltag/tillid-og-kommunikation.yml"  # Politisk inddragelse …, række 5
+TILSYN = "data/tiltag/ledelsestilsyn-boernemyndighed.yml"
+VPU = "data/moeder/vpu-2023-10-26.yml"
+OMU_DEL_3 = "data/moeder/temadag-omu-del-3.yml"
 TEXTS = ROOT / "data" / "kildetekster"
 
 
@@ -137,11 +145,11 @@ def change(rel: str, old: str, new: str, key: str | None) -> Callable[[Path], in
 
 
 def swap_columns(project: Path) -> int:
-    return edit(project, TILTAG,
-                "    tidspunkt: Den 29. marts og 27. sep. 2023.\n"
-                "    ansvarlig: Socialområdet i samarbejde med Kommunaldirektørens sekretariat\n",
-                "    tidspunkt: Socialområdet i samarbejde med Kommunaldirektørens sekretariat\n"
-                "    ansvarlig: Den 29. marts og 27. sep. 2023.\n") + 1
+    return edit(project, DIREKTIONEN,
+                "tidspunkt: Den 29. marts og 27. sep. 2023.\n"
+                "ansvarlig: Socialområdet i samarbejde med Kommunaldirektørens sekretariat\n",
+                "tidspunkt: Socialområdet i samarbejde med Kommunaldirektørens sekretariat\n"
+                "ansvarlig: Den 29. marts og 27. sep. 2023.\n") + 1
 
 
 def page_text(rel: str, text: str) -> Callable[[Path], int]:
@@ -154,55 +162,54 @@ def page_text(rel: str, text: str) -> Callable[[Path], int]:
 
 
 ALTERED = [
-    Altered("changed-word", TILTAG,
-            change(TILTAG, "ansvarlig: Borgmester og Kommunaldirektør",
+    Altered("changed-word", TILLID,
+            change(TILLID, "ansvarlig: Borgmester og Kommunaldirektør",
                    "ansvarlig: Borgmester og Kommunaldirektøren", "ansvarlig"),
-            ("tiltag[10].ansvarlig", "gengiver ikke kilden ord for ord",
+            (": ansvarlig: ", "gengiver ikke kilden ord for ord",
              "«Borgmester og Kommunaldirektøren»", "nærmeste tekst i kilden",
              "«Borgmester og Kommunaldirektør»", "række 5")),
     Altered("the-known-wrong-cell", TILTAG,
             change(TILTAG, "Rekruttering pågår frem", "Rekruttering påbegyndt frem", "tidspunkt"),
-            ("tiltag[0].tidspunkt", "«Rekruttering pågår frem til juni 2023»",
+            (": tidspunkt: ", "«Rekruttering pågår frem til juni 2023»",
              "Organisering, række 1")),
-    Altered("dropped-last-sentence", TILTAG,
-            change(TILTAG, " Proces i 2023 og 2024.\n", "\n", "tidspunkt"),
-            ("tiltag[4].tidspunkt", "kun en del af cellen", "«Proces i 2023 og 2024.» mangler")),
-    Altered("dropped-middle-sentence", TILTAG,
-            change(TILTAG, "Etablering af strukturer for\n      ledelsestilsyn 2 kvartal 2023. ",
+    Altered("dropped-last-sentence", KULTUR,
+            change(KULTUR, " Proces i 2023 og 2024.\n", "\n", "tidspunkt"),
+            (": tidspunkt: ", "kun en del af cellen", "«Proces i 2023 og 2024.» mangler")),
+    Altered("dropped-middle-sentence", TILSYN,
+            change(TILSYN, "Etablering\n  af strukturer for ledelsestilsyn 2 kvartal 2023. ",
                    "", "tidspunkt"),
-            ("tiltag[14].tidspunkt", "gengiver ikke kilden ord for ord",
+            (": tidspunkt: ", "gengiver ikke kilden ord for ord",
              "Etablering af strukturer for ledelsestilsyn 2 kvartal 2023")),
-    Altered("two-columns-swapped", TILTAG, swap_columns,
-            ("tiltag[6].ansvarlig", "kolonnen «Centralt eller decentralt niveau»",
+    Altered("two-columns-swapped", DIREKTIONEN, swap_columns,
+            (": ansvarlig: ", "kolonnen «Centralt eller decentralt niveau»",
              "byttet om")),
-    Altered("impossible-quarter-in-a-written-cell", TILTAG,
-            change(TILTAG, "Primo 4. kvartal 2023.", "Primo 5. kvartal 2023.", "tidspunkt"),
-            ("tiltag[7].tidspunkt", "«Primo 5. kvartal 2023» er ikke en mulig dato",
+    Altered("impossible-quarter-in-a-written-cell", CHEFFORUM,
+            change(CHEFFORUM, "Primo 4. kvartal 2023.", "Primo 5. kvartal 2023.", "tidspunkt"),
+            (": tidspunkt: ", "«Primo 5. kvartal 2023» er ikke en mulig dato",
              "kvartal skal være 1–4")),
-    Altered("written-period-not-drawn", TILTAG,
-            change(TILTAG, "      - {dato: februar 2023, titel: Temadag for KB medlemmer}\n",
-                   "      - {dato: marts 2023, titel: Temadag for KB medlemmer}\n", "tidspunkt"),
-            ("tiltag[10].tidspunkt", "tidsangivelsen «februar 2023»", "milepaele",
+    Altered("written-period-not-drawn", TILLID,
+            change(TILLID, "  - dato: februar 2023\n", "  - dato: marts 2023\n", "tidspunkt"),
+            (": tidspunkt: ", "tidsangivelsen «februar 2023»", "milepaele",
              "fortolkning")),
-    Altered("impossible-week-in-a-summary", MOEDER,
-            change(MOEDER, "Sagen giver ingen dato; den hører til Del 3",
-                   "Sagen giver ingen dato (uge 54 2023); den hører til Del 3", "resume"),
-            ("moeder[7].resume", "«uge 54 2023» er ikke en mulig dato")),
+    Altered("impossible-week-in-a-summary", OMU_DEL_3,
+            change(OMU_DEL_3, "Sagen giver ingen dato; den hører til Del",
+                   "Sagen giver ingen dato (uge 54 2023); den hører til Del", "resume"),
+            (": resume: ", "«uge 54 2023» er ikke en mulig dato")),
     Altered("impossible-day-on-a-page", "docs/processen.md",
             page_text("docs/processen.md", "Mødet holdes 31. februar 2024."),
             ("dato", "«31. februar 2024» er ikke en mulig dato", "findes ikke")),
-    Altered("changed-indstilling", MOEDER,
-            change(MOEDER, "strategien sendes i administrativ høring",
+    Altered("changed-indstilling", VPU,
+            change(VPU, "strategien sendes i administrativ høring",
                    "strategien sendes i offentlig høring", "tekst"),
-            ("moeder[4].indstilling[1].tekst", "gengiver ikke kilden",
+            (": indstilling[1].tekst: ", "gengiver ikke kilden",
              "«Indstilling punkt 2»")),
-    Altered("changed-journal-number", MOEDER,
-            change(MOEDER, "journalnr: 104260/23", "journalnr: 104261/23", "journalnr"),
-            ("moeder[4].bilag[1].journalnr", "«104260/23»")),
+    Altered("changed-journal-number", VPU,
+            change(VPU, "journalnr: 104260/23", "journalnr: 104261/23", "journalnr"),
+            (": bilag[1].journalnr: ", "«104260/23»")),
     Altered("place-not-in-the-source", TILTAG,
-            change(TILTAG, 'sted: "Organisering, række 1"}', 'sted: "Organisering, række 9"}',
+            change(TILTAG, "sted: Organisering, række 1\n", "sted: Organisering, række 9\n",
                    "sted"),
-            ("tiltag[0].kilde.sted", 'stedet "Organisering, række 9" findes ikke')),
+            (": kilde.sted: ", 'stedet "Organisering, række 9" findes ikke')),
     Altered("place-on-a-page", "docs/baggrund.md",
             change("docs/baggrund.md", '{{ kilde("sag-23-2079", "Baggrund") }}',
                    '{{ kilde("sag-23-2079", "Bagrund") }}', None),
@@ -229,11 +236,11 @@ def test_an_altered_cell_is_caught_on_its_line(project_copy: Path, altered: Alte
 
 def test_the_strict_build_fails_on_a_changed_word_and_names_the_line(project_copy: Path,
                                                                      tmp_path: Path) -> None:
-    line = edit(project_copy, TILTAG, "ansvarlig: Borgmester og Kommunaldirektør",
+    line = edit(project_copy, TILLID, "ansvarlig: Borgmester og Kommunaldirektør",
                 "ansvarlig: Borgmester og Kommunaldirektøren", "ansvarlig")
     result = build_site(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert f"{TILTAG}:{line}: tiltag[10].ansvarlig: teksten gengiver ikke kilden" in (
+    assert f"{TILLID}:{line}: ansvarlig: teksten gengiver ikke kilden" in (
         result.stdout + result.stderr)
     assert not (tmp_path / "site" / "index.html").exists()
 
