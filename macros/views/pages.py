@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import html
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,12 +49,18 @@ def track_view(site: SiteData, track_id: str, rows: list[model.Tiltag]) -> pagin
         lambda chunk: f"{chunk[0].titel[:30]} …" if chunk else "", "data/spor.yml")
 
 
+def _markdown_text(text: str) -> str:
+    """Text as literal Markdown inline content (a title from data may hold * or [)."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", html.escape(text, quote=False))
+
+
 def _paged_page(view: paging.PagedView, renderer: Renderer, number: int,
                 chunks: list[Sequence[Any]], src: str) -> GeneratedPage:
     count = len(chunks)
     markdown = renderer.render(
         "paged.md",
         title_yaml=_front_matter_value(f"{view.title} – side {number} af {count}"),
+        heading_md=_markdown_text(f"{view.title} – side {number} af {count}"),
         description_yaml=_front_matter_value(f"{view.title}, side {number} af {count}."),
         body=STASH.hold(paging.render_page(view, renderer, number, chunks)),
     )
