@@ -1,15 +1,20 @@
-"""Search benchmark: Material's default lunr search against ours with Danish expansion.
+"""Search benchmark: the site's two search engines, Pagefind (default) and Material's lunr.
 
-    .venv/bin/python scripts/search_benchmark.py [--verbose] [--tiltag 1000]
+    .venv/bin/python scripts/search_benchmark.py [--verbose] [--tiltag 1000] [--motor pagefind]
+                                                 [--genereret 50]
 
-Builds the real site twice (STRATEGI_SOEG_UDVIDELSE=0 keeps Material's index untouched),
-serves each on localhost, types every query of tests/search_queries.yml into the search box in
-Chromium and prints: hit rate (expected page in the top 3), median and max time from the last
-keystroke to painted results (index already loaded), and the bytes the browser downloads for
-search on a first visit (index + worker + language scripts; raw and gzip).
+Builds the site once per engine (STRATEGI_SOEGEMOTOR=pagefind|lunr), serves it on localhost,
+types each query into the search box in Chromium and prints per engine:
+- recall@3 on tests/search_queries.yml (the hand set; real size only) and on queries generated
+  from the built site's own text with a fixed seed (tests/browser/query_generator.py: inflected
+  forms, ASCII spellings, compound parts, two-word phrases; --genereret N per kind);
+- time from the last keystroke to painted results, median, 95th percentile and max over all
+  queries, and how many took over 100 ms;
+- the search files the browser fetched (raw and gzip) for the first query - from opening the
+  page to its painted results - and over the whole session.
 With --tiltag N the same is measured on a copy of the project whose data holds N synthetic
-initiatives (scripts/synthetic_data.py); the hit rate is then not meaningful, only speed and size.
-Not a test: the timings depend on the machine.
+initiatives (scripts/synthetic_data.py); the hand set is then not meaningful, the generated set
+is (drawn from that site's text). Not a test: the timings depend on the machine.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT), str(ROOT / "scripts")]
 
-from browser.search_driver import Outcome, load_queries, open_search, search  # noqa: E402
+from browser.query_generator import SEED, generate  # noqa: E402
+from browser.search_driver import Query, load_queries, open_search, search  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
 from synthetic_data import write_synthetic_data  # noqa: E402
 
@@ -38,6 +45,7 @@ IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pyca
                                 ".pytest_cache", ".ruff_cache", ".site-*")
 
 SUB_PATH = "/strategi/"
+LATENCY_TARGET_MS = 100  # issue 20: every query, last keystroke to painted results
 
 
 @contextmanager
@@ -63,46 +71,80 @@ def served(site: Path) -> Iterator[tuple[str, list[str]]]:
         server.shutdown()
 
 
+def is_search_file(path: str) -> bool:
+    return ("search" in path or "/lunr/" in path or "/pagefind/" in path
+            or path.endswith(("soegning.js", "soeg-analyse.js")))
+
+
 def search_bytes(site: Path, requested: list[str]) -> tuple[int, int]:
-    """Raw and gzip bytes of the search files the browser fetched (index, worker, lunr)."""
+    """Raw and gzip bytes of the search files among the requested paths."""
     raw = packed = 0
     for path in sorted(set(requested)):
         clean = path.split("?")[0].removeprefix(SUB_PATH)
-        if "search" in clean or "/lunr/" in clean:
+        if is_search_file("/" + clean):
             data = (site / clean).read_bytes()
             raw += len(data)
             packed += len(gzip.compress(data, 9))
     return raw, packed
 
 
-def run(site: Path, label: str, verbose: bool, hit_rate: bool = True) -> list[Outcome]:
+def _kib(pair: tuple[int, int]) -> str:
+    return f"{pair[0] / 1024:.1f} KiB rå / {pair[1] / 1024:.1f} KiB gzip"
+
+
+def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int) -> None:
+    """Measure one built site and print the figures."""
     from playwright.sync_api import sync_playwright
 
-    queries = load_queries()
+    hand_queries = load_queries() if hand else []
+    generated = generate(site, per_kind) if per_kind else []
     with served(site) as (base, requested), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
         open_search(page, base)
-        outcomes = [search(page, base, q) for q in queries]
+        first_query = hand_queries[0] if hand_queries else Query(generated[0].text, "")
+        first = search(page, base, first_query)
+        first_bytes = search_bytes(site, requested)
+        outcomes = [first, *(search(page, base, q) for q in hand_queries[1:])]
+        if not hand_queries:
+            outcomes = []
+        made = [(g, search(page, base, Query(g.text, ""))) for g in generated]
         browser.close()
-        raw, packed = search_bytes(site, requested)
-    hits = sum(o.hit() for o in outcomes)
-    times = [o.millis for o in outcomes]
-    rate = (f"{hits}/{len(outcomes)} i top 3 ({100 * hits / len(outcomes):.0f} %), "
-            if hit_rate else f"{len(outcomes)} søgninger, ")
-    print(f"{label}: {rate}"
-          f"median {statistics.median(times):.1f} ms, maks {max(times):.1f} ms, "
-          f"søgefiler {raw / 1024:.1f} KiB rå / {packed / 1024:.1f} KiB gzip")
+        all_bytes = search_bytes(site, requested)
+    times = [o.millis for o in outcomes] + [o.millis for _, o in made]
+    print(f"{label}:")
+    if outcomes:
+        hits = sum(o.hit() for o in outcomes)
+        print(f"  håndsæt: {hits}/{len(outcomes)} i top 3 ({100 * hits / len(outcomes):.1f} %)")
+    if made:
+        print(f"  genereret (frø {SEED}): " + _rate([g.hit(o.pages) for g, o in made]))
+        for kind in sorted({g.kind for g, _ in made}):
+            print(f"    {kind:10} {_rate([g.hit(o.pages) for g, o in made if g.kind == kind])}")
+    slow = sum(t > LATENCY_TARGET_MS for t in times)
+    p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
+    print(f"  tid fra sidste tastetryk til viste resultater: median "
+          f"{statistics.median(times):.1f} ms, 95 % {p95:.1f} ms, maks {max(times):.1f} ms; "
+          f"{slow} af {len(times)} over {LATENCY_TARGET_MS} ms")
+    print(f"  søgefiler til første søgning: {_kib(first_bytes)}; hele sessionen: "
+          f"{_kib(all_bytes)}")
     if verbose:
         for o in outcomes:
             mark = "ok " if o.hit() else "-- "
             tops = ", ".join(links[0] or "/" for links in o.pages[:3])
             print(f"  {mark}{o.query.text!r:28} -> {o.query.expected!r:40} "
                   f"rank={o.rank()} {o.millis:6.1f} ms [{tops}]")
-    slowest = max(outcomes, key=lambda o: o.millis)
+        for g, o in made:
+            if not g.hit(o.pages):
+                tops = ", ".join(links[0] or "/" for links in o.pages[:3])
+                print(f"  -- [{g.kind}] {g.text!r} (fra {g.source!r}, {len(g.relevant)} sider) "
+                      f"{o.millis:6.1f} ms [{tops}]")
+    slowest = max([*outcomes, *(o for _, o in made)], key=lambda o: o.millis)
     print(f"  langsomst: {slowest.query.text!r} ({slowest.millis:.1f} ms, "
           f"{len(slowest.pages)} resultater)")
-    return outcomes
+
+
+def _rate(hits: list[bool]) -> str:
+    return f"{sum(hits)}/{len(hits)} i top 3 ({100 * sum(hits) / max(1, len(hits)):.1f} %)"
 
 
 def main() -> int:
@@ -110,7 +152,12 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="print every query's outcome")
     parser.add_argument("--tiltag", type=int, metavar="N",
                         help="measure a copy of the project with N synthetic initiatives")
+    parser.add_argument("--motor", choices=("pagefind", "lunr"), action="append",
+                        help="only this engine (may be repeated; default: both)")
+    parser.add_argument("--genereret", type=int, default=50, metavar="N",
+                        help="generated queries per kind (0: none)")
     args = parser.parse_args()
+    engines = args.motor or ["pagefind", "lunr"]
     with tempfile.TemporaryDirectory() as tmp:
         project = ROOT
         if args.tiltag:
@@ -119,15 +166,19 @@ def main() -> int:
             (project / "node_modules").symlink_to(ROOT / "node_modules")  # the editor's bundle
             write_synthetic_data(project, args.tiltag)
             print(f"Syntetisk site med {args.tiltag} tiltag:")
-        for label, switch in (("Material (standard)", "0"), ("Med dansk udvidelse", "1")):
-            out = Path(tmp) / f"site-{switch}" / "site"
+        for engine in engines:
+            out = Path(tmp) / f"site-{engine}" / "site"
             out.parent.mkdir(parents=True)
+            started = time.monotonic()
             result = build_site(project, out, site_url=f"http://127.0.0.1{SUB_PATH}",
-                                env_extra={"STRATEGI_SOEG_UDVIDELSE": switch})
+                                env_extra={"STRATEGI_SOEGEMOTOR": engine})
             if result.returncode != 0:
                 print(result.stdout + result.stderr)
                 return 1
-            run(out, label, args.verbose, hit_rate=not args.tiltag)
+            label = {"pagefind": "Pagefind (dansk analyse)",
+                     "lunr": "lunr (Material, med dansk udvidelse)"}[engine]
+            print(f"[bygget på {time.monotonic() - started:.0f} s]")
+            run(out, label, args.verbose, hand=not args.tiltag, per_kind=args.genereret)
     return 0
 
 

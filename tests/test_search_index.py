@@ -1,41 +1,65 @@
 """The search index of the built site: what a visitor's search box can find, and what it is
-spared downloading (see macros/search/expansion.py)."""
+spared downloading (see macros/search/records.py and pruning.py). Read from Pagefind's
+fragments, which are what the browser downloads for each result."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+FRAGMENT_HEAD = b"pagefind_dcd"
+
 
 @pytest.fixture(scope="module")
-def search_docs(built_site: Path) -> list[dict[str, str]]:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return index["docs"]
+def fragments(built_site: Path) -> dict[str, dict]:
+    """Each record's fragment by the record's URL (relative to the site root)."""
+    found = {}
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(FRAGMENT_HEAD)
+        fragment = json.loads(data[len(FRAGMENT_HEAD):])
+        found[fragment["meta"]["url"]] = fragment
+    return found
 
 
-def test_words_in_neighbouring_table_cells_are_searchable_apart(search_docs):
+def test_lunr_index_is_not_published(built_site):
+    assert not (built_site / "search" / "search_index.json").exists()
+    assert (built_site / "pagefind" / "pagefind.js").exists()
+    assert not list((built_site / "pagefind").glob("pagefind-ui.*"))
+
+
+def test_words_in_neighbouring_table_cells_are_searchable_apart(fragments):
     # "Udviklingsspor" (a term) and "Administrativ" (its value) must be two words, or a search
     # for "administrativ" misses the initiative's facts.
-    facts = next(d["text"] for d in search_docs
-                 if d["location"] == "tiltag/vagtplanlaegning/#fakta")
-    assert "Udviklingsspor Administrativ" in facts
-    assert "UdviklingssporAdministrativ" not in facts
+    content = fragments["tiltag/vagtplanlaegning/"]["content"]
+    assert re.search(r"Udviklingsspor( ⁂\S+)* Administrativ", content)
+    assert "UdviklingssporAdministrativ" not in content
 
 
 @pytest.mark.parametrize("page", ["gantt/", "tidslinje/", "status/", "tiltag/"])
-def test_overview_pages_are_found_by_their_summary_only(search_docs, page):
-    docs = [d for d in search_docs if d["location"].split("#")[0] == page]
-    assert [d["location"] for d in docs] == [page]
-    assert docs[0]["text"].startswith("<p>") and docs[0]["text"].count("<p>") == 1
+def test_overview_pages_are_found_by_their_summary_only(fragments, page):
+    fragment = fragments[page]
+    assert fragment["anchors"] == []
+    assert fragment["word_count"] < 120
 
 
-def test_each_meeting_card_is_one_search_result(search_docs):
-    titles = Counter(d["title"] for d in search_docs if "#" in d["location"]
-                     and d["location"].split("#")[1].endswith("-titel"))
+def test_each_meeting_card_is_one_search_result(fragments):
+    titles = Counter(a["text"] for f in fragments.values() for a in f["anchors"]
+                     if a["id"].endswith("-titel"))
     assert titles and max(titles.values()) == 1
+
+
+def test_glossary_entries_are_results_of_their_own(fragments):
+    assert fragments["ordliste/#vpu"]["meta"]["title"] == "VPU – Voksen- og Plejeudvalget"
+
+
+def test_titles_shown_in_results_carry_no_twins(fragments):
+    assert not [u for u, f in fragments.items() if "⁂" in f["meta"]["title"]]
 
 
 def test_no_page_is_left_with_a_placeholder_for_its_views(site_pages):

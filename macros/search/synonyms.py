@@ -33,13 +33,13 @@ class Synonyms:
 
     def mentioned_in(self, text: str, lowered: str | None) -> bool:
         """Whether the text mentions the entry. `lowered` is `text.lower()` when the text has
-        only characters whose case folding `str.lower` mirrors exactly (`_folds_simply`), else
+        only characters whose case folding `str.lower` mirrors exactly (`folds_simply`), else
         None. Then a match can only start where a spelling occurs as a substring: the pattern
         runs from the first such place, and not at all if there is none."""
         pattern = self.pattern()
         if not pattern.flags & re.IGNORECASE:
             needles, haystack = self.spellings, text
-        elif lowered is not None and _folds_simply("".join(self.spellings)):
+        elif lowered is not None and folds_simply("".join(self.spellings)):
             needles, haystack = _lowered(self.spellings), lowered
         else:
             return pattern.search(text) is not None
@@ -74,7 +74,7 @@ def _pattern(spellings: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
 _NOT_SIMPLE = re.compile(r"[^\x00-\xb4\xb6-\xff\u2000-\u206f]")
 
 
-def _folds_simply(text: str) -> bool:
+def folds_simply(text: str) -> bool:
     return _NOT_SIMPLE.search(text) is None
 
 
@@ -90,7 +90,7 @@ def synonyms_from_terms(terms: Iterable[Any]) -> list[Synonyms]:
 def synonym_words(text: str, groups: Sequence[Synonyms]) -> list[str]:
     """Words of every spelling of each glossary entry that the text mentions in some spelling."""
     found: list[str] = []
-    lowered = text.lower() if _folds_simply(text) else None
+    lowered = text.lower() if folds_simply(text) else None
     for group in groups:
         if group.mentioned_in(text, lowered):
             found.extend(group.words())

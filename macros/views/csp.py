@@ -56,7 +56,9 @@ def public_directives(script_hashes: Iterable[str]) -> dict[str, list[str]]:
     return {
         "default-src": ["'self'"],
         # No 'unsafe-inline' or 'unsafe-eval': the bundle and the search worker need neither.
-        "script-src": ["'self'", *script_hashes],
+        # 'wasm-unsafe-eval' lets the search (Pagefind) compile its own WebAssembly file from
+        # the site; it allows no eval() of JavaScript.
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *script_hashes],
         # The theme's and the site's stylesheets only; no style="" or <style> in the HTML.
         "style-src": ["'self'"],
         # Material's stylesheet draws its icons (admonitions, links, details) as

@@ -130,8 +130,9 @@ def _track_page(site: SiteData, today: dt.date, track: model.Spor, view: paging.
     return GeneratedPage(src, markdown, "data/spor.yml")
 
 
-# Material's search ranks a page's documents by this factor (1 is a normal page): the sources
-# repeat what the site's own pages say, so a search finds those first and the source below.
+# The search ranks a source page's records by this factor (1 is a normal page; Pagefind reads
+# `soeg_vaegt`, lunr `search.boost`): the sources repeat what the site's own pages say, so a
+# search finds those first and the source below.
 SOURCE_SEARCH_BOOST = 0.3
 
 

@@ -1,8 +1,10 @@
 """Drive the site's real search box in Chromium, as a user typing, and read the results.
 
-Shared by tests/browser/test_search.py and scripts/search_benchmark.py. An init script watches
-the messages between Material's page script and its search worker, so we know – without
-sleeping – when the results for the last keystroke have been rendered, and how long it took.
+Shared by tests/browser/test_search.py and scripts/search_benchmark.py. An init script listens
+for the site's "soeg:vist" event (Pagefind engine, assets/javascripts/soegning.js) or watches
+the messages between Material's page script and its search worker (lunr engine), so we know –
+without sleeping – when the results for the last keystroke have been painted, and how long it
+took.
 """
 
 from __future__ import annotations
@@ -20,8 +22,12 @@ QUERIES_FILE = Path(__file__).resolve().parent.parent / "search_queries.yml"
 WATCH_WORKER = """
 (() => {
   const s = window.__soeg = {ready: false, sent: 0, received: 0, rendered: 0,
-                             lastQuery: null, lastKey: 0, renderedAt: 0};
+                             lastQuery: null, lastKey: 0, renderedAt: 0, shown: null};
   document.addEventListener("keydown", () => { s.lastKey = performance.now(); }, true);
+  document.addEventListener("soeg:vist", ev => {
+    s.shown = ev.detail.query; s.renderedAt = performance.now(); }, true);
+  document.addEventListener("DOMContentLoaded", () => {
+    if (document.forms.namedItem("soeg")) s.ready = true; });
   const Original = window.Worker;
   window.Worker = class extends Original {
     constructor(...args) {
@@ -44,8 +50,10 @@ WATCH_WORKER = """
 })();
 """
 
-# The site's soegning.js sends a hyphen that ends a word as a space (see that file).
-SETTLED = """q => { const s = window.__soeg; const sent = q.replace(/-+(?=\\s|$)/g, " ");
+# The site's soegning-lunr.js sends a hyphen that ends a word as a space (see that file).
+SETTLED = """q => { const s = window.__soeg;
+  if (document.forms.namedItem("soeg")) return s.shown === q;
+  const sent = q.replace(/-+(?=\\s|$)/g, " ");
   return s.lastQuery === sent && s.sent === s.received && s.rendered === s.received; }"""
 
 READ_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].map(

@@ -1,26 +1,232 @@
-/* Material's search adds a trailing wildcard to every word it sends to its search worker. A word
-   typed with a hyphen at its end ("Voksen- og Plejeudvalget", the committee's full name) then
-   reaches lunr as "voksen" plus a bare "*", which matches every word in the index: such a search
-   took 110–200 ms instead of 20–40 ms. The hyphen separates words anyway (see `separator` in
-   mkdocs.yml), so it is sent as a space. Loaded before Material's bundle, which creates the
-   worker; the search box still shows what the user typed. */
+/* The site's search dialog on Pagefind (see README "Søgning"). Material's search dialog markup
+   and styles are kept (overrides/partials/search.html); this script gives it its behaviour:
+   open with the header button, a click in the field or the keys / s f; Escape closes and gives
+   focus back; arrow keys move between the results; the result count is announced. The query is
+   folded as the index was (soeg-analyse.js) and sent to Pagefind, which loads only the index
+   chunks for its words and the fragments of the results shown. Words the index holds as twins
+   (marked with U+2042) are taken out of titles and snippets; a twin's match marks its word.
+   After each painted result list the form fires "soeg:vist" (tests and benchmarks wait on it). */
 (function () {
   "use strict";
-  var Native = window.Worker;
-  if (!Native) return;
-  var QUERY = 2; // Material's worker message type for a query
-  function Worker(url, options) {
-    var worker = new Native(url, options);
-    var post = worker.postMessage;
-    worker.postMessage = function (message) {
-      var args = Array.prototype.slice.call(arguments);
-      if (message && message.type === QUERY && typeof message.data === "string") {
-        args[0] = { type: QUERY, data: message.data.replace(/-+(?=\s|$)/g, " ") };
-      }
-      return post.apply(worker, args);
-    };
-    return worker;
+  var analysis = window.SoegAnalyse;
+  var toggle = document.getElementById("__search");
+  var form = document.forms.namedItem("soeg");
+  var config = document.getElementById("__config");
+  if (!analysis || !toggle || !form || !config) return;
+  var field = form.elements.namedItem("query");
+  var status = document.getElementById("soeg-status");
+  var list = document.getElementById("soeg-resultater");
+  var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
+  // The first results are painted as soon as their fragments are there, the rest follow: each
+  // result is one small download, and the first ones are what a person reads.
+  var FIRST_RESULTS = 5;
+  var MAX_RESULTS = 10;
+  var MAX_SECTIONS = 2;
+  var MARK = analysis.TWIN_MARK;
+  var engine = null;
+  var ticket = 0;
+
+  function pagefind() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        // noWorker: the search is a few milliseconds of WebAssembly; a worker would be one more
+        // script to download and a message hop per query. pageLength: long pages (the
+        // decisions, the political process) are not pushed below short ones as hard.
+        return pf.options({
+          baseUrl: "/", excerptLength: 22, noWorker: true, ranking: { pageLength: 0.3 }
+        }).then(function () {
+          return pf.init();
+        }).then(function () { return pf; });
+      });
+    }
+    return engine;
   }
-  Worker.prototype = Native.prototype;
-  window.Worker = Worker;
+
+  function setOpen(open) {
+    if (toggle.checked === open) return;
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
+  function close() {
+    setOpen(false);
+    field.blur();
+    var button = document.querySelector('[data-knap-for="__search"]');
+    if (button && button.offsetParent !== null) button.focus();
+  }
+
+  function decode(text) {
+    return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, function (_, name) {
+      return { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" }[name];
+    });
+  }
+
+  /* Pagefind's excerpt ("... <mark>word</mark> ...") as words with a marked flag, twins left
+     out: a marked twin marks the word it follows, its trailing punctuation goes to that word. */
+  function words(excerpt) {
+    var out = [];
+    var marked = false;
+    excerpt.split(/(<mark>|<\/mark>)/).forEach(function (piece) {
+      if (piece === "<mark>") { marked = true; return; }
+      if (piece === "</mark>") { marked = false; return; }
+      decode(piece).split(/(\s+)/).forEach(function (text) {
+        if (!text) return;
+        if (text.charAt(0) !== MARK) { out.push({ text: text, marked: marked }); return; }
+        while (out.length && /^\s+$/.test(out[out.length - 1].text)) out.pop();
+        var word = out[out.length - 1];
+        if (!word) return;
+        word.marked = word.marked || marked;
+        word.text += text.replace(/^\u2042[\p{L}\p{N}]*/u, "");
+      });
+    });
+    return out;
+  }
+
+  function fill(element, excerpt) {
+    words(excerpt).forEach(function (word) {
+      if (word.marked) {
+        var mark = document.createElement("mark");
+        mark.textContent = word.text;
+        element.appendChild(mark);
+      } else {
+        element.appendChild(document.createTextNode(word.text));
+      }
+    });
+    return element;
+  }
+
+  function plain(text) {
+    return words(text.replace(/[<>]/g, " ")).map(function (w) { return w.text; }).join("");
+  }
+
+  function article(level, title, excerpt) {
+    var node = document.createElement("article");
+    node.className = "md-search-result__article md-typeset";
+    if (level === "h1") {
+      var icon = document.createElement("div");
+      icon.className = "md-search-result__icon md-icon";
+      node.appendChild(icon);
+    }
+    var heading = document.createElement(level);
+    heading.textContent = plain(title);
+    node.appendChild(heading);
+    if (excerpt) node.appendChild(fill(document.createElement("p"), excerpt));
+    return node;
+  }
+
+  function link(href, content) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.className = "md-search-result__link";
+    a.tabIndex = -1;
+    a.appendChild(content);
+    return a;
+  }
+
+  function item(data) {
+    var url = data.meta.url || data.url.replace(/^\//, "");
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    // Sub-results are the record's sections; the one at the record's own URL is its opening.
+    var own = null;
+    var sections = [];
+    data.sub_results.forEach(function (sub) {
+      if (sub.url.replace(/^\//, "") === url) own = sub;
+      else if (sub.url.indexOf("#") >= 0 && sub.locations.length > 0) sections.push(sub);
+    });
+    sections.sort(function (a, b) { return b.locations.length - a.locations.length; });
+    // The opening's snippet when it has the words; else the sections show where they are.
+    var excerpt = own && own.locations.length ? own.excerpt
+      : (sections.length ? "" : data.excerpt);
+    li.appendChild(link(new URL(url, root).href, article("h1", data.meta.title, excerpt)));
+    sections.slice(0, MAX_SECTIONS).forEach(function (sub) {
+      var anchor = sub.url.slice(sub.url.indexOf("#"));
+      li.appendChild(link(new URL(url + anchor, root).href, article("h2", sub.title, sub.excerpt)));
+    });
+    return li;
+  }
+
+  function count(n) {
+    if (n === 0) return "Ingen resultater fundet";
+    return n === 1 ? "1 resultat" : n + " resultater";
+  }
+
+  function paint(query, results, total) {
+    list.replaceChildren.apply(list, results.map(item));
+    announce(query, total);
+  }
+
+  function announce(query, total) {
+    status.textContent = query ? count(total) : "Skriv for at søge";
+    requestAnimationFrame(function () {
+      form.dispatchEvent(new CustomEvent("soeg:vist", { detail: { query: query, total: total } }));
+    });
+  }
+
+  function run() {
+    var query = field.value;
+    var mine = ++ticket;
+    var folded = analysis.foldQuery(query);
+    if (!/[\p{L}\p{N}]/u.test(folded)) { paint(query, [], 0); return; }
+    var load = function (results) {
+      return Promise.all(results.map(function (r) { return r.data(); }));
+    };
+    pagefind().then(function (pf) { return pf.search(folded); }).then(function (found) {
+      if (mine !== ticket) return null;
+      var total = found.results.length;
+      return load(found.results.slice(0, FIRST_RESULTS)).then(function (data) {
+        if (mine !== ticket) return null;
+        paint(query, data, total);
+        return load(found.results.slice(FIRST_RESULTS, MAX_RESULTS));
+      }).then(function (more) {
+        if (mine !== ticket || !more) return;
+        more.forEach(function (data) { list.appendChild(item(data)); });
+      });
+    }).catch(function () {
+      if (mine === ticket) status.textContent = "Søgningen kunne ikke indlæses";
+    });
+  }
+
+  function results() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
+  field.addEventListener("focus", function () { setOpen(true); pagefind(); });
+  field.addEventListener("input", run);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = results()[0];
+    if (first) location.href = first.href;
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { run(); field.focus(); }, 0);
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) { if (document.activeElement !== field) field.focus(); }
+    else if (document.activeElement === field) field.blur();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    var typing = target.closest && target.closest("input, textarea, select, [contenteditable]");
+    if (!toggle.checked) {
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        setOpen(true);
+        field.focus();
+        field.select();
+      }
+      return;
+    }
+    var links = results();
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" && links.length) {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? field : links[at - 1]).focus();
+    }
+  });
 })();
