@@ -1,15 +1,19 @@
 """Shared fixtures: one strict build of the real site per test session, served on localhost.
 
 `built_site` is the folder of the built site; `site_pages` maps each page URL to its parsed
-HTML; `served_site` is the base URL of a local HTTP server for it (browser tests). Browser tests
-use `browser_page` (Debian's Chromium through Playwright) and are marked `browser`.
+HTML; `search_fragments` maps each search record's URL to its Pagefind fragment (what the
+browser downloads for a result); `served_site` is the base URL of a local HTTP server for it
+(browser tests). Browser tests use `browser_page` (Debian's Chromium through Playwright) and
+are marked `browser`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -35,6 +39,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+PAGEFIND_FRAGMENT_HEAD = b"pagefind_dcd"
 
 
 def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1/",
@@ -71,6 +76,18 @@ def site_pages(built_site: Path) -> dict[str, BeautifulSoup]:
         url = "" if rel == "." else rel + "/"
         pages[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return pages
+
+
+@pytest.fixture(scope="session")
+def search_fragments(built_site: Path) -> dict[str, dict[str, Any]]:
+    """Each search record's Pagefind fragment by the record's URL (relative to the site root)."""
+    found = {}
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(PAGEFIND_FRAGMENT_HEAD)
+        fragment = json.loads(data[len(PAGEFIND_FRAGMENT_HEAD):])
+        found[fragment["meta"]["url"]] = fragment
+    return found
 
 
 def copy_project(dest: Path) -> Path:

@@ -47,7 +47,8 @@ def test_public_policy_allows_scripts_only_from_the_site_and_by_hash():
     assert directives["base-uri"] == "'self'" and directives["form-action"] == "'self'"
     assert directives["style-src"] == "'self'"
     assert directives["img-src"] == "'self' data:"
-    assert "unsafe" not in policy
+    # WebAssembly (the search) may be compiled; JavaScript may not be evaluated or inlined.
+    assert not {"'unsafe-inline'", "'unsafe-eval'"} & set(policy.replace(";", " ").split())
 
 
 @pytest.mark.parametrize(("url", "kind"), [
