@@ -147,7 +147,7 @@ class _Generator:
         # synthetic initiative quotes a real row of the plan (its cells, periods and place) and
         # a synthetic decision quotes a real case's points; the rest is generated.
         self.rows = [{k: t[k] for k in QUOTED_ROW if k in t}
-                     for t in _load(project / "data/tiltag.yml").get("tiltag", [])]
+                     for t in _load_collection(project / "data", "tiltag").get("tiltag", [])]
         self.decisions = [{k: m[k] for k in QUOTED_DECISION if k in m}
                           for m in meetings if m.get("indstilling")]
 
