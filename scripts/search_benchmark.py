@@ -11,7 +11,9 @@ types each query into the search box in Chromium and prints per engine:
 - time from the last keystroke to painted results, median, 95th percentile and max over all
   queries, and how many took over 100 ms;
 - the search files the browser fetched (raw and gzip) for the first query - from opening the
-  page to its painted results - and over the whole session.
+  page until all its results have arrived - and over the whole session; and the same first-
+  search bytes for 20 different queries, each the first search of a fresh visit (empty cache),
+  median and max (--verbose: what the first query's bytes are made of).
 With --tiltag N the same is measured on a copy of the project whose data holds N synthetic
 initiatives (scripts/synthetic_data.py); the hand set is then not meaningful, the generated set
 is (drawn from that site's text). Not a test: the timings depend on the machine.
@@ -32,12 +34,19 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT), str(ROOT / "scripts")]
 
 from browser.query_generator import SEED, generate  # noqa: E402
-from browser.search_driver import Query, load_queries, open_search, search  # noqa: E402
+from browser.search_driver import (  # noqa: E402
+    Query,
+    load_queries,
+    open_search,
+    search,
+    wait_until_complete,
+)
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
 from synthetic_data import write_synthetic_data  # noqa: E402
 
@@ -46,6 +55,7 @@ IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pyca
 
 SUB_PATH = "/strategi/"
 LATENCY_TARGET_MS = 100  # issue 20: every query, last keystroke to painted results
+COLD_QUERIES = 20  # queries measured as the first search of a visit
 
 
 @contextmanager
@@ -76,20 +86,51 @@ def is_search_file(path: str) -> bool:
             or path.endswith(("soegning.js", "soeg-analyse.js")))
 
 
-def search_bytes(site: Path, requested: list[str]) -> tuple[int, int]:
-    """Raw and gzip bytes of the search files among the requested paths."""
-    raw = packed = 0
+def search_files(site: Path, requested: list[str]) -> dict[str, tuple[int, int]]:
+    """Raw and gzip bytes of each search file among the requested paths."""
+    sizes = {}
     for path in sorted(set(requested)):
         clean = path.split("?")[0].removeprefix(SUB_PATH)
         if is_search_file("/" + clean):
             data = (site / clean).read_bytes()
-            raw += len(data)
-            packed += len(gzip.compress(data, 9))
-    return raw, packed
+            sizes[clean] = (len(data), len(gzip.compress(data, 9)))
+    return sizes
+
+
+def search_bytes(site: Path, requested: list[str]) -> tuple[int, int]:
+    """Raw and gzip bytes of the search files among the requested paths."""
+    sizes = search_files(site, requested).values()
+    return sum(raw for raw, _ in sizes), sum(packed for _, packed in sizes)
+
+
+def file_kind(path: str) -> str:
+    for marker, kind in ((".pf_fragment", "fragmenter"), (".pf_index", "indeksdele"),
+                         (".pf_meta", "metadata"), (".pf_filter", "filtre"),
+                         ("wasm.", "WebAssembly"), (".json", "metadata")):
+        if marker in path:
+            return kind
+    return "scripts"
 
 
 def _kib(pair: tuple[int, int]) -> str:
     return f"{pair[0] / 1024:.1f} KiB rå / {pair[1] / 1024:.1f} KiB gzip"
+
+
+def cold_first_searches(browser: Any, base: str, site: Path, requested: list[str],
+                        queries: list[Query]) -> list[tuple[int, str]]:
+    """Gzip bytes of the search files each query fetches as the first search of a visit
+    (a fresh browser context: empty cache), all its results loaded."""
+    sizes = []
+    for query in queries:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+        page = context.new_page()
+        start = len(requested)
+        open_search(page, base)
+        search(page, base, query)
+        wait_until_complete(page, query.text)
+        sizes.append((search_bytes(site, requested[start:])[1], query.text))
+        context.close()
+    return sizes
 
 
 def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int) -> None:
@@ -104,8 +145,13 @@ def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int) -> Non
         open_search(page, base)
         first_query = hand_queries[0] if hand_queries else Query(generated[0].text, "")
         first = search(page, base, first_query)
+        wait_until_complete(page, first_query.text)
         first_bytes = search_bytes(site, requested)
+        first_files = search_files(site, requested)
         outcomes = [first, *(search(page, base, q) for q in hand_queries[1:])]
+        everything = [*hand_queries, *(Query(g.text, "") for g in generated)]
+        cold = cold_first_searches(browser, base, site, requested,
+                                   everything[::max(1, len(everything) // COLD_QUERIES)])
         if not hand_queries:
             outcomes = []
         made = [(g, search(page, base, Query(g.text, ""))) for g in generated]
@@ -125,9 +171,18 @@ def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int) -> Non
     print(f"  tid fra sidste tastetryk til viste resultater: median "
           f"{statistics.median(times):.1f} ms, 95 % {p95:.1f} ms, maks {max(times):.1f} ms; "
           f"{slow} af {len(times)} over {LATENCY_TARGET_MS} ms")
-    print(f"  søgefiler til første søgning: {_kib(first_bytes)}; hele sessionen: "
-          f"{_kib(all_bytes)}")
+    print(f"  søgefiler til første søgning ({first.query.text!r}, alle resultater hentet): "
+          f"{_kib(first_bytes)}; hele sessionen: {_kib(all_bytes)}")
+    heaviest = max(cold)
+    print(f"  første søgning i et nyt besøg, {len(cold)} forskellige: median "
+          f"{statistics.median(b for b, _ in cold) / 1024:.1f} KiB, maks "
+          f"{heaviest[0] / 1024:.1f} KiB gzip ({heaviest[0] / 1000:.1f} kB, {heaviest[1]!r})")
     if verbose:
+        kinds: dict[str, list[int]] = {}
+        for path, (_, packed) in first_files.items():
+            kinds.setdefault(file_kind(path), []).append(packed)
+        print("    heraf: " + ", ".join(f"{kind} {sum(sizes) / 1024:.1f} KiB ({len(sizes)})"
+                                    for kind, sizes in sorted(kinds.items())))
         for o in outcomes:
             mark = "ok " if o.hit() else "-- "
             tops = ", ".join(links[0] or "/" for links in o.pages[:3])

@@ -21,12 +21,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.data.loading import load_site_data
+from macros.search.analysis import short_words
 from macros.search.expansion import expand_index, synonyms_from_terms
 from macros.search.pagefind_index import write_bundle
 from macros.search.pruning import parser_input
@@ -47,6 +49,15 @@ _full_content: dict[str, str] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     _summary_pages.clear()
     _page_weights.clear()
+
+
+def on_env(env: Environment, config: MkDocsConfig, **_: object) -> Environment:
+    """The glossary's short names, which the search dialog searches though they have fewer
+    than three letters (overrides/partials/search.html, soegning.js)."""
+    site = load_site_data(Path(config.config_file_path).parent)
+    names = [s for group in synonyms_from_terms(site.ordliste.termer) for s in group.spellings]
+    env.globals["soeg_korte_ord"] = " ".join(short_words(names))
+    return env
 
 
 def engine(config: MkDocsConfig) -> str:

@@ -5,9 +5,10 @@ algorithm of PyPI `snowballstemmer`, compiled into its WebAssembly) and matches 
 prefixes. What it does not do is done here, without word lists of our own:
 
 - folding: a query is always folded in the browser (`fold` in
-  overrides/assets/javascripts/soeg-analyse.js, the same table as `FOLD`: ø -> o, å -> a,
-  æ -> ae); every indexed word with æ, ø or å gets that spelling and the keyboard one
-  (ø -> oe, å -> aa) as twins, so "høringen", "horingen" and "hoeringen" all find it;
+  overrides/assets/javascripts/soeg-analyse.js, the same rule as `fold` here: ø -> o,
+  å -> a, æ -> ae, then the keyboard spellings oe -> o, aa -> a); every indexed word whose
+  folded form differs gets that form as its twin, so "høringen", "horingen" and "hoeringen"
+  all find it through the one twin "horingen";
 - compound splitting: every word is split into a head and the longest tail that are Danish
   words - words of the site (in any inflection: compared by Snowball stem) or of the Danish
   word list of Debian's `wdanish` (/usr/share/dict/danish, every inflected form; installed by
@@ -31,29 +32,34 @@ from pathlib import Path
 import snowballstemmer
 
 TWIN_MARK = "⁂"
-# A query is folded with FOLD (soeg-analyse.js, the same table; a test keeps the two equal):
-# "høringen" -> "horingen". Twins carry both that spelling and the keyboard one (KEYBOARD,
-# "hoeringen"): the two cannot share one folded form, as "miljoet" is both "miljøet" typed
-# with o and the keyboard spelling of a "miljøt".
-FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u"})
+# A query is folded as `fold` does (soeg-analyse.js, the same rule; a test keeps the two
+# equal): "høringen", "horingen" and "hoeringen" -> "horingen". One folded form covers most
+# words; where ø or å meets an e or an a, the keyboard spelling folds apart ("miljøet" ->
+# "miljot", "miljoeet" -> "miljoet"), and the word gets both as twins.
+LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u"})
 KEYBOARD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
+DIGRAPH = re.compile("oe|aa")
 WORD = re.compile(r"(?<![\w⁂])[^\W_]+", re.UNICODE)
 WORD_LIST = Path("/usr/share/dict/danish")
 MIN_PART = 3  # the shortest compound part ("råd"); from the word list only, one more letter
 MIN_STEMMED_PART = 5  # a part recognised by its stem only must be this long ("tilsynet")
+# The browser leaves out query words shorter than this (soegning.js), but for short_words.
+MIN_QUERY_LETTERS = 3
 
 _stemmer = snowballstemmer.stemmer("danish")
 
 
 def fold(word: str) -> str:
-    """How a query word is folded: lower case, ø -> o, å -> a, æ -> ae."""
-    return word.lower().translate(FOLD)
+    """How a query word is folded: lower case, ø -> o, å -> a, æ -> ae, then oe -> o and
+    aa -> a (one pass, left to right)."""
+    return DIGRAPH.sub(lambda m: m.group(0)[0], word.lower().translate(LETTERS))
 
 
 def spellings(word: str) -> set[str]:
-    """The folded and the keyboard spelling of a word ("høring" -> horing, hoering)."""
+    """What a query for the word folds to, typed with its letters, with o/a or with oe/aa
+    ("høring" -> {horing}; "miljøet" -> {miljot, miljoet})."""
     lower = word.lower()
-    return {lower.translate(FOLD), lower.translate(KEYBOARD)}
+    return {fold(lower), fold(lower.translate(KEYBOARD))}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -129,6 +135,13 @@ def with_twins(text: str, vocabulary: Vocabulary) -> str:
         word = match.group(0)
         return word + "".join(f" {TWIN_MARK}{t}" for t in vocabulary.twins(word))
     return WORD.sub(annotate, text)
+
+
+def short_words(spellings: Iterable[str]) -> list[str]:
+    """The one-word spellings (glossary names such as "KB", "ØU") a query may consist of
+    though they have fewer than MIN_QUERY_LETTERS letters, folded as a query is."""
+    found = {fold(s) for s in spellings if len(s) < MIN_QUERY_LETTERS and words(s) == [s]}
+    return sorted(found)
 
 
 def twin_words(given: Iterable[str]) -> str:

@@ -22,10 +22,12 @@ QUERIES_FILE = Path(__file__).resolve().parent.parent / "search_queries.yml"
 WATCH_WORKER = """
 (() => {
   const s = window.__soeg = {ready: false, sent: 0, received: 0, rendered: 0,
-                             lastQuery: null, lastKey: 0, renderedAt: 0, shown: null};
+                             lastQuery: null, lastKey: 0, renderedAt: 0, shown: null,
+                             complete: null};
   document.addEventListener("keydown", () => { s.lastKey = performance.now(); }, true);
   document.addEventListener("soeg:vist", ev => {
     s.shown = ev.detail.query; s.renderedAt = performance.now(); }, true);
+  document.addEventListener("soeg:faerdig", ev => { s.complete = ev.detail.query; }, true);
   document.addEventListener("DOMContentLoaded", () => {
     if (document.forms.namedItem("soeg")) s.ready = true; });
   const Original = window.Worker;
@@ -124,6 +126,13 @@ def _settle(page: Any, text: str) -> None:
     except Exception as error:  # report what the worker did, not just "timeout"
         state = page.evaluate("() => window.__soeg")
         raise AssertionError(f"Søgningen efter {text!r} blev ikke færdig: {state}") from error
+
+
+def wait_until_complete(page: Any, text: str) -> None:
+    """Wait until every result of the query has arrived, not just the first ones painted
+    (Pagefind engine; the lunr engine paints all at once)."""
+    if page.evaluate('() => !!document.forms.namedItem("soeg")'):
+        page.wait_for_function("q => window.__soeg.complete === q", arg=text, timeout=15_000)
 
 
 def search(page: Any, base_url: str, query: Query) -> Outcome:

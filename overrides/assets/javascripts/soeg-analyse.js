@@ -1,12 +1,13 @@
 /* The query side of the site's Danish search analysis (macros/search/analysis.py is the index
    side; tests/test_search_analysis.py runs both on the same words). Pagefind stems every word
    with Snowball Danish itself; this folds a query as every indexed word has a twin folded:
-   lower case, æ -> ae, ø -> o, å -> a (the keyboard spellings oe, aa are twins of their own). */
+   lower case, æ -> ae, ø -> o, å -> a, then the keyboard spellings oe -> o, aa -> a. */
 (function (root) {
   "use strict";
   var FOLD = { "æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u" };
   function fold(word) {
-    return word.toLowerCase().replace(/[æøåéü]/g, function (letter) { return FOLD[letter]; });
+    return word.toLowerCase().replace(/[æøåéü]/g, function (letter) { return FOLD[letter]; })
+      .replace(/oe|aa/g, function (pair) { return pair.charAt(0); });
   }
   /* Pagefind reads quotes as a phrase search; the site's queries are words. */
   function foldQuery(query) {

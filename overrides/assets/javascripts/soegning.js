@@ -5,7 +5,8 @@
    folded as the index was (soeg-analyse.js) and sent to Pagefind, which loads only the index
    chunks for its words and the fragments of the results shown. Words the index holds as twins
    (marked with U+2042) are taken out of titles and snippets; a twin's match marks its word.
-   After each painted result list the form fires "soeg:vist" (tests and benchmarks wait on it). */
+   After each painted result list the form fires "soeg:vist", and "soeg:faerdig" when the rest
+   of the results have arrived too (tests and benchmarks wait on them). */
 (function () {
   "use strict";
   var analysis = window.SoegAnalyse;
@@ -17,10 +18,12 @@
   var status = document.getElementById("soeg-status");
   var list = document.getElementById("soeg-resultater");
   var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
-  // The first results are painted as soon as their fragments are there, the rest follow: each
-  // result is one small download, and the first ones are what a person reads.
-  var FIRST_RESULTS = 5;
+  // The first results are painted as soon as their fragments are there, the rest follow once
+  // the typing pauses: each result is one small download, and the first ones are what a
+  // person reads.
+  var FIRST_RESULTS = 3;
   var MAX_RESULTS = 10;
+  var SETTLE_MS = 300;
   var MAX_SECTIONS = 2;
   var MARK = analysis.TWIN_MARK;
   var engine = null;
@@ -157,30 +160,59 @@
   }
 
   function announce(query, total) {
-    status.textContent = query ? count(total) : "Skriv for at søge";
+    if (!query) status.textContent = "Skriv for at søge";
+    else if (!terms(query)) status.textContent = "Skriv mindst tre bogstaver";
+    else status.textContent = count(total);
     requestAnimationFrame(function () {
       form.dispatchEvent(new CustomEvent("soeg:vist", { detail: { query: query, total: total } }));
     });
   }
 
+  /* What is sent to Pagefind: the words of three letters or more, and the glossary's short
+     names ("kb", "ou"; data-korte-ord). A shorter word is the glue of the language ("i",
+     "på") or a word still being typed: on nearly every page, it neither narrows nor orders
+     the results, and Pagefind would fetch an index part for it at each keystroke. */
+  var SHORT = (form.getAttribute("data-korte-ord") || "").split(" ").filter(Boolean);
+  function terms(query) {
+    return analysis.foldQuery(query).split(/\s+/).filter(function (word) {
+      var bare = word.replace(/[^\p{L}\p{N}]/gu, "");
+      return bare.length >= 3 || (bare && SHORT.indexOf(bare) >= 0);
+    }).join(" ");
+  }
+
+  /* Resolves true when no key has followed for SETTLE_MS: the results after the first few
+     are fetched for the query a person stopped at, not for every word on the way there. */
+  function settled(mine) {
+    return new Promise(function (resolve) {
+      setTimeout(function () { resolve(mine === ticket); }, SETTLE_MS);
+    });
+  }
+
+  function finished(query) {
+    form.dispatchEvent(new CustomEvent("soeg:faerdig", { detail: { query: query } }));
+  }
+
   function run() {
     var query = field.value;
     var mine = ++ticket;
-    var folded = analysis.foldQuery(query);
-    if (!/[\p{L}\p{N}]/u.test(folded)) { paint(query, [], 0); return; }
+    var sent = terms(query);
+    if (!sent) { paint(query, [], 0); finished(query); return; }
     var load = function (results) {
       return Promise.all(results.map(function (r) { return r.data(); }));
     };
-    pagefind().then(function (pf) { return pf.search(folded); }).then(function (found) {
+    pagefind().then(function (pf) { return pf.search(sent); }).then(function (found) {
       if (mine !== ticket) return null;
       var total = found.results.length;
       return load(found.results.slice(0, FIRST_RESULTS)).then(function (data) {
         if (mine !== ticket) return null;
         paint(query, data, total);
-        return load(found.results.slice(FIRST_RESULTS, MAX_RESULTS));
+        return settled(mine);
+      }).then(function (still) {
+        return still ? load(found.results.slice(FIRST_RESULTS, MAX_RESULTS)) : null;
       }).then(function (more) {
         if (mine !== ticket || !more) return;
         more.forEach(function (data) { list.appendChild(item(data)); });
+        finished(query);
       });
     }).catch(function () {
       if (mine === ticket) status.textContent = "Søgningen kunne ikke indlæses";
