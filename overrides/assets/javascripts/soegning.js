@@ -85,15 +85,18 @@
     return out;
   }
 
+  /* The marked words of an excerpt in <mark>, without the punctuation around them
+     ("(<mark>KB</mark>)", not "<mark>(KB)</mark>"). */
   function fill(element, excerpt) {
     words(excerpt).forEach(function (word) {
-      if (word.marked) {
-        var mark = document.createElement("mark");
-        mark.textContent = word.text;
-        element.appendChild(mark);
-      } else {
+      var parts = word.marked && /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word.text);
+      if (!parts || !parts[2]) {
         element.appendChild(document.createTextNode(word.text));
+        return;
       }
+      var mark = document.createElement("mark");
+      mark.textContent = parts[2];
+      element.append(parts[1], mark, parts[3]);
     });
     return element;
   }
