@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,16 @@ def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1/",
         [sys.executable, "-m", "macros.build", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )
+
+
+def page_line(rel: str, text: str) -> Callable[[Path], int]:
+    """Add a line of text at the end of a page; return its line."""
+    def apply(project: Path) -> int:
+        path = project / rel
+        body = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+        path.write_text(body + text + "\n", encoding="utf-8")
+        return body.count("\n") + 1
+    return apply
 
 
 @pytest.fixture(scope="session")

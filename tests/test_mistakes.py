@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site
+from tests.conftest import build_site, page_line
 
 # One file per initiative and meeting (data/tiltag/<id>.yml), as the browser editor writes them.
 TILTAG = "data/tiltag/ansaettelse-fagchefer.yml"
@@ -67,16 +67,6 @@ def latin1(project: Path) -> int:
     text = path.read_text(encoding="utf-8")
     path.write_bytes(text.encode("latin-1", errors="replace"))
     return text.count("\n", 0, text.index("æ")) + 1
-
-
-def page_line(rel: str, text: str) -> Callable[[Path], int]:
-    """Add a line of text at the end of a page; return its line."""
-    def apply(project: Path) -> int:
-        path = project / rel
-        body = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-        path.write_text(body + text + "\n", encoding="utf-8")
-        return body.count("\n") + 1
-    return apply
 
 
 MISTAKES = [

@@ -24,7 +24,7 @@ from macros.data.transcription import apply_corrections
 from macros.data.verbatim import ROW_FIELDS, check_verbatim
 from macros.data.writtendates import date_phrases, impossible_dates, unaccounted
 from macros.data.yamlsource import YamlDocument
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site, page_line
 
 # One file per initiative and meeting (data/tiltag/<id>.yml); a problem names the item's own
 # file, its line there and the field path inside it.
@@ -152,15 +152,6 @@ def swap_columns(project: Path) -> int:
                 "ansvarlig: Den 29. marts og 27. sep. 2023.\n") + 1
 
 
-def page_text(rel: str, text: str) -> Callable[[Path], int]:
-    def apply(project: Path) -> int:
-        path = project / rel
-        body = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-        path.write_text(body + text + "\n", encoding="utf-8")
-        return body.count("\n") + 1
-    return apply
-
-
 ALTERED = [
     Altered("changed-word", TILLID,
             change(TILLID, "ansvarlig: Borgmester og Kommunaldirektør",
@@ -196,7 +187,7 @@ ALTERED = [
                    "Sagen giver ingen dato (uge 54 2023); den hører til Del", "resume"),
             (": resume: ", "«uge 54 2023» er ikke en mulig dato")),
     Altered("impossible-day-on-a-page", "docs/processen.md",
-            page_text("docs/processen.md", "Mødet holdes 31. februar 2024."),
+            page_line("docs/processen.md", "Mødet holdes 31. februar 2024."),
             ("dato", "«31. februar 2024» er ikke en mulig dato", "findes ikke")),
     Altered("changed-indstilling", VPU,
             change(VPU, "strategien sendes i administrativ høring",

@@ -141,13 +141,5 @@ class Renderer:
         """'sag 23/2079, Voksen- og Plejeudvalget 26. oktober 2023 – Baggrund'."""
         if ref is None:
             return ""
-        source = self.site.source(ref.dokument)
-        parts = []
-        if source.sag:
-            parts.append(f"sag {source.sag}")
-        else:
-            parts.append(f"«{source.titel}»")
-        if source.udvalg and source.dato:
-            parts.append(f"{source.udvalg} {format_date_da(source.dato)}")
-        text = ", ".join(parts)
+        text = self.cite_source(ref)
         return f"{text} – {ref.sted}" if ref.sted else text

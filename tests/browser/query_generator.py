@@ -27,10 +27,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import snowballstemmer
 from bs4 import BeautifulSoup
 
-WORD_LIST = Path("/usr/share/dict/danish")
+from macros.search import analysis
+from macros.search.analysis import stem
+
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
 SEED = 20
 WORD = re.compile(r"[a-zæøåéü]+")
@@ -101,28 +102,27 @@ def generate(site: Path, per_kind: int = 50, seed: int = SEED) -> list[Generated
     limit = MAX_PAGE_SHARE * len(pages)
     vocabulary = {w for u in pages for w in words_of[u]}
     content = sorted(w for w, n in share.items() if n <= limit and len(w) >= MIN_LETTERS)
-    danish = frozenset(WORD_LIST.read_text(encoding="utf-8").lower().split())
-    stemmer = snowballstemmer.stemmer("danish")
+    danish = analysis.word_list()
     rng = random.Random(seed)
 
     # The stems of each word and of its tails: what a page "has" in some form.
-    tail_stems = {w: {stemmer.stemWord(w[i:]) for i in range(len(w) - MIN_TAIL + 1)} | {
-        stemmer.stemWord(w)} for ws in words_of.values() for w in set(ws)}
+    tail_stems = {w: {stem(w[i:]) for i in range(max(1, len(w) - MIN_TAIL + 1))}
+                  for ws in words_of.values() for w in set(ws)}
     stems_of = {u: set().union(*(tail_stems[w] for w in set(ws))) for u, ws in words_of.items()}
 
     def relevant(*words: str) -> frozenset[str]:
-        wanted = [stemmer.stemWord(w) for w in words]
+        wanted = [stem(w) for w in words]
         return frozenset(u for u, stems in stems_of.items() if all(s in stems for s in wanted))
 
     candidates: dict[str, list[tuple[str, str]]] = {kind: [] for kind in KINDS}
     for word in content:
-        forms = [f for f in _inflections(word, stemmer.stemWord(word), vocabulary)
+        forms = [f for f in _inflections(word, stem(word), vocabulary)
                  if f in danish and f not in vocabulary]
         if forms:
             candidates["bøjning"].append((rng.choice(sorted(forms)), word))
         if re.search("[æøå]", word):
             candidates["ascii"].append((_typed_without(word, rng), word))
-        tail = _tail(word, stemmer.stemWord(word), danish, vocabulary)
+        tail = _tail(word, stem(word), danish, vocabulary)
         if tail:
             candidates["sammensat"].append((tail, word))
     for url in pages:
