@@ -46,7 +46,7 @@ def free_port() -> int:
 def build(out: Path, site_url: str) -> None:
     env = {**os.environ, "SITE_URL": site_url, "STRATEGI_DATO": "2026-11-23",
            "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "macros.build", "--site-dir", str(out)],
+    subprocess.run([sys.executable, "-m", "macros.runtime.publish", "--site-dir", str(out)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
 
 

@@ -46,7 +46,7 @@ def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1/",
                env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "STRATEGI_DATO": BUILD_DATE, "SITE_URL": site_url, **(env_extra or {})}
     return subprocess.run(
-        [sys.executable, "-m", "macros.build", "--site-dir", str(out)],
+        [sys.executable, "-m", "macros.runtime.publish", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )
 

@@ -17,11 +17,11 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.data import rhythm
 from macros.data.loading import load_site_data
-from macros.history import rhythm
 from macros.history.compute import compute_history, describe
 from macros.history.planned import planned_vs_current
-from macros.views import history as hist
+from macros.views import changes as hist
 from tests.conftest import build_site, copy_project
 
 SITE_URL = "http://127.0.0.1/strategi/"

@@ -15,7 +15,7 @@ def fragments(search_fragments: dict[str, dict]) -> dict[str, dict]:
     return search_fragments
 
 
-def test_lunr_index_is_not_published(built_site):
+def test_only_the_pagefind_index_is_published(built_site):
     assert not (built_site / "search" / "search_index.json").exists()
     assert (built_site / "pagefind" / "pagefind.js").exists()
     assert not list((built_site / "pagefind").glob("pagefind-ui.*"))

@@ -56,7 +56,7 @@ def test_generated_pages_are_not_in_the_navigation(site_pages):
 
 
 def test_navigation_leads_to_real_pages_and_marks_only_the_current_one(site_pages):
-    # The navigation is rendered once and reused on pages outside it (macros/hooks/theme.py):
+    # The navigation is rendered once and reused on pages outside it (macros/adapter/theme.py):
     # from every page its links must still lead to the right pages, and a page must never
     # inherit another page's mark as the current one.
     in_nav = set()

@@ -126,7 +126,7 @@
   });
 
   // --- 3. previews -------------------------------------------------------------------------
-  // forhaandsvisning.css imports Material's and the site's stylesheets (macros/hooks/admin.py).
+  // forhaandsvisning.css imports Material's and the site's stylesheets (macros/adapter/admin.py).
   // An absolute address: the preview is a frame of its own, without this page's base.
   CMS.registerPreviewStyle(new URL('forhaandsvisning.css', document.baseURI).href);
 

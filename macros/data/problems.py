@@ -33,7 +33,7 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self) -> tuple[type[DataError], tuple[list[Problem]]]:
-        return (DataError, (self.problems,))  # intact through a pickle (macros/build/parallel.py)
+        return (DataError, (self.problems,))  # intact through a pickle (macros/runtime/parallel.py)
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:

@@ -12,7 +12,7 @@ Runs no MkDocs build, so it takes about a second.
 from __future__ import annotations
 
 import argparse
-import ast
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -21,7 +21,6 @@ from typing import Any
 
 import yaml
 
-from macros.build.context import build_date
 from macros.data.loading import SiteData, load_site_data
 from macros.data.problems import DataError, Problem
 from macros.data.sourcechecks import place_hint
@@ -29,6 +28,8 @@ from macros.data.writtendates import impossible_dates, impossible_message
 from macros.editors import markdown_checks as md
 from macros.editors.lix import Lix, lix
 from macros.editors.status_rhythm import status_warnings
+from macros.runtime.today import build_date
+from macros.views.macro_table import MACROS, VARIABLES
 
 DEFAULT_LIX_LIMIT = 45.0
 # {{ kilde("sag-23-2079", "Baggrund") }} in a page: the place must be a passage of the source.
@@ -40,28 +41,6 @@ class Report:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     lix: dict[str, Lix] = field(default_factory=dict)
-
-
-def macro_names(root: Path) -> set[str]:
-    """Names defined in macros/__init__.py: `@env.macro` functions and `env.variables[...]`."""
-    source = root / "macros" / "__init__.py"
-    if not source.exists():
-        return set()
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            if any(ast.unparse(d).startswith(("env.macro", "env.filter")) for d in
-                   node.decorator_list):
-                names.add(node.name)
-        elif isinstance(node, ast.Call) and ast.unparse(node.func) == "env.macro":
-            if len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
-                names.add(str(node.args[1].value))
-            elif node.args and isinstance(node.args[0], ast.Name):
-                names.add(node.args[0].id)
-        elif (isinstance(node, ast.Subscript) and ast.unparse(node.value) == "env.variables"
-              and isinstance(node.slice, ast.Constant)):
-            names.add(str(node.slice.value))
-    return names
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -141,7 +120,7 @@ def run(root: Path) -> Report:
     except DataError as error:
         report.errors.extend(error.problems)
     if site is not None:
-        report.warnings.extend(status_warnings(site, build_date()))
+        report.warnings.extend(status_warnings(site, build_date(os.environ.get("STRATEGI_DATO"))))
     docs = root / "docs"
     files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     written = {f for f in files if f.endswith(".md")}
@@ -149,7 +128,7 @@ def run(root: Path) -> Report:
     index = md.SiteIndex(
         pages=frozenset(written | (generated or set())),
         files=frozenset(files),
-        names=frozenset(macro_names(root) | extra_names(root)),
+        names=frozenset(MACROS.keys() | VARIABLES.keys() | extra_names(root)),
         terms=_terms(site),
         generated_known=generated is not None,
     )

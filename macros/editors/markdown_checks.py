@@ -27,8 +27,8 @@ FRONT_MATTER_KEYS = (
     "authors", "slug", "draft", "tags", "status", "icon", "search", "subtitle", "readtime",
     "pin", "links", "comments", "nav_title",
     "videresend_til_was",  # overrides/main.html: the /was page forwards to the WAS statement
-    "soeg_kun_sammendrag",  # macros/hooks/search.py: only the page's summary is searchable
-    "soeg_vaegt",  # macros/hooks/search.py: the page ranks higher (>1) or lower (<1) in search
+    "soeg_kun_sammendrag",  # macros/adapter/search.py: only the page's summary is searchable
+    "soeg_vaegt",  # macros/adapter/search.py: the page ranks higher (>1) or lower (<1) in search
 )  # fmt: skip
 # Names mkdocs-macros and Jinja provide in every page besides the project's own macros.
 BUILTIN_NAMES = frozenset({

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from macros.data import rhythm
 from macros.data.loading import SiteData
 from macros.data.periods import format_date_da
 from macros.data.problems import Problem
-from macros.history import rhythm
 
 
 def status_warnings(site: SiteData, today: dt.date) -> list[Problem]:

@@ -19,7 +19,7 @@ from macros.data.loading import SiteData
 from macros.data.model import Tiltag
 from macros.exports import calendars, feeds, opendata
 from macros.history.record import Change, History
-from macros.views import history as hist
+from macros.views import changes as hist
 from macros.views import viewmodels as views
 
 CHANGES_FEED = "feed-aendringer.xml"

@@ -18,11 +18,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from macros.build import parallel
 from macros.data import loading
 from macros.data.problems import DataError
 from macros.history import diff, gitlog
 from macros.history.record import Change, History, ItemRecord, Skipped, unavailable
+from macros.runtime import parallel
 
 log = logging.getLogger("mkdocs.plugins.strategi.historik")
 CACHE_DIR = Path(".cache") / "historik"
@@ -105,7 +105,8 @@ def _prefetch(root: Path, cache: Path, pairs: list[tuple[str, str]]) -> None:
         walker.close()
 
 
-def _read_unseen_pairs(root: Path, cache: Path, commits: list[gitlog.Commit]) -> None:
+def _read_unseen_pairs(root: Path, cache: Path, commits: list[gitlog.Commit],
+                       fork: bool) -> None:
     """Fill the cache for the commits not seen before, on two cores where there are two: each
     process takes one run of consecutive commits. The walk in compute_history then reads the
     cache; a pair it asks for that is not there (after a commit that does not validate, it
@@ -113,7 +114,7 @@ def _read_unseen_pairs(root: Path, cache: Path, commits: list[gitlog.Commit]) ->
     trees = [c.data_tree for c in commits if c.data_tree]
     pairs = [(old, new) for old, new in zip(["", *trees], trees, strict=False) if old != new]
     unseen = [p for p in pairs if not (cache / f"{p[0] or 'tom'}-{p[1]}.json").exists()]
-    if len(unseen) < PREFETCH_MIN or not parallel.enabled():
+    if len(unseen) < PREFETCH_MIN or not fork or not parallel.available():
         return
     half = len(unseen) // 2
     theirs = parallel.start(lambda: _prefetch(root, cache, unseen[half:]))
@@ -125,8 +126,9 @@ def _read_unseen_pairs(root: Path, cache: Path, commits: list[gitlog.Commit]) ->
     theirs.result()
 
 
-def compute_history(root: Path, cache_root: Path | None = None) -> History:
-    """The history of root's data/ and docs/, or an unavailable History saying why not."""
+def compute_history(root: Path, cache_root: Path | None = None, fork: bool = False) -> History:
+    """The history of root's data/ and docs/, or an unavailable History saying why not. With
+    `fork`, a second process reads half of the commits not cached yet."""
     try:
         prefix = gitlog.check_repository(root)
         commits = gitlog.data_commits(root, prefix)
@@ -134,7 +136,7 @@ def compute_history(root: Path, cache_root: Path | None = None) -> History:
     except gitlog.GitUnavailable as error:
         return unavailable(str(error))
     cache = (cache_root or root / CACHE_DIR) / fingerprint()
-    _read_unseen_pairs(root, cache, commits)
+    _read_unseen_pairs(root, cache, commits, fork)
     walker = _Walker(root, cache)
     per_commit: list[list[Change]] = []
     items: dict[tuple[str, str], ItemRecord] = {}

@@ -1,8 +1,8 @@
-"""Search: the Danish analysis (analysis.py: folding, compound splitting, glossary synonyms as
-twins), the Pagefind records and bundle (records.py, pagefind_index.py), and for the lunr engine
-kept for comparison, the expansion of Material's index (danish.py, expansion.py); pruning.py
-serves both.
+"""Search: the Danish analysis (analysis.py: one tokeniser and one folding, compound splitting,
+glossary synonyms as twins), the documents Material's parser makes of the pages shaped for
+search (documents.py, pruning.py), and the Pagefind records and bundle (records.py,
+pagefind_index.py).
 
-May import `macros.data` and `macros.build`; never `mkdocs` or `material` (the hook hands the
-index in as plain JSON).
+May import `macros.data` and `macros.runtime`; never `mkdocs` or `material` (the adapter hands
+the parsed pages in as plain JSON).
 """

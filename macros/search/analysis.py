@@ -68,13 +68,20 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word.lower()))
 
 
+class WordListMissing(RuntimeError):
+    """Without the word list the compound splitter finds fewer parts: a different index, so no
+    index at all."""
+
+
 @functools.lru_cache(maxsize=1)
 def word_list(path: Path = WORD_LIST) -> frozenset[str]:
-    """Danish words in every inflected form (empty when the list is not installed)."""
+    """Danish words in every inflected form."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
-        return frozenset()
+        raise WordListMissing(
+            f"Den danske ordliste {path} mangler, så søgningen kan ikke bygges: installér "
+            "Debian-pakken wdanish (apt-get install wdanish; ./dev gør det selv).") from None
     return frozenset(text.lower().split())
 
 

@@ -1,6 +1,6 @@
-"""What the search index leaves out: copies of what has a page of its own, and hidden forms
-that rank nothing. Every visitor downloads the index, so what is left out here is bytes saved on
-each first visit, and one duplicate result less in the list (see macros/search/expansion.py).
+"""What the search index leaves out: copies of what has a page of its own. Pagefind fetches
+the index in parts, so what is left out here is bytes saved on searches, and one duplicate result
+less in the list.
 
 Pure functions on Material's index documents (dicts with location, title, text); no MkDocs.
 """
@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from typing import Any
 
 GLOSSARY_PAGE = "ordliste/"
-# The one kept copy of a repeated section ranks below a page's own heading.
-REPEATED_BOOST = 0.5
-# A hidden form on more pages than this share (and this count) is left out (common_forms), and
-# so are the forms of a title that many documents share.
-COMMON_FORM_SHARE = 0.05
-COMMON_FORM_MIN_PAGES = 5
 _FIRST_PARAGRAPH = re.compile(r"\s*<p>.*?</p>", re.S)
 
 
@@ -26,8 +20,7 @@ def drop_repeated_sections(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Keep one copy of sections shown identically on several pages (meeting cards on the
     decisions, process and political pages): the copy on the page that shows fewest of them,
     where the card sits in its story (the process page for the dialogue meeting), not in the
-    complete list, with a lowered boost, so a page's own heading still outranks it. The other
-    copies would be downloaded again and shown as duplicate results."""
+    complete list. The other copies would be downloaded again and shown as duplicate results."""
     pages: dict[tuple[str, str], list[str]] = {}
     for doc in docs:
         if "#" in doc["location"]:
@@ -39,10 +32,8 @@ def drop_repeated_sections(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     kept = []
     for doc in docs:
         key = (doc["title"], doc["text"])
-        if "#" in doc["location"] and key in home:
-            if page_key(doc["location"]) != home[key]:
-                continue
-            doc["boost"] = doc.get("boost", 1.0) * REPEATED_BOOST
+        if "#" in doc["location"] and key in home and page_key(doc["location"]) != home[key]:
+            continue
         kept.append(doc)
     return kept
 
@@ -69,20 +60,6 @@ def summary_only(docs: list[dict[str, Any]], pages: Collection[str],
             doc = {**doc, "text": first.group(0) if first else ""}
         kept.append(doc)
     return kept
-
-
-def common_forms(pages: Iterable[list[str]]) -> set[str]:
-    """Hidden forms that many pages carry, mostly from their shared wording ("procesplanens"
-    from "tids- og procesplanen" on every initiative page): a query for one would list those
-    pages in no useful order, and every visitor would download them. Titles keep their forms."""
-    pages = list(pages)
-    counts = Counter(token for tokens in pages for token in set(tokens))
-    limit = common_limit(len(pages))
-    return {token for token, count in counts.items() if count > limit}
-
-
-def common_limit(pages: int) -> float:
-    return max(COMMON_FORM_MIN_PAGES, COMMON_FORM_SHARE * pages)
 
 
 # Elements whose tags Material's search parser drops while keeping their text (it keeps only

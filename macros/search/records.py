@@ -1,7 +1,6 @@
 """Pagefind records from the documents Material's search parser makes of the site's pages.
 
-Material's parser already splits each page into its sections (title, HTML text, anchor), and
-pruning.py leaves out what has a page of its own. Each page becomes one small HTML record for
+Each page, shaped by documents.py, becomes one small HTML record for
 Pagefind: the page's title as <h1>, each section as <h2 id=anchor> (Pagefind's sub-results),
 every word followed by its twins (analysis.py). Glossary entries are records of their own
 (`/ordliste/#<id>`). A page can rank lower as a whole (`weight` < 1, front matter
@@ -13,13 +12,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from macros.search import analysis
-from macros.search.expansion import glossary_docs, plain_text, split_glossary_page
-from macros.search.pruning import GLOSSARY_PAGE, drop_repeated_sections, page_key, summary_only
+from macros.search.documents import plain_text
+from macros.search.pruning import page_key
 from macros.search.synonyms import Synonyms, folds_simply
 
 # Pagefind's own weights for headings and text; a page's factor scales them all.
@@ -36,21 +35,6 @@ _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 class Record:
     url: str  # relative to the site root, "tiltag/x/" or "ordliste/#vpu"
     html: str
-
-
-def page_docs(index_docs: list[dict[str, Any]], groups: Sequence[Synonyms],
-              summary_pages: Collection[str] = (),
-              track_ids: Collection[str] = ()) -> list[dict[str, Any]]:
-    """Material's documents without what has a page of its own, and with one document per
-    glossary entry (see pruning.py and expansion.py)."""
-    docs = [dict(doc) for doc in summary_only(index_docs, summary_pages, track_ids)]
-    pages = [i for i, d in enumerate(docs) if d["location"] == GLOSSARY_PAGE]
-    if pages:
-        ordered = sorted(groups, key=lambda g: g.term.lower())  # the page's order
-        entries = glossary_docs(ordered)
-        split_glossary_page(docs[pages[0]], entries, ordered)
-        docs.extend(entries)
-    return drop_repeated_sections(docs)
 
 
 def vocabulary(docs: Sequence[dict[str, Any]], groups: Sequence[Synonyms]) -> analysis.Vocabulary:

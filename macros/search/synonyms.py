@@ -1,7 +1,7 @@
 """Glossary synonyms as search sees them: which entries a text mentions, in any spelling.
 
-A page saying "VPU" also answers "Voksen- og Plejeudvalget". The search index expansion
-(expansion.py) asks this for every title and page of the site, so the test is cheap: one
+A page saying "VPU" also answers "Voksen- og Plejeudvalget". The search records (records.py)
+ask this for every title and page of the site, so the test is cheap: one
 compiled pattern per entry, and a plain substring test that rules most entries out before
 the pattern runs. Pure functions, no MkDocs.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from macros.search import danish
+from macros.search import analysis
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Synonyms:
         return bool(found) and pattern.search(text, min(found)) is not None
 
     def words(self) -> list[str]:
-        """The words of all spellings (cached)."""
+        """The lower-case words of all spellings (cached)."""
         return _words(self.spellings)
 
 
@@ -59,7 +59,7 @@ def _lowered(spellings: tuple[str, ...]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=256)
 def _words(spellings: tuple[str, ...]) -> list[str]:
-    return [w for spelling in spellings for w in danish.words(spelling)]
+    return [w.lower() for spelling in spellings for w in analysis.words(spelling)]
 
 
 @functools.lru_cache(maxsize=256)
@@ -85,13 +85,3 @@ def synonyms_from_terms(terms: Iterable[Any]) -> list[Synonyms]:
         spellings = tuple(dict.fromkeys(s for s in (t.term, t.fuld_form, *t.varianter) if s))
         groups.append(Synonyms(t.id, t.term, t.fuld_form, t.forklaring, spellings))
     return groups
-
-
-def synonym_words(text: str, groups: Sequence[Synonyms]) -> list[str]:
-    """Words of every spelling of each glossary entry that the text mentions in some spelling."""
-    found: list[str] = []
-    lowered = text.lower() if folds_simply(text) else None
-    for group in groups:
-        if group.mentioned_in(text, lowered):
-            found.extend(group.words())
-    return found

@@ -2,7 +2,7 @@
 with the Jinja templates in `templates/`, glossary tooltips, the HTML stash that keeps views
 out of Markdown, and the Markdown extension that labels table cells for the phone layout.
 
-May import `macros.data` and `macros.build`, Jinja2, MarkupSafe and Markdown; never `mkdocs` or
+May import `macros.data` and `macros.runtime`, Jinja2, MarkupSafe and Markdown; never `mkdocs` or
 `material`.
 HTML comes from the templates, which escape every string from data.
 """

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from macros.data import model
 from macros.data.loading import SiteData
 from macros.data.periods import MONTHS_DA, Period, Precision, period_label
-from macros.history.current import current as current_history
 from macros.history.planned import PlannedVsCurrent, planned_vs_current
+from macros.history.record import History
 
 FUZZY = {Precision.SEASON, Precision.QUARTER, Precision.HALF_YEAR, Precision.YEAR}
 LABEL_WIDTH = 300
@@ -78,14 +78,13 @@ def _periods(t: model.Tiltag) -> list[tuple[Period, str, bool]]:
     return spans + [(m.period, m.titel, True) for m in t.milepaele]
 
 
-def build_chart(site: SiteData, today: dt.date,
+def build_chart(site: SiteData, today: dt.date, history: History,
                 initiatives: Sequence[model.Tiltag] | None = None) -> Chart:
     """The chart for the given initiatives (default: all), on an axis fitted to them."""
     chosen = list(site.tiltag.tiltag if initiatives is None else initiatives)
     all_periods = [p for t in chosen for p, _, _ in _periods(t)]
     if not all_periods:
         all_periods = [Period(today, today, "", Precision.DAY)]
-    history = current_history()
     moved = {}
     for t in chosen:
         compared = planned_vs_current(history, t) if history.available else None

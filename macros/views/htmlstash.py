@@ -28,7 +28,7 @@ class HtmlStash:
         self._numbers = itertools.count()
         # What every page's finished HTML gets (glossary tooltips), done to a block when it is
         # held: blocks of generated pages are then finished by the process that renders them
-        # (macros/build/parallel.py), and the page itself only has its own text left to finish.
+        # (macros/runtime/parallel.py), and the page itself only has its own text left to finish.
         self.finish: Callable[[str], str] = lambda html: html
 
     def hold(self, html: str) -> str:
@@ -57,8 +57,8 @@ class HtmlStash:
     def clear(self) -> None:
         self._blocks.clear()
 
-    # A second process renders half of the generated pages (macros/build/parallel.py): it holds its
-    # blocks under numbers of its own, and this process takes them over.
+    # A second process renders half of the generated pages (macros/runtime/parallel.py): it holds
+    # its blocks under numbers of its own, and this process takes them over.
     def number_from(self, start: int) -> None:
         self._numbers = itertools.count(start)
 
@@ -68,5 +68,3 @@ class HtmlStash:
     def take_over(self, blocks: dict[str, str]) -> None:
         self._blocks.update(blocks)
 
-
-STASH = HtmlStash()

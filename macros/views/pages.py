@@ -8,7 +8,6 @@ page titles unescaped, so no data text can break the page or inject markup.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import html
 import json
@@ -17,12 +16,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros.build import parallel
 from macros.data import model
 from macros.data.loading import SiteData
+from macros.runtime import parallel
 from macros.views import paging
 from macros.views import viewmodels as views
-from macros.views.htmlstash import STASH
+from macros.views.context import BuildContext
 from macros.views.rendering import Renderer
 
 
@@ -62,7 +61,7 @@ def _paged_page(view: paging.PagedView, renderer: Renderer, number: int,
         title_yaml=_front_matter_value(f"{view.title} – side {number} af {count}"),
         heading_md=_markdown_text(f"{view.title} – side {number} af {count}"),
         description_yaml=_front_matter_value(f"{view.title}, side {number} af {count}."),
-        body=STASH.hold(paging.render_page(view, renderer, number, chunks)),
+        body=renderer.hold(paging.render_page(view, renderer, number, chunks)),
     )
     return GeneratedPage(src, markdown, renderer.site.edit_path(view.data_name))
 
@@ -72,40 +71,43 @@ def _paged_page(view: paging.PagedView, renderer: Renderer, number: int,
 _CHILD_BLOCKS_FROM = 10**9
 
 
-def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
-    """Every generated page, rendered by two processes where the machine has two cores
-    (macros/build/parallel.py): at 1 000 initiatives rendering them is the largest part of our own
-    work in a build."""
+def generated_pages(build: BuildContext) -> list[GeneratedPage]:
+    """Every generated page, rendered by two processes where the build may fork
+    (macros/runtime/parallel.py): at 1 000 initiatives rendering them is the largest part of our
+    own work in a build."""
+    site, today, stash = build.site, build.today, build.stash
     jobs: list[Callable[[], GeneratedPage]] = []
     for t in site.tiltag.tiltag:
-        jobs.append(functools.partial(_initiative_page, site, today, t))
-    paged = list(paging.build_views(site).values())
+        jobs.append(functools.partial(_initiative_page, build, t))
+    paged = list(paging.build_views(site, build.history).values())
     in_track = {track.id: rows for track, rows in views.by_track(site, site.tiltag.tiltag)}
     for track in site.spor.spor:
         rows = in_track.get(track.id, [])
         view = track_view(site, track.id, rows)
-        jobs.append(functools.partial(_track_page, site, today, track, view, len(rows)))
+        jobs.append(functools.partial(_track_page, build, track, view, len(rows)))
         paged.append(view)
     for kilde in site.kilder.kilder:
-        jobs.append(functools.partial(_source_page, site, today, kilde))
+        jobs.append(functools.partial(_source_page, build, kilde))
     for view in paged:
         chunks = paging.view_chunks(view, site, today)
         for number in range(2, len(chunks) + 1):
             src = paging.page_url(view.base_url, number).rstrip("/") + ".md"
-            renderer = Renderer(site, today, _page_url(src))
+            renderer = Renderer(build, _page_url(src))
             jobs.append(functools.partial(_paged_page, view, renderer, number, chunks, src))
 
     def child_numbers_its_own_blocks() -> None:
-        STASH.clear()
-        STASH.number_from(_CHILD_BLOCKS_FROM)
+        stash.clear()
+        stash.number_from(_CHILD_BLOCKS_FROM)
 
-    return parallel.split_map(lambda job: job(), jobs, in_child=child_numbers_its_own_blocks,
-                              child_state=STASH.held, merge_state=STASH.take_over)
+    return parallel.split_map(lambda job: job(), jobs, enabled=build.parallel,
+                              in_child=child_numbers_its_own_blocks,
+                              child_state=stash.held, merge_state=stash.take_over)
 
 
-def _initiative_page(site: SiteData, today: dt.date, t: model.Tiltag) -> GeneratedPage:
+def _initiative_page(build: BuildContext, t: model.Tiltag) -> GeneratedPage:
+    site = build.site
     src = views.initiative_url(t.id).rstrip("/") + ".md"
-    renderer = Renderer(site, today, _page_url(src))
+    renderer = Renderer(build, _page_url(src))
     track = site.track(t.spor)
     description = f"Tiltag i sporet {track.titel}: {t.tidspunkt or 'ingen tidsangivelse'}"
     markdown = renderer.render(
@@ -116,13 +118,13 @@ def _initiative_page(site: SiteData, today: dt.date, t: model.Tiltag) -> Generat
     return GeneratedPage(src, markdown, site.edit_path("tiltag", t.id))
 
 
-def _track_page(site: SiteData, today: dt.date, track: model.Spor, view: paging.PagedView,
+def _track_page(build: BuildContext, track: model.Spor, view: paging.PagedView,
                 count: int) -> GeneratedPage:
     src = views.track_url(track.id).rstrip("/") + ".md"
-    renderer = Renderer(site, today, _page_url(src))
+    renderer = Renderer(build, _page_url(src))
     markdown = renderer.render(
         "track.md", track=track, count=count,
-        list_html=STASH.hold(paging.render_page(view, renderer, 1)),
+        list_html=renderer.hold(paging.render_page(view, renderer, 1)),
         title_yaml=_front_matter_value(f"Spor: {track.titel}"),
         description_yaml=_front_matter_value(
             f"De {count} tiltag i udviklingssporet {track.titel}."),
@@ -131,14 +133,15 @@ def _track_page(site: SiteData, today: dt.date, track: model.Spor, view: paging.
 
 
 # The search ranks a source page's records by this factor (1 is a normal page; Pagefind reads
-# `soeg_vaegt`, lunr `search.boost`): the sources repeat what the site's own pages say, so a
+# `soeg_vaegt`): the sources repeat what the site's own pages say, so a
 # search finds those first and the source below.
 SOURCE_SEARCH_BOOST = 0.3
 
 
-def _source_page(site: SiteData, today: dt.date, kilde: model.Kilde) -> GeneratedPage:
+def _source_page(build: BuildContext, kilde: model.Kilde) -> GeneratedPage:
+    site = build.site
     src = views.source_url(kilde.id).rstrip("/") + ".md"
-    renderer = Renderer(site, today, _page_url(src))
+    renderer = Renderer(build, _page_url(src))
     corrections = next((r.ord for r in site.rettelser.rettelser if r.kilde == kilde.id), [])
     markdown = renderer.render(
         "source_page.md", kilde=kilde, text=site.kildetekster[kilde.id], corrections=corrections,

@@ -15,9 +15,9 @@ from typing import Any
 
 from macros.data import model
 from macros.data.loading import SiteData
-from macros.history.current import current as current_history
+from macros.history.record import History
+from macros.views import changes as hist
 from macros.views import gantt
-from macros.views import history as hist
 from macros.views import viewmodels as views
 from macros.views.rendering import Renderer
 
@@ -163,7 +163,7 @@ def _gantt_context(chart: gantt.Chart) -> dict[str, object]:
     return {"chart": chart, "phone": gantt.phone_chart(chart)}
 
 
-def build_views(site: SiteData) -> dict[str, PagedView]:
+def build_views(site: SiteData, history: History) -> dict[str, PagedView]:
     track_label = _track_label(site)
     return {
         "plan": PagedView(
@@ -175,7 +175,8 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
             track_label),
         "gantt": PagedView(
             "gantt/", "Planen i tid", "gantt.html", 70, _initiatives,
-            lambda s, d, chunk, last: _gantt_context(gantt.build_chart(s, d, chunk)), track_label,
+            lambda s, d, chunk, last: _gantt_context(gantt.build_chart(s, d, history, chunk)),
+            track_label,
             weight=lambda t: 1 + len(t.perioder) + len(t.milepaele)),
         "tidslinje": PagedView(
             "tidslinje/", "Tidslinje", "timeline.html", 80,
@@ -196,6 +197,6 @@ def build_views(site: SiteData) -> dict[str, PagedView]:
             "moeder"),
         "aendringer": PagedView(
             "aendringer/", "Ændringer", "changes.html", hist.CHANGES_PER_PAGE,
-            lambda s, d: current_history().changes,
+            lambda s, d: history.changes,
             lambda s, d, chunk, last: {"changes": chunk}, hist.day_label, "docs/aendringer.md"),
     }

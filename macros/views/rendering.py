@@ -13,16 +13,18 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from macros.data import model
 from macros.data.loading import SiteData
 from macros.data.periods import format_date_da, parse_period, period_label
-from macros.history.current import current as current_history
-from macros.views import history as hist
+from macros.history.record import History
+from macros.views import changes as hist
 from macros.views import viewmodels as views
-from macros.views.htmlstash import STASH
+from macros.views.context import BuildContext
+from macros.views.htmlstash import HtmlStash
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Adjacent cells and terms ("</dt><dd>") render apart, but a text extractor (Material's search
@@ -54,9 +56,17 @@ def _url_breaks(text: str) -> Markup:
 
 
 _environment.filters["url_brud"] = _url_breaks
-# `{% filter hold %}<dl>…</dl>{% endfilter %}` in a Markdown template: see htmlstash.py.
-# The block arrives as Markup under autoescape; the placeholder must not be escaped.
-_environment.filters["hold"] = lambda html: Markup(STASH.hold(spaced_cells(str(html))))
+
+
+@pass_context
+def _hold(context: Context, html: str) -> Markup:
+    """`{% filter hold %}<dl>…</dl>{% endfilter %}` in a Markdown template: see htmlstash.py.
+    The block arrives as Markup under autoescape; the placeholder must not be escaped."""
+    stash: HtmlStash = context["stash"]
+    return Markup(stash.hold(spaced_cells(str(html))))
+
+
+_environment.filters["hold"] = _hold
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -90,10 +100,25 @@ def _relative_path(path: str, base: str) -> str:
 class Renderer:
     """Renders views for one page; `page_url` is that page's URL relative to the site root."""
 
-    def __init__(self, site: SiteData, today: dt.date, page_url: str = "") -> None:
-        self.site = site
-        self.today = today
+    def __init__(self, build: BuildContext, page_url: str = "") -> None:
+        self.build = build
         self.page_url = page_url
+
+    @property
+    def site(self) -> SiteData:
+        return self.build.site
+
+    @property
+    def today(self) -> dt.date:
+        return self.build.today
+
+    @property
+    def history(self) -> History:
+        return self.build.history
+
+    def hold(self, html: str) -> str:
+        """A placeholder for a finished block of HTML (htmlstash.py)."""
+        return self.build.stash.hold(html)
 
     def render(self, template: str, **context: Any) -> str:
         html = _environment.get_template(template).render(
@@ -101,7 +126,8 @@ class Renderer:
             today=self.today,
             views=views,
             model=model,
-            history=current_history(),
+            history=self.history,
+            stash=self.build.stash,
             hist=hist,
             link=lambda target: relative_url(target, self.page_url),
             cite=self.cite,

@@ -1,4 +1,5 @@
-"""MkDocs hook: render the parts of Material's pages that repeat unchanged only once per build.
+"""The theme's part of the adapter: render the parts of Material's pages that repeat unchanged
+only once per build.
 
 Material renders every part of every page anew, though most parts are the same HTML on many
 pages: the palette switch and the search dialog on all pages, the scripts' configuration on all
@@ -19,8 +20,6 @@ from typing import Any
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -58,7 +57,7 @@ class FragmentCache:
         return self.html[key]
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+def prepare_templates(env: Environment) -> None:
     material_templates = Path(material.__file__).parent / "templates"
     env.loader = ChoiceLoader([
         env.loader,  # type: ignore[list-item]
@@ -66,4 +65,3 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     ])
     env.globals["cached_fragment"] = FragmentCache()  # fresh per build: `mkdocs serve` rebuilds
     env.globals["nav_key"] = nav_key
-    return env

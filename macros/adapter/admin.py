@@ -1,16 +1,15 @@
-"""MkDocs hook for the browser editor at /admin/ (Decap CMS; see macros/editors/cms_config.py).
+"""The browser editor at /admin/ (Decap CMS; see macros/editors/cms_config.py).
 
-- on_files adds Decap's bundle from node_modules (installed by `npm ci`; never committed, never
-  fetched from another host), fills this build's repository and address into admin/config.yml,
-  and writes admin/forhaandsvisning.css, which gives the editor's previews Material's and the
-  site's stylesheets under their fingerprinted names.
+`add_editor_files` adds Decap's bundle from node_modules (installed by `npm ci`; never
+committed, never fetched from another host), fills this build's repository and address into
+admin/config.yml, and writes admin/forhaandsvisning.css, which gives the editor's previews
+Material's and the site's stylesheets under their fingerprinted names.
 admin/index.html and admin/config.yml are plain files in docs/admin/: MkDocs copies them, and
 they are not pages, so they are in neither the search index nor the sitemap.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +18,6 @@ from mkdocs.structure.files import File, Files
 
 from macros.editors.cms_config import for_site
 
-log = logging.getLogger("mkdocs.plugins.strategi.admin")
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"
 
 
@@ -28,7 +26,7 @@ def _bundle_files(root: Path) -> list[Path]:
     return sorted([*dist.glob("*decap-cms.js"), *dist.glob("*.wasm")])
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def add_editor_files(files: Files, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     bundle = _bundle_files(root)
     if not bundle:
@@ -47,4 +45,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
               and not f.src_uri.endswith("print.css")]
     imports = "".join(f'@import url("../{uri}");\n' for uri in sorted(sheets))
     files.append(File.generated(config, "admin/forhaandsvisning.css", content=imports))
-    return files

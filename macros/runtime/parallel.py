@@ -2,9 +2,10 @@
 idle (MkDocs builds pages one at a time).
 
 `start(work)` runs one piece of work in a forked child while this process goes on.
-`split_map(func, items)` is `[func(item) for item in items]`. Where it may (see `enabled`), a
-forked child computes every second item and sends the results back while this process computes
-the others (alternate items, so a list of cheap items followed by dear ones splits evenly).
+`split_map(func, items, enabled=...)` is `[func(item) for item in items]`. Where it may (see
+`available`; the caller says whether this build may fork at all), a forked child computes
+every second item and sends the results back while this process computes the others
+(alternate items, so a list of cheap items followed by dear ones splits evenly).
 The child starts as a copy of this process, so `func` may be any closure; only the results
 travel back, pickled. State the child builds on the side (HtmlStash blocks) comes back through
 `child_state` and is handed to `merge_state`. An exception in the child is raised here. No MkDocs.
@@ -26,18 +27,14 @@ R = TypeVar("R")
 
 # Fewer items than this are not worth a process (a fork and a pickle cost a few milliseconds).
 MIN_ITEMS = 64
-_settings = {"allowed": True}
 
 
-def allow(allowed: bool) -> None:
-    """Forbid forking where threads run (`mkdocs serve`'s server): a fork copies only the
-    forking thread, and a lock another thread held stays locked in the child."""
-    _settings["allowed"] = allowed
-
-
-def enabled() -> bool:
-    return (_settings["allowed"] and os.environ.get("STRATEGI_PARALLEL", "1") != "0"
-            and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods())
+def available() -> bool:
+    """Whether this machine can do work beside the build: a second core and fork. The caller
+    decides whether the build may fork at all: not where threads run (`mkdocs serve`'s server),
+    since a fork copies only the forking thread, and a lock another thread held stays locked in
+    the child."""
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 class ChildFailed(RuntimeError):
@@ -71,7 +68,7 @@ class Background:
 
 
 def start(work: Callable[[], R]) -> Background:
-    """Run `work` in a forked child (only where `enabled()`): it starts as a copy of this
+    """Run `work` in a forked child (only where `available()`): it starts as a copy of this
     process, so `work` may be any closure; only its result travels back, pickled."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -88,11 +85,11 @@ def start(work: Callable[[], R]) -> Background:
     return Background(process, receiver)
 
 
-def split_map(func: Callable[[T], R], items: Sequence[T], *,
+def split_map(func: Callable[[T], R], items: Sequence[T], *, enabled: bool,
               in_child: Callable[[], None] = lambda: None,
               child_state: Callable[[], Any] = lambda: None,
               merge_state: Callable[[Any], None] = lambda state: None) -> list[R]:
-    if len(items) < MIN_ITEMS or not enabled():
+    if len(items) < MIN_ITEMS or not enabled or not available():
         return [func(item) for item in items]
 
     def every_second_item() -> tuple[list[R], Any]:

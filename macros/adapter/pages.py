@@ -1,54 +1,40 @@
-"""MkDocs hooks: the thin adapter between MkDocs and the framework-free core.
+"""The pages' part of the adapter: the data check that stops a build, the Markdown pages'
+refused HTML, the generated pages, and each page's held views put back.
 
-- on_config validates data/ first and stops the build with one Danish line per problem;
-- on_files refuses raw HTML the site does not allow in the Markdown pages of docs/ (<script>,
-  <iframe>, on…= handlers, javascript: links; macros/data/unsafe_html.py), one Danish line per
-  problem like data errors, and adds one generated page per initiative and per track (never
-  written into docs/);
-- on_page_content puts back the views' HTML held out of Markdown (views/htmlstash.py)
-  and adds glossary tooltips to every page, generated or written by hand.
+- `load_data` validates data/ first and stops the build with one Danish line per problem;
+- `refuse_unsafe_html` refuses raw HTML the site does not allow in the Markdown pages of docs/
+  (<script>, <iframe>, on…= handlers, javascript: links; macros/data/unsafe_html.py), one
+  Danish line per problem like data errors;
+- `add_generated_pages` adds one page per initiative, per track, per source and pages 2..N of
+  the overviews (never written into docs/);
+- `finish_page` puts back the views' HTML held out of Markdown (views/htmlstash.py) and adds
+  glossary tooltips to every page, generated or written by hand.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros.build import parallel
-from macros.build.context import build_date
 from macros.data.loading import SiteData, load_site_data
 from macros.data.problems import DataError, Problem
 from macros.editors import markdown_checks
-from macros.views import glossary
-from macros.views.htmlstash import STASH
+from macros.views.context import BuildContext
+from macros.views.htmlstash import HtmlStash
 from macros.views.pages import generated_pages
 
 # Only loggers under "mkdocs." count towards --strict.
 log = logging.getLogger("mkdocs.plugins.strategi")
-_state: dict[str, Any] = {}
 
 
-def _project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    # `mkdocs serve` runs a server thread, beside which forking is unsafe (build/parallel.py).
-    parallel.allow(command != "serve")
-
-
-@event_priority(100)  # before the macros plugin, so data errors are reported first and alone
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def load_data(root: Path) -> SiteData:
     try:
-        site = load_site_data(_project_root(config))
+        return load_site_data(root)
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -56,11 +42,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"Siden blev ikke bygget: {len(error.problems)} fejl i data/. Ret linjerne ovenfor "
             "(fil:linje: felt: besked) og gem igen. Se REDAKTOERVEJLEDNING.md."
         ) from None
-    _state["site"] = site
-    STASH.clear()  # a new build (mkdocs serve rebuilds) holds its own views
-    pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
-    STASH.finish = functools.partial(glossary.annotate, pattern=pattern, titles=titles)
-    return config
 
 
 def _refused_html(files: Files, config: MkDocsConfig) -> list[Problem]:
@@ -77,7 +58,7 @@ def _refused_html(files: Files, config: MkDocsConfig) -> list[Problem]:
     return problems
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def refuse_unsafe_html(files: Files, config: MkDocsConfig) -> None:
     problems = _refused_html(files, config)
     if problems:
         for problem in sorted(problems):
@@ -86,18 +67,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"Siden blev ikke bygget: {len(problems)} fejl i docs/. Ret linjerne ovenfor "
             "(fil:linje: felt: besked) og gem igen. Se REDAKTOERVEJLEDNING.md."
         )
-    site: SiteData = _state["site"]
-    for page in generated_pages(site, build_date()):
+
+
+def add_generated_pages(files: Files, config: MkDocsConfig, build: BuildContext) -> None:
+    for page in generated_pages(build):
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.edit_uri = "../" + page.edit_path  # edit_uri points into docs/; data/ is beside it
         files.append(file)
-    return files
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def finish_page(html: str, page: Page, stash: HtmlStash) -> str:
     # Held blocks were finished (glossary tooltips) when held; the page's own HTML is finished
     # the same way, around the placeholders, which are comments where nothing is marked.
-    html, ids = STASH.release(STASH.finish(html))
+    html, ids = stash.release(stash.finish(html))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= ids
     return html

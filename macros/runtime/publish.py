@@ -1,4 +1,4 @@
-"""`python -m macros.build`: the strict build, published atomically.
+"""`python -m macros.runtime.publish`: the strict build, published atomically.
 
 Runs `mkdocs build --strict` into a temporary folder next to site/ and swaps it into place only
 when the build succeeds. On failure site/ is removed, so a deploy step can never pick up a

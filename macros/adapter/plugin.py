@@ -1,0 +1,131 @@
+"""The `strategi` MkDocs plugin: the site's one adapter to MkDocs, with `define_env`
+(macros/__init__.py) for mkdocs-macros.
+
+It translates MkDocs' events into calls on the layers below and holds one build's state on the
+instance, made anew in `on_config`: the validated data, the history, the HTML stash (all in a
+BuildContext the views and macros render from), what the pages tell the search, the news posts
+and the open data being written. MkDocs keeps the instance across `mkdocs serve` rebuilds (it
+has `on_startup`), so nothing of one build leaks into the next. Shaped like Material's own
+plugins (material/plugins/blog): typed options in config.py, the work in modules beside it.
+
+Order of events: `on_config` runs before mkdocs-macros' (priority 100), so data errors are
+reported first and alone, and define_env finds the build ready. The plugin is listed last in
+mkdocs.yml, so events of equal priority run after Material's search and blog plugins.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from macros.adapter import admin, csp, history, pages, search, theme
+from macros.adapter.config import StrategiConfig
+from macros.adapter.exports import Exports, base_url
+from macros.history.compute import describe
+from macros.history.load import load_history
+from macros.runtime.today import build_date
+from macros.search.analysis import WordListMissing, word_list
+from macros.views import glossary
+from macros.views.context import BuildContext
+from macros.views.htmlstash import HtmlStash
+
+log = logging.getLogger("mkdocs.plugins.strategi")
+
+
+class StrategiPlugin(BasePlugin[StrategiConfig]):
+    supports_multiple_instances = False
+
+    build: BuildContext
+    search: search.SearchPages
+    exports: Exports
+
+    def __init__(self) -> None:
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        site = pages.load_data(root)
+        try:
+            word_list()
+        except WordListMissing as error:
+            raise Abort(str(error)) from None
+        # `mkdocs serve` runs a server thread, beside which forking is unsafe.
+        fork = self.config.parallel and not self.serving
+        found = load_history(root, self.config.historik, fork)
+        log.info(describe(found))
+        stash = HtmlStash()
+        pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
+        stash.finish = lambda html: glossary.annotate(html, pattern=pattern, titles=titles)
+        self.build = BuildContext(site, build_date(self.config.dato), found, stash, fork)
+        self.search = search.SearchPages()
+        self.exports = Exports(site)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pages.refuse_unsafe_html(files, config)
+        pages.add_generated_pages(files, config, self.build)
+        self.exports.start(config, self.build.parallel)
+        admin.add_editor_files(files, config)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        theme.prepare_templates(env)
+        env.globals["soeg_korte_ord"] = search.glossary_short_words(self.build.site)
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, **_: Any) -> str:
+        self.search.note(page)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        html = pages.finish_page(html, page, self.build.stash)
+        return history.last_updated(html, page, config, self.build)
+
+    @event_priority(10)  # before Material's search plugin (priority 0) reads the page
+    def _before_search_reads(self, context: dict[str, Any], *, page: Page,
+                             config: MkDocsConfig, nav: Navigation) -> None:
+        self.search.lean_for_parser(page)
+
+    @event_priority(-10)  # after it, before the theme renders the page
+    def _after_search_read(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                           nav: Navigation) -> None:
+        self.search.restore(page)
+        self.exports.note_post(page)
+
+    on_page_context = CombinedEvent(_before_search_reads, _after_search_read)
+
+    @event_priority(-100)  # after every other change to the page's HTML
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return output if self.serving else csp.protect(output, page.url)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        if self.serving or template_name not in csp.THEME_PAGES:
+            return output_content  # sitemap.xml and other non-HTML templates
+        return csp.protect(output_content, template_name)
+
+    @event_priority(-100)  # after Material's search plugin (priority 0) wrote its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.search.write_index(config, self.build.site)
+        url = base_url(config)
+        if url is None:
+            log.warning("site_url mangler i mkdocs.yml: feeds og kalendere kræver absolutte "
+                        "adresser")
+            return
+        self.exports.finish(config, url)
+        history.write_change_files(config, self.build, url)

@@ -1,0 +1,78 @@
+"""The site's search index, from what Material's search plugin parsed (macros/search).
+
+Material's search plugin writes search/search_index.json at the end of the build; `write_index`
+turns it into Pagefind records with the Danish analysis (macros/search/records.py) and a
+Pagefind bundle in site/pagefind/, and removes the file: nobody downloads it. A page with
+`soeg_vaegt: 0.5` in its front matter ranks lower as a whole (sources, archives); a page with
+`soeg_kun_sammendrag: true` is indexed with its opening summary only. Before that plugin reads a
+page, `lean_for_parser` hands it the page without the markup it drops anyway
+(macros/search/pruning.parser_input), and `restore` gives the page its HTML back after.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from macros.data.loading import SiteData
+from macros.search.analysis import short_words
+from macros.search.documents import page_docs
+from macros.search.pagefind_index import write_bundle
+from macros.search.pruning import parser_input
+from macros.search.records import records
+from macros.search.synonyms import synonyms_from_terms
+
+log = logging.getLogger("mkdocs.plugins.strategi.soeg")
+SUMMARY_ONLY_KEY = "soeg_kun_sammendrag"
+WEIGHT_KEY = "soeg_vaegt"
+
+
+def glossary_short_words(site: SiteData) -> str:
+    """The glossary's short names, which the search dialog searches though they have fewer
+    than three letters (overrides/partials/search.html, soegning.js)."""
+    names = [s for group in synonyms_from_terms(site.ordliste.termer) for s in group.spellings]
+    return " ".join(short_words(names))
+
+
+class SearchPages:
+    """What one build's pages tell the search: summary-only pages, weights, and the full HTML
+    of the page Material's search plugin is reading."""
+
+    def __init__(self) -> None:
+        self.summary_pages: set[str] = set()
+        self.weights: dict[str, float] = {}
+        self.full_content: dict[str, str] = {}
+
+    def note(self, page: Page) -> None:
+        if page.meta.get(SUMMARY_ONLY_KEY):
+            self.summary_pages.add(page.url)
+        if WEIGHT_KEY in page.meta:
+            self.weights[page.url] = float(page.meta[WEIGHT_KEY])
+
+    def lean_for_parser(self, page: Page) -> None:
+        if page.content is None or "data-search-" in page.content:
+            return
+        self.full_content[page.url] = page.content
+        # A page left out of search is not read, but Material still scans it for attributes.
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        page.content = "" if excluded else parser_input(page.content)
+
+    def restore(self, page: Page) -> None:
+        if page.url in self.full_content:
+            page.content = self.full_content.pop(page.url)
+
+    def write_index(self, config: MkDocsConfig, site: SiteData) -> None:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.exists():
+            log.warning("Søgeindekset findes ikke (%s); søgningen kan ikke bygges.", path)
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        groups = synonyms_from_terms(site.ordliste.termer)
+        track_ids = [track.id for track in site.spor.spor]
+        docs = page_docs(index["docs"], groups, self.summary_pages, track_ids)
+        write_bundle(records(docs, groups, self.weights), Path(config.site_dir))
+        path.unlink()
