@@ -1,10 +1,14 @@
 """Shared fixtures: one strict build of the real site per test session, served on localhost.
 
-`built_site` is the folder of the built site; `site_pages` maps each page URL to its parsed
-HTML; `search_fragments` maps each search record's URL to its Pagefind fragment (what the
-browser downloads for a result); `served_site` is the base URL of a local HTTP server for it
-(browser tests). Browser tests use `browser_page` (Debian's Chromium through Playwright) and
-are marked `browser`.
+The site is built for the address it is served from (a free localhost port under a sub-path,
+as on GitHub Pages): Material fetches sitemap.xml from site_url, which must be the page's own
+origin, so every browser test (the policy's too) can use this one build.
+`built_site` is the folder of the built site, `site_url` its address (ends in "/");
+`site_pages` maps each page URL to its parsed HTML; `search_fragments` maps each search
+record's URL to its Pagefind fragment (what the browser downloads for a result); `served_site`
+is the base URL of the local HTTP server (browser tests). Browser tests use `browser_page`
+(Debian's Chromium through Playwright) and `page_walk` (one visit per page per width,
+tests/browser/page_walk.py), and are marked `browser`.
 """
 
 from __future__ import annotations
@@ -68,11 +72,26 @@ def site_url_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_url_path: str) -> Path:
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(ROOT, out, site_url=f"http://127.0.0.1{site_url_path}")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def served_build(tmp_path_factory: pytest.TempPathFactory,
+                 site_url_path: str) -> Iterator[tuple[Path, str]]:
+    """The site's folder and address: built for the port it is served on."""
+    root = tmp_path_factory.mktemp("build")
+    out = root / site_url_path.strip("/")
+    with serve_folder(root, out / "404.html") as port:
+        url = f"http://127.0.0.1:{port}{site_url_path}"
+        result = build_site(ROOT, out, site_url=url)
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield out, url
+
+
+@pytest.fixture(scope="session")
+def built_site(served_build: tuple[Path, str]) -> Path:
+    return served_build[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_build: tuple[Path, str]) -> str:
+    return served_build[1]
 
 
 @pytest.fixture(scope="session")
@@ -167,14 +186,9 @@ def serve_folder(root: Path, not_found_page: Path) -> Iterator[int]:
 
 
 @pytest.fixture(scope="session")
-def served_site(built_site: Path, site_url_path: str) -> Iterator[str]:
-    """Serve the built site under its sub-path, like GitHub Pages, on a free localhost port."""
-    root = built_site.parent / "serve-root"
-    if not root.exists():
-        root.mkdir()
-        (root / site_url_path.strip("/")).symlink_to(built_site, target_is_directory=True)
-    with serve_folder(root, built_site / "404.html") as port:
-        yield f"http://127.0.0.1:{port}{site_url_path}"
+def served_site(site_url: str) -> str:
+    """The built site's address on the local server, under its sub-path, like GitHub Pages."""
+    return site_url
 
 
 @pytest.fixture(scope="session")
@@ -188,6 +202,23 @@ def browser() -> Iterator[object]:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def page_walk(browser: object, served_site: str,
+              site_pages: dict[str, BeautifulSoup]) -> Callable[[int], Any]:
+    """`page_walk(width)`: every page visited once at that width, with every per-page check
+    (tests/browser/page_walk.py); each width is walked once per session."""
+    from tests.browser.page_walk import walk
+
+    walks: dict[int, Any] = {}
+
+    def at(width: int) -> Any:
+        if width not in walks:
+            walks[width] = walk(browser, served_site, site_pages, width)
+        return walks[width]
+
+    return at
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import pytest
 from macros.data.loading import load_site_data
 from tests.conftest import ROOT, build_site, copy_project
 
-SITE_URL = "http://127.0.0.1/strategi/"
 
 
 def events(path: Path) -> list[icalendar.Event]:
@@ -45,12 +44,12 @@ def test_one_event_per_dated_item(built_site: Path) -> None:
     assert len({str(e["UID"]) for e in found}) == expected, "UID'er skal være unikke"
 
 
-def test_decision_is_an_all_day_event_with_link(built_site: Path) -> None:
+def test_decision_is_an_all_day_event_with_link(built_site: Path, site_url: str) -> None:
     all_events = by_uid(built_site / "kalender" / "alle.ics")
     vpu = all_events["moede-vpu-2023-10-26@strategi-socialomraadet"]
     assert vpu.decoded("DTSTART") == dt.date(2023, 10, 26)
     assert vpu.decoded("DTEND") == dt.date(2023, 10, 27)  # exclusive end
-    assert str(vpu["URL"]) == SITE_URL + "beslutninger/#vpu-2023-10-26"
+    assert str(vpu["URL"]) == site_url + "beslutninger/#vpu-2023-10-26"
     assert "Sag 23/2079" in str(vpu["DESCRIPTION"])
 
 
@@ -80,9 +79,9 @@ def test_open_ended_period_is_one_day_marked_loebende(built_site: Path) -> None:
         assert p.tekst in str(event["DESCRIPTION"])
 
 
-def test_every_event_links_back_under_site_url(built_site: Path) -> None:
+def test_every_event_links_back_under_site_url(built_site: Path, site_url: str) -> None:
     for event in events(built_site / "kalender" / "alle.ics"):
-        assert str(event["URL"]).startswith(SITE_URL)
+        assert str(event["URL"]).startswith(site_url)
         assert str(event["URL"]) in str(event["DESCRIPTION"])
 
 

@@ -8,9 +8,6 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-SITE_URL = "http://127.0.0.1/strategi/"  # what conftest builds with (site_url_path /strategi/)
-
-
 def meta(soup: BeautifulSoup, key: str) -> str | None:
     tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
     return tag.get("content") if tag else None
@@ -18,20 +15,21 @@ def meta(soup: BeautifulSoup, key: str) -> str | None:
 
 def local_target(built_site: Path, page_url: str, href: str) -> Path:
     """The built file a relative link on page_url points at."""
-    path = urlsplit(urljoin(SITE_URL + page_url, href)).path.removeprefix("/strategi/")
+    path = urlsplit(urljoin("http://127.0.0.1/strategi/" + page_url, href)).path
+    path = path.removeprefix("/strategi/")
     target = built_site / path
     return target / "index.html" if path.endswith("/") or not path else target
 
 
-def test_every_page_has_description_and_sharing_tags(site_pages, built_site):
+def test_every_page_has_description_and_sharing_tags(site_pages, built_site, site_url):
     for url, soup in site_pages.items():
         assert meta(soup, "description"), url
         assert meta(soup, "og:title") and meta(soup, "og:description") == meta(soup, "description")
         assert meta(soup, "og:type") == "website"
-        assert meta(soup, "og:url") == SITE_URL + url, url
+        assert meta(soup, "og:url") == site_url + url, url
         image = meta(soup, "og:image")
-        assert image and image.startswith(SITE_URL), url
-        assert (built_site / image.removeprefix(SITE_URL)).is_file()
+        assert image and image.startswith(site_url), url
+        assert (built_site / image.removeprefix(site_url)).is_file()
         assert meta(soup, "twitter:card") == "summary_large_image"
         icon = soup.find("link", rel="icon")
         assert icon and local_target(built_site, url, icon["href"]).is_file(), url
@@ -94,11 +92,11 @@ def test_was_address_forwards_to_the_accessibility_statement(site_pages, built_s
     assert visible is not None
 
 
-def test_missing_page_is_danish_with_site_absolute_links(built_site):
+def test_missing_page_is_danish_with_site_absolute_links(built_site, site_url):
     soup = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.find("h1").get_text(strip=True) == "Siden findes ikke"
     assert soup.html["lang"] == "da"
     stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
     assert stylesheets and all(href.startswith("/strategi/") for href in stylesheets)
     home = soup.find("a", string="Gå til forsiden")
-    assert home and urljoin("http://127.0.0.1/a/b/c/", home["href"]) == SITE_URL
+    assert home and urljoin(site_url + "a/b/c/", home["href"]) == site_url

@@ -14,6 +14,7 @@ import pytest
 from macros.data.loading import SiteData, load_site_data
 from macros.views import paging
 from macros.views import viewmodels as views
+from macros.views.context import BuildContext
 from macros.views.pages import generated_pages
 from macros.views.rendering import Renderer
 from tests.conftest import read_collection, write_collection
@@ -42,24 +43,24 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
 
 @pytest.mark.parametrize("key", ["plan", "tiltag", "gantt", "status"])
 def test_every_initiative_is_on_exactly_one_page_of_each_view(big_site, key):
-    view = paging.build_views(big_site)[key]
+    view = paging.build_views(big_site, BuildContext(big_site, TODAY).history)[key]
     count = paging.page_count(view, big_site, TODAY)
     assert count > 1
     seen: list[str] = []
     for number in range(1, count + 1):
         url = view.base_url if number == 1 else f"{view.base_url}side-{number}/"
-        html = paging.render_page(view, Renderer(big_site, TODAY, url), number)
+        html = paging.render_page(view, Renderer(BuildContext(big_site, TODAY), url), number)
         assert f"Side {number} af {count}" in html
         seen += re.findall(r'href="[./]*(?:tiltag/)?(tiltag-\d+)/"', html)
     assert sorted(set(seen)) == sorted(t.id for t in big_site.tiltag.tiltag)
 
 
 def test_generated_pages_exist_for_pages_two_and_up(big_site):
-    pages = {p.src_uri: p for p in generated_pages(big_site, TODAY)}
+    pages = {p.src_uri: p for p in generated_pages(BuildContext(big_site, TODAY))}
     sources = set(pages)
     # Later pages repeat the initiative pages' content, so search leaves them out.
     assert "search:\n  exclude: true" in pages["plan/side-2.md"].markdown
-    plan = paging.build_views(big_site)["plan"]
+    plan = paging.build_views(big_site, BuildContext(big_site, TODAY).history)["plan"]
     count = paging.page_count(plan, big_site, TODAY)
     assert {f"plan/side-{n}.md" for n in range(2, count + 1)} <= sources
     assert f"plan/side-{count + 1}.md" not in sources
@@ -67,8 +68,8 @@ def test_generated_pages_exist_for_pages_two_and_up(big_site):
 
 
 def test_pager_links_every_page_and_marks_the_current_one(big_site):
-    view = paging.build_views(big_site)["gantt"]
-    html = paging.render_page(view, Renderer(big_site, TODAY, "gantt/side-2/"), 2)
+    view = paging.build_views(big_site, BuildContext(big_site, TODAY).history)["gantt"]
+    html = paging.render_page(view, Renderer(BuildContext(big_site, TODAY), "gantt/side-2/"), 2)
     assert 'href="../" ' in html or 'href="../">' in html
     assert '<a href="./" aria-current="page">' in html
     assert 'href="../side-3/"' in html
@@ -87,8 +88,8 @@ def test_long_pagers_link_first_last_and_neighbours(number, count, shown):
 
 
 def test_a_pager_does_not_grow_with_the_number_of_pages(big_site):
-    view = paging.build_views(big_site)["plan"]
-    renderer = Renderer(big_site, TODAY, "plan/side-50/")
+    view = paging.build_views(big_site, BuildContext(big_site, TODAY).history)["plan"]
+    renderer = Renderer(BuildContext(big_site, TODAY), "plan/side-50/")
     few = [big_site.tiltag.tiltag[:1]] * 60
     many = [big_site.tiltag.tiltag[:1]] * 600
     html_few = renderer.render("pager.html", pager=paging.pager_for(view, few, 50))
@@ -100,8 +101,8 @@ def test_a_pager_does_not_grow_with_the_number_of_pages(big_site):
 
 def test_small_plans_show_everything_on_one_page_without_pager():
     site = load_site_data(ROOT)
-    for key, view in paging.build_views(site).items():
-        html = paging.render_page(view, Renderer(site, TODAY, view.base_url), 1)
+    for key, view in paging.build_views(site, BuildContext(site, TODAY).history).items():
+        html = paging.render_page(view, Renderer(BuildContext(site, TODAY), view.base_url), 1)
         assert "Side 1 af" not in html, key
 
 

@@ -10,13 +10,16 @@ import pytest
 import yaml
 
 from macros.data.loading import SiteData, load_site_data
+from macros.history.record import unavailable
 from macros.views import gantt
 from macros.views import viewmodels as views
+from macros.views.context import BuildContext
 from macros.views.rendering import Renderer
 from tests.conftest import read_collection, write_collection
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2024, 3, 15)
+NO_HISTORY = unavailable("ingen historik i testen")
 
 FIXTURE = """
 tiltag:
@@ -132,7 +135,7 @@ def test_status_counts_per_track_include_unreported(site):
 
 
 def test_gantt_draws_open_ended_to_the_edge_and_flags_fuzzy(site):
-    chart = gantt.build_chart(site, TODAY)
+    chart = gantt.build_chart(site, TODAY, NO_HISTORY)
     bars = {r.initiative.id: r.bars[0] for r in chart.rows if r.initiative and r.bars}
     assert bars["loebende"].open_ended and bars["loebende"].x + bars["loebende"].width == \
         pytest.approx(chart.width - 10)
@@ -141,7 +144,7 @@ def test_gantt_draws_open_ended_to_the_edge_and_flags_fuzzy(site):
 
 
 def test_phone_gantt_places_bars_in_percent_of_the_axis(site):
-    phone = gantt.phone_chart(gantt.build_chart(site, TODAY))
+    phone = gantt.phone_chart(gantt.build_chart(site, TODAY, NO_HISTORY))
     bars = {r.row.initiative.id: r.bars for r in phone.rows if r.row.initiative}
     # Axis: July 2023 (quarter of the first period) to December 2025, 30 months.
     assert [(t.x, t.label) for t in phone.ticks] == [
@@ -159,15 +162,16 @@ def test_phone_gantt_places_bars_in_percent_of_the_axis(site):
     (dt.date(2023, 7, 1), True), (dt.date(2025, 12, 31), True),
     (dt.date(2023, 6, 30), False), (dt.date(2026, 1, 1), False)])
 def test_phone_gantt_draws_today_only_inside_the_plan(site, today, shown):
-    assert (gantt.phone_chart(gantt.build_chart(site, today)).today is not None) is shown
+    chart = gantt.build_chart(site, today, NO_HISTORY)
+    assert (gantt.phone_chart(chart).today is not None) is shown
 
 
 def test_initiative_page_shows_status_log_and_required_reason(site):
-    from macros.views.htmlstash import STASH
     from macros.views.pages import generated_pages
 
-    page = next(p for p in generated_pages(site, TODAY) if p.src_uri == "tiltag/forsinket.md")
-    shown, _ = STASH.release(page.markdown)  # the page as it is after Markdown
+    build = BuildContext(site, TODAY)
+    page = next(p for p in generated_pages(build) if p.src_uri == "tiltag/forsinket.md")
+    shown, _ = build.stash.release(page.markdown)  # the page as it is after Markdown
     assert "Ny lovgivning skal implementeres først." in shown
     assert "1. februar 2024" in shown and "Udskudt et halvt år." in shown
     assert page.edit_path == "data/tiltag/forsinket.yml"  # its own file
@@ -175,7 +179,7 @@ def test_initiative_page_shows_status_log_and_required_reason(site):
 
 def test_status_page_lists_overdue_with_planned_end(site):
     initiatives = list(site.tiltag.tiltag)
-    html = Renderer(site, TODAY, "status/").render(
+    html = Renderer(BuildContext(site, TODAY), "status/").render(
         "status_list.html", initiatives=initiatives, overdue=views.overdue(initiatives, TODAY))
     assert "planlagt slut 31. december 2023" in html
     assert 'href="../tiltag/forsinket/"' in html

@@ -1,65 +1,41 @@
 """axe-core (WCAG 2.0/2.1/2.2, levels A and AA) finds nothing on any page of the built site.
 
 Every page is checked in the situations a reader may be in: a wide screen and phones 320, 360
-and 414 px wide (where tables are cards and the Gantt chart is the phone chart), each in light
-and in dark colour scheme. The missing-page (404) answer is checked too. A page
-that forwards elsewhere at once (the /was address) is checked where it lands.
+and 414 px wide (where tables are cards and the Gantt chart is the phone chart), in the light
+colour scheme with every rule and in the dark one for colour contrast (the one rule a scheme
+changes), in the same visit (tests/browser/page_walk.py). The missing-page (404) answer is
+checked too. A page that forwards elsewhere at once (the /was address) is checked where it
+lands.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.page_walk import MISSING, PHONE_WIDTHS, WIDE
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-COMBOS = [(width, scheme) for width in (1280, 320, 360, 414) for scheme in ("light", "dark")]
-MISSING = "findes-ikke-side/"
+WIDTHS = [WIDE, *PHONE_WIDTHS]
 
 
-def pages_to_open(site_pages) -> list[str]:
-    """Every page except those that forward at once (their target is checked instead)."""
-    return [url for url, soup in sorted(site_pages.items())
-            if not soup.find("meta", attrs={"http-equiv": "refresh"})]
+def _report(failures: dict[str, list[str]]) -> str:
+    return "\n".join(f"{url}:\n  " + "\n  ".join(v) for url, v in failures.items())
 
 
-@pytest.fixture(scope="module", params=COMBOS, ids=[f"{w}px-{s}" for w, s in COMBOS])
-def combo_page(browser, request) -> Iterator[object]:
-    width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 900},
-                                  color_scheme=scheme, locale="da-DK")
-    page = context.new_page()
-    yield page
-    context.close()
+@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+def test_axe_finds_no_wcag_violations(page_walk, width):
+    walk = page_walk(width)
+    assert MISSING in walk.visits and len(walk.visits) == len(walk.pages) + 1
+    light = {url or "(forside)": v.axe for url, v in walk.visits.items() if v.axe}
+    assert not light, _report(light)
 
 
-def violations_on(page, axe: Axe) -> list[str]:
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                     "resultTypes": ["violations"]})
-    found = []
-    for violation in results.response["violations"]:
-        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]][:3]
-        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} – {targets}")
-    return found
-
-
-def test_axe_finds_no_wcag_violations(combo_page, served_site, site_pages, request):
-    axe = Axe()
-    failures: dict[str, list[str]] = {}
-    checked = 0
-    for url in [*pages_to_open(site_pages), MISSING]:
-        combo_page.goto(served_site + url)
-        found = violations_on(combo_page, axe)
-        checked += 1
-        if found:
-            failures[url or "(forside)"] = found
-    print(f"\naxe {request.node.callspec.id}: {checked} sider, "
-          f"{sum(len(v) for v in failures.values())} regelbrud")
-    assert checked == len(pages_to_open(site_pages)) + 1
-    assert not failures, "\n".join(f"{url}:\n  " + "\n  ".join(v) for url, v in failures.items())
+@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+def test_dark_scheme_keeps_every_contrast(page_walk, width):
+    walk = page_walk(width)
+    dark = {url or "(forside)": v.axe_dark for url, v in walk.visits.items() if v.axe_dark}
+    assert not dark, _report(dark)
 
 
 def test_missing_page_is_danish_and_styled_under_sub_path(browser_page, served_site):

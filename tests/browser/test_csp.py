@@ -7,48 +7,21 @@ worker and index), the colour scheme switch (remembered across a reload by Mater
 palette script, which runs only because its hash is in the policy), the initiative filters,
 Material's keyboard shortcut for the search, and the print stylesheet.
 
-The site is built for the address it is served from (site_url with the test server's port), as
-it is deployed: Material fetches sitemap.xml from site_url, which must be the page's own origin.
+The session build is made for the address it is served from (site_url with the test server's
+port), as it is deployed: Material fetches sitemap.xml from site_url, which must be the page's
+own origin. Every page's visit is the shared one (tests/browser/page_walk.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 
+from tests.browser.page_walk import ADMIN, CSP_LISTENER, MISSING, WIDE
 from tests.browser.search_driver import Query, open_search, search
-from tests.conftest import ROOT, build_site, serve_folder
 
 pytestmark = pytest.mark.browser
-
-LISTENER = """
-document.addEventListener('securitypolicyviolation', e => {
-  window.__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
-                     `(${e.sourceFile || location.href}:${e.lineNumber})`);
-});
-"""
-
-
-@dataclass(frozen=True)
-class Deployed:
-    url: str  # http://127.0.0.1:<port><site_url_path>
-    pages: list[str]  # every page's URL relative to it ('' for the front page)
-
-
-@pytest.fixture(scope="module")
-def deployed(tmp_path_factory: pytest.TempPathFactory, site_url_path: str) -> Iterator[Deployed]:
-    """The site built for, and served at, the same address."""
-    root = tmp_path_factory.mktemp("csp-serve")
-    site = root / site_url_path.strip("/")
-    with serve_folder(root, site / "404.html") as port:
-        url = f"http://127.0.0.1:{port}{site_url_path}"
-        result = build_site(ROOT, site, site_url=url)
-        assert result.returncode == 0, result.stdout + result.stderr
-        pages = sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                       for p in site.rglob("index.html"))
-        yield Deployed(url, pages)
 
 
 @pytest.fixture
@@ -56,7 +29,7 @@ def csp_page(browser) -> Iterator[tuple[object, list[str]]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     violations: list[str] = []
     context.expose_function("__reportCsp", lambda text: violations.append(text))
-    context.add_init_script(LISTENER)
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
 
     def on_console(message: object) -> None:
@@ -68,36 +41,28 @@ def csp_page(browser) -> Iterator[tuple[object, list[str]]]:
     context.close()
 
 
-def test_every_page_loads_without_a_violation(csp_page, deployed):
-    page, violations = csp_page
-    not_running = []
-    assert len(deployed.pages) > 40
-    for url in deployed.pages:
-        page.goto(deployed.url + url)
-        page.wait_for_load_state("networkidle")
-        if url.startswith("admin/"):
-            continue  # the editor is Decap's own page, not Material's (its policy: test_csp.py)
-        # Material's inline head script defines __md_get; its bundle sets up document$.
-        if not page.evaluate("typeof __md_get === 'function' && typeof document$ === 'object'"):
-            not_running.append(url)
-    page.goto(deployed.url + "findes-ikke/")
-    page.wait_for_load_state("networkidle")
-    assert page.evaluate("typeof __md_get === 'function'")
+def test_every_page_loads_without_a_violation(page_walk):
+    walk = page_walk(WIDE)
+    assert len(walk.pages) > 40 and MISSING in walk.visits
+    # Material's inline head script defines __md_get; its bundle sets up document$. /admin/ is
+    # Decap's own page, visited last for its policy only.
+    not_running = [url for url, visit in walk.visits.items() if not visit.material_runs]
     assert not_running == []
-    assert violations == [], "\n".join(violations[:20])
+    assert ADMIN not in walk.visits
+    assert walk.csp == [], "\n".join(walk.csp[:20])
 
 
-def test_search_and_its_keyboard_shortcut_work_under_the_policy(csp_page, deployed):
+def test_search_and_its_keyboard_shortcut_work_under_the_policy(csp_page, served_site):
     page, violations = csp_page
-    open_search(page, deployed.url)  # waits for the worker's index, then presses "/"
-    outcome = search(page, deployed.url, Query("strategi", "strategien/"))
+    open_search(page, served_site)  # waits for the worker's index, then presses "/"
+    outcome = search(page, served_site, Query("strategi", "strategien/"))
     assert outcome.pages, "søgningen gav ingen resultater"
     assert violations == []
 
 
-def test_palette_switch_is_remembered_across_a_reload(csp_page, deployed):
+def test_palette_switch_is_remembered_across_a_reload(csp_page, served_site):
     page, violations = csp_page
-    page.goto(deployed.url)
+    page.goto(served_site)
     scheme = "document.body.getAttribute('data-md-color-scheme')"
     before = page.evaluate(scheme)
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
@@ -108,9 +73,9 @@ def test_palette_switch_is_remembered_across_a_reload(csp_page, deployed):
     assert violations == []
 
 
-def test_filters_hide_rows_under_the_policy(csp_page, deployed):
+def test_filters_hide_rows_under_the_policy(csp_page, served_site):
     page, violations = csp_page
-    page.goto(deployed.url + "tiltag/")
+    page.goto(served_site + "tiltag/")
     form = page.locator("form[data-filtre]")
     assert form.is_visible()
     rows = page.locator("#tiltag-tabel tbody tr")
@@ -122,9 +87,9 @@ def test_filters_hide_rows_under_the_policy(csp_page, deployed):
     assert violations == []
 
 
-def test_print_stylesheet_applies_under_the_policy(csp_page, deployed):
+def test_print_stylesheet_applies_under_the_policy(csp_page, served_site):
     page, violations = csp_page
-    page.goto(deployed.url + "plan/")
+    page.goto(served_site + "plan/")
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).display") \
         == "none"

@@ -1,10 +1,12 @@
 """Keyboard use and reflow, on every page of the built site.
 
 - the first Tab lands on the skip link, and following it moves focus into the page text;
-- everything that can take focus shows it visibly (outline or shadow differs from unfocused);
+- everything that can take focus shows it visibly (outline or shadow differs from unfocused),
+  wide and 320 px wide;
 - the search can be opened, used and left by keyboard alone, wide and 320 px wide;
 - the navigation can be reached by Tab;
 - at 320 px no page scrolls sideways as a whole (wide tables and figures scroll in their box).
+The per-page checks are made in the shared visit of every page (tests/browser/page_walk.py).
 """
 
 from __future__ import annotations
@@ -13,47 +15,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.browser.page_walk import FOCUS_WIDTHS, WIDE
+
 pytestmark = pytest.mark.browser
-
-# For every visible focusable element: does focusing it change its outline/box-shadow (or that of
-# its <label>, for Material's visually hidden radio and checkbox inputs)? Returns those that don't.
-FOCUS_SCRIPT = """
-() => {
-  const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]),' +
-    ' select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-  const look = el => {
-    const s = getComputedStyle(el);
-    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
-      ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : 'none';
-    return `${outline}|${s.boxShadow}|${s.backgroundColor}|${s.textDecorationLine}`;
-  };
-  const shown = el => el.getClientRects().length > 0 &&
-    el.checkVisibility({visibilityProperty: true});
-  // Tab stops once per radio group: on the checked radio, or on the first if none is checked.
-  const skipped = el => {
-    if (el.type !== 'radio') return false;
-    const group = `input[type=radio][name="${el.name}"]`;
-    return el !== (document.querySelector(group + ':checked') || document.querySelector(group));
-  };
-  // Material shows a hidden radio's focus on the label right after it.
-  const next = el => el.type === 'radio' && el.nextElementSibling?.tagName === 'LABEL'
-    ? [el.nextElementSibling] : [];
-  if (document.activeElement) document.activeElement.blur();
-  const bad = [];
-  for (const el of document.querySelectorAll(selector)) {
-    const parts = [el, ...(el.labels || []), ...next(el)].filter(shown);
-    if (!parts.length || el.tabIndex < 0 || skipped(el)) continue;
-    const before = parts.map(look).join('/');
-    el.focus();
-    if (document.activeElement !== el) continue;
-    const after = parts.map(look).join('/');
-    el.blur();
-    if (before === after) bad.push(el.outerHTML.slice(0, 120));
-  }
-  return bad;
-}
-"""
-
 
 @pytest.fixture(scope="module")
 def wide_page(browser) -> Iterator[object]:
@@ -69,47 +33,19 @@ def narrow_page(browser) -> Iterator[object]:
     context.close()
 
 
-def pages_to_open(site_pages) -> list[str]:
-    """Every page except those that forward at once (their target is checked instead)."""
-    return [url for url, soup in sorted(site_pages.items())
-            if not soup.find("meta", attrs={"http-equiv": "refresh"})]
-
-
-def active(page) -> dict[str, object]:
-    return page.evaluate("""() => { const el = document.activeElement; return {
-        cls: el.className || '', tag: el.tagName,
-        inContent: !!el.closest('.md-content'), inNav: !!el.closest('nav.md-nav--primary') }; }""")
-
-
-def test_skip_link_is_first_and_moves_focus_to_content(wide_page, served_site, site_pages):
-    problems = []
-    for url in pages_to_open(site_pages):
-        wide_page.goto(served_site + url)
-        wide_page.keyboard.press("Tab")
-        first = active(wide_page)
-        if "md-skip" not in str(first["cls"]):
-            problems.append(f"{url}: første Tab gik til {first}")
-            continue
-        wide_page.keyboard.press("Enter")
-        wide_page.keyboard.press("Tab")
-        if not active(wide_page)["inContent"]:
-            problems.append(f"{url}: efter springlinket er fokus ikke i indholdet")
+def test_skip_link_is_first_and_moves_focus_to_content(page_walk):
+    walk = page_walk(WIDE)
+    problems = [f"{url}: {visit.skip_link}" for url, visit in walk.visits.items()
+                if visit.skip_link]
+    assert len(walk.pages) > 40
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("width", [1280, 320])
-def test_every_focusable_element_shows_focus(browser, served_site, site_pages, width):
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
-    page = context.new_page()
-    problems = []
-    try:
-        for url in pages_to_open(site_pages):
-            page.goto(served_site + url)
-            page.keyboard.press("Tab")  # keyboard modality, as a keyboard user would have
-            for element in page.evaluate(FOCUS_SCRIPT):
-                problems.append(f"{url}: {element}")
-    finally:
-        context.close()
+@pytest.mark.parametrize("width", FOCUS_WIDTHS)
+def test_every_focusable_element_shows_focus(page_walk, width):
+    walk = page_walk(width)
+    problems = [f"{url}: {element}" for url, visit in walk.visits.items()
+                for element in visit.unfocused]
     assert not problems, f"{len(problems)} uden synligt fokus:\n" + "\n".join(problems[:40])
 
 
@@ -156,13 +92,8 @@ def test_navigation_drawer_opens_by_keyboard_on_small_screens(narrow_page, serve
     assert tab_until(narrow_page, "!!el.closest('nav.md-nav--primary') && el.matches('a[href]')")
 
 
-def test_no_page_scrolls_sideways_at_320px(narrow_page, served_site, site_pages):
-    wide = []
-    for url in pages_to_open(site_pages):
-        narrow_page.goto(served_site + url)
-        sizes = narrow_page.evaluate("""() => ({
-            scroll: document.documentElement.scrollWidth,
-            client: document.documentElement.clientWidth })""")
-        if sizes["scroll"] > sizes["client"]:
-            wide.append(f"{url or '(forside)'}: {sizes['scroll']} > {sizes['client']}")
+def test_no_page_scrolls_sideways_at_320px(page_walk):
+    walk = page_walk(320)
+    wide = [f"{url or '(forside)'}: {v.scroll[0]} > {v.scroll[1]}"
+            for url, v in walk.visits.items() if v.scroll[0] > v.scroll[1]]
     assert not wide, "\n".join(wide)

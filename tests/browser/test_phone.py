@@ -8,8 +8,8 @@
   screen, every name written out in full; the wide chart is not shown;
 - the status page shows the counts per track as a list, not the nine-column table.
 
-One browser context per width is reused for all pages (axe at these widths is in
-test_accessibility.py).
+The per-page checks are made in the shared visit of every page at each width
+(tests/browser/page_walk.py; axe at these widths is asserted in test_accessibility.py).
 """
 
 from __future__ import annotations
@@ -19,89 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.page_walk import PHONE_WIDTHS
 from tests.conftest import build_site
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [320, 360, 414]
-
-# Elements in the page text that reach past the screen's edges, or scroll sideways themselves.
-TOO_WIDE = """
-() => {
-  const width = document.documentElement.clientWidth;
-  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-    (el.classList.length ? '.' + [...el.classList].join('.') : '');
-  const bad = [];
-  for (const el of document.querySelectorAll('.md-content *')) {
-    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
-    const box = el.getBoundingClientRect();
-    if (!box.width || !box.height) continue;
-    if (box.left < -0.5 || box.right > width + 0.5)
-      bad.push(`${name(el)} ${Math.round(box.left)}..${Math.round(box.right)}`);
-    const style = getComputedStyle(el);
-    if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
-      bad.push(`${name(el)} ruller sidelæns (${el.scrollWidth} > ${el.clientWidth})`);
-  }
-  // Text that runs out of its box past the screen's edge (a long word in a large heading).
-  const clipped = el => { for (; el; el = el.parentElement) {
-    if (getComputedStyle(el).clipPath !== 'none') return true; } return false; };
-  const walker = document.createTreeWalker(document.querySelector('.md-content'),
-                                           NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    if (node.parentElement.closest('svg')) continue;
-    range.selectNodeContents(node);
-    const out = [...range.getClientRects()].some(r => r.width && (r.right > width + 0.5 ||
-                                                                   r.left < -0.5));
-    if (out && !clipped(node.parentElement))
-      bad.push(`tekst «${node.data.trim().slice(0, 40)}» i ${name(node.parentElement)}`);
-  }
-  return bad;
-}
-"""
-
-# Words (between spaces and after hyphens, dashes and slashes) whose letters lie on more
-# than one line.
-BROKEN_WORDS = """
-() => {
-  const walker = document.createTreeWalker(document.querySelector('.md-content'),
-                                           NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  const bad = [];
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    if (node.parentElement.closest('svg, script, style')) continue;
-    for (const match of node.data.matchAll(/[^\\s\\-–—\\/]+[\\-–—\\/]?/g)) {
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
-      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
-                              .map(r => Math.round(r.bottom)));
-      if (lines.size > 1) bad.push(match[0]);
-    }
-  }
-  return bad;
-}
-"""
-
-# Tables in the page text: are they cards (not laid out as a table), and does every labelled
-# cell that is shown show its label?
-CARDS = """
-() => [...document.querySelectorAll('.md-content table')]
-  .filter(table => table.getClientRects().length)
-  .map(table => {
-    const cells = [...table.querySelectorAll('tbody td')].filter(td => td.getClientRects().length);
-    return {
-      table: table.className || '(markdown)',
-      display: getComputedStyle(table).display,
-      unlabelled: cells.filter(td => !td.dataset.label && td.colSpan === 1).length,
-      labels: cells.filter(td => td.dataset.label).map(td => {
-        const before = getComputedStyle(td, '::before');
-        return [td.dataset.label, before.content, before.display];
-      }),
-    };
-  })
-"""
+WIDTHS = list(PHONE_WIDTHS)
 
 GANTT = """
 () => {
@@ -124,12 +47,6 @@ GANTT = """
 """
 
 
-def pages_to_open(site_pages) -> list[str]:
-    """Every page except those that forward at once (their target is checked instead)."""
-    return [url for url, soup in sorted(site_pages.items())
-            if not soup.find("meta", attrs={"http-equiv": "refresh"})]
-
-
 @pytest.fixture(scope="module", params=WIDTHS, ids=[f"{w}px" for w in WIDTHS])
 def phone(browser, request) -> Iterator[object]:
     context = browser.new_context(viewport={"width": request.param, "height": 740},
@@ -139,20 +56,19 @@ def phone(browser, request) -> Iterator[object]:
     context.close()
 
 
-def test_pages_fit_the_phone_with_words_whole_and_tables_as_cards(phone, served_site,
-                                                                   site_pages):
+@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+def test_pages_fit_the_phone_with_words_whole_and_tables_as_cards(page_walk, width):
+    walk = page_walk(width)
     problems: list[str] = []
     tables = 0
-    for url in pages_to_open(site_pages):
-        phone.goto(served_site + url)
-        where = url or "(forside)"
-        problems += [f"{where}: for bred: {e}" for e in phone.evaluate(TOO_WIDE)[:5]]
-        problems += [f"{where}: ord brudt: {w!r}" for w in phone.evaluate(BROKEN_WORDS)[:5]]
-        sizes = phone.evaluate("() => [document.documentElement.scrollWidth, "
-                               "document.documentElement.clientWidth]")
-        if sizes[0] > sizes[1]:
-            problems.append(f"{where}: siden ruller sidelæns ({sizes[0]} > {sizes[1]})")
-        for table in phone.evaluate(CARDS):
+    for url in walk.pages:
+        visit, where = walk.visits[url], url or "(forside)"
+        problems += [f"{where}: for bred: {e}" for e in visit.too_wide[:5]]
+        problems += [f"{where}: ord brudt: {w!r}" for w in visit.broken_words[:5]]
+        if visit.scroll[0] > visit.scroll[1]:
+            problems.append(f"{where}: siden ruller sidelæns ({visit.scroll[0]} > "
+                            f"{visit.scroll[1]})")
+        for table in visit.tables:
             tables += 1
             if table["display"] in {"table", "inline-table", "inline-block"}:
                 problems.append(f"{where}: {table['table']} vises som tabel, ikke som kort")

@@ -1,0 +1,273 @@
+"""One visit to every page of the session build per browser context, with every per-page check
+made in that visit: the browser tests assert on what it recorded, so adding a check adds work to
+the visit, not another round of page loads.
+
+`walk(width)` (fixture `page_walk`) opens each page once in a context of that width (phones as
+touch devices) in the light colour scheme and records:
+- axe-core's WCAG 2.0-2.2 A/AA violations; then, switched to the dark scheme in the same visit,
+  axe's colour contrast (the one rule a colour scheme can change);
+- the page's layout: its scroll width, what reaches past the screen or scrolls sideways, words
+  broken mid-word, and how its tables show (cards on phones);
+- at 1280 and 320 px, elements that take focus without showing it; at 1280 px the skip link;
+- at 1280 px every Content-Security-Policy violation (an init-script listener and the console),
+  whether Material's scripts run, cookies, and every request the pages make.
+The 404 answer is visited too (axe, policy, requests); /admin/ last, for its policy only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PHONE_WIDTHS = (320, 360, 414)
+FOCUS_WIDTHS = (1280, 320)
+WIDE = 1280
+MISSING = "findes-ikke-side/"
+ADMIN = "admin/"
+
+CSP_LISTENER = """
+document.addEventListener('securitypolicyviolation', e => {
+  window.__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} ` +
+                     `(${e.sourceFile || location.href}:${e.lineNumber})`);
+});
+"""
+
+# Elements in the page text that reach past the screen's edges, or scroll sideways themselves.
+TOO_WIDE = """
+() => {
+  const width = document.documentElement.clientWidth;
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  const bad = [];
+  for (const el of document.querySelectorAll('.md-content *')) {
+    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height) continue;
+    if (box.left < -0.5 || box.right > width + 0.5)
+      bad.push(`${name(el)} ${Math.round(box.left)}..${Math.round(box.right)}`);
+    const style = getComputedStyle(el);
+    if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      bad.push(`${name(el)} ruller sidelæns (${el.scrollWidth} > ${el.clientWidth})`);
+  }
+  // Text that runs out of its box past the screen's edge (a long word in a large heading).
+  const clipped = el => { for (; el; el = el.parentElement) {
+    if (getComputedStyle(el).clipPath !== 'none') return true; } return false; };
+  const walker = document.createTreeWalker(document.querySelector('.md-content'),
+                                           NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement.closest('svg')) continue;
+    range.selectNodeContents(node);
+    const out = [...range.getClientRects()].some(r => r.width && (r.right > width + 0.5 ||
+                                                                   r.left < -0.5));
+    if (out && !clipped(node.parentElement))
+      bad.push(`tekst «${node.data.trim().slice(0, 40)}» i ${name(node.parentElement)}`);
+  }
+  return bad;
+}
+"""
+
+# Words (between spaces and after hyphens, dashes and slashes) whose letters lie on more
+# than one line.
+BROKEN_WORDS = """
+() => {
+  const walker = document.createTreeWalker(document.querySelector('.md-content'),
+                                           NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const bad = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement.closest('svg, script, style')) continue;
+    for (const match of node.data.matchAll(/[^\\s\\-–—\\/]+[\\-–—\\/]?/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                              .map(r => Math.round(r.bottom)));
+      if (lines.size > 1) bad.push(match[0]);
+    }
+  }
+  return bad;
+}
+"""
+
+# Tables in the page text: are they cards (not laid out as a table), and does every labelled
+# cell that is shown show its label?
+CARDS = """
+() => [...document.querySelectorAll('.md-content table')]
+  .filter(table => table.getClientRects().length)
+  .map(table => {
+    const cells = [...table.querySelectorAll('tbody td')].filter(td => td.getClientRects().length);
+    return {
+      table: table.className || '(markdown)',
+      display: getComputedStyle(table).display,
+      unlabelled: cells.filter(td => !td.dataset.label && td.colSpan === 1).length,
+      labels: cells.filter(td => td.dataset.label).map(td => {
+        const before = getComputedStyle(td, '::before');
+        return [td.dataset.label, before.content, before.display];
+      }),
+    };
+  })
+"""
+
+# For every visible focusable element: does focusing it change its outline/box-shadow (or that of
+# its <label>, for Material's visually hidden radio and checkbox inputs)? Returns those that don't.
+FOCUS = """
+() => {
+  const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]),' +
+    ' select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  const look = el => {
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+      ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : 'none';
+    return `${outline}|${s.boxShadow}|${s.backgroundColor}|${s.textDecorationLine}`;
+  };
+  const shown = el => el.getClientRects().length > 0 &&
+    el.checkVisibility({visibilityProperty: true});
+  // Tab stops once per radio group: on the checked radio, or on the first if none is checked.
+  const skipped = el => {
+    if (el.type !== 'radio') return false;
+    const group = `input[type=radio][name="${el.name}"]`;
+    return el !== (document.querySelector(group + ':checked') || document.querySelector(group));
+  };
+  // Material shows a hidden radio's focus on the label right after it.
+  const next = el => el.type === 'radio' && el.nextElementSibling?.tagName === 'LABEL'
+    ? [el.nextElementSibling] : [];
+  if (document.activeElement) document.activeElement.blur();
+  const bad = [];
+  for (const el of document.querySelectorAll(selector)) {
+    const parts = [el, ...(el.labels || []), ...next(el)].filter(shown);
+    if (!parts.length || el.tabIndex < 0 || skipped(el)) continue;
+    const before = parts.map(look).join('/');
+    el.focus();
+    if (document.activeElement !== el) continue;
+    const after = parts.map(look).join('/');
+    el.blur();
+    if (before === after) bad.push(el.outerHTML.slice(0, 120));
+  }
+  return bad;
+}
+"""
+
+ACTIVE = """() => { const el = document.activeElement; return {
+    cls: el.className || '', tag: el.tagName,
+    inContent: !!el.closest('.md-content'), inNav: !!el.closest('nav.md-nav--primary') }; }"""
+
+DARK = """async () => {
+  document.body.setAttribute('data-md-color-scheme', 'slate');
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+}"""
+
+
+@dataclass
+class Visit:
+    url: str
+    axe: list[str] = field(default_factory=list)
+    axe_dark: list[str] = field(default_factory=list)
+    scroll: tuple[int, int] = (0, 0)
+    too_wide: list[str] = field(default_factory=list)
+    broken_words: list[str] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    unfocused: list[str] = field(default_factory=list)
+    skip_link: str | None = None  # what went wrong, or None
+    material_runs: bool = True
+    cookie: str = ""
+
+
+@dataclass
+class Walk:
+    width: int
+    pages: list[str]  # the site's pages visited, in order
+    visits: dict[str, Visit]
+    csp: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # before /admin/
+
+
+def pages_to_open(site_pages: dict[str, Any]) -> list[str]:
+    """Every page except those that forward at once (their target is checked instead)."""
+    return [url for url, soup in sorted(site_pages.items())
+            if not soup.find("meta", attrs={"http-equiv": "refresh"})]
+
+
+def axe_violations(page: Any, axe: Axe, options: dict[str, Any]) -> list[str]:
+    results = axe.run(page, options={**options, "resultTypes": ["violations"]})
+    found = []
+    for violation in results.response["violations"]:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]][:3]
+        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} – {targets}")
+    return found
+
+
+def _visit(page: Any, base: str, url: str, width: int, axe: Axe, site_page: bool) -> Visit:
+    page.emulate_media(color_scheme="light")
+    page.goto(base + url)
+    visit = Visit(url)
+    if width == WIDE and site_page:  # first, on the page as loaded
+        visit.skip_link = _skip_link(page)
+    visit.axe = axe_violations(page, axe, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    visit.scroll = tuple(page.evaluate("() => [document.documentElement.scrollWidth, "
+                                       "document.documentElement.clientWidth]"))
+    if width == WIDE:
+        visit.material_runs = page.evaluate(
+            "typeof __md_get === 'function' && typeof document$ === 'object'")
+        visit.cookie = page.evaluate("document.cookie")
+    if site_page:
+        visit.too_wide = page.evaluate(TOO_WIDE)
+        visit.broken_words = page.evaluate(BROKEN_WORDS)
+        visit.tables = page.evaluate(CARDS)
+        if width in FOCUS_WIDTHS:
+            page.keyboard.press("Tab")  # keyboard modality, as a keyboard user would have
+            visit.unfocused = page.evaluate(FOCUS)
+    page.emulate_media(color_scheme="dark")
+    page.evaluate(DARK)
+    visit.axe_dark = axe_violations(page, axe, {"runOnly": {"type": "rule",
+                                                            "values": ["color-contrast"]}})
+    return visit
+
+
+def _skip_link(page: Any) -> str | None:
+    page.keyboard.press("Tab")
+    first = page.evaluate(ACTIVE)
+    if "md-skip" not in str(first["cls"]):
+        return f"første Tab gik til {first}"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    if not page.evaluate(ACTIVE)["inContent"]:
+        return "efter springlinket er fokus ikke i indholdet"
+    return None
+
+
+def walk(browser: Any, base: str, site_pages: dict[str, Any], width: int) -> Walk:
+    phone = width < 700
+    context = browser.new_context(viewport={"width": width, "height": 740 if phone else 900},
+                                  locale="da-DK", is_mobile=phone, has_touch=phone)
+    result = Walk(width, pages_to_open(site_pages), {})
+    seen: list[str] = []
+    if width == WIDE:
+        context.expose_function("__reportCsp", lambda text: result.csp.append(text))
+        context.add_init_script(CSP_LISTENER)
+        context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
+
+    def on_console(message: Any) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            result.csp.append(f"console: {message.text}")
+
+    if width == WIDE:
+        page.on("console", on_console)
+    axe = Axe()
+    try:
+        for url in result.pages:
+            result.visits[url] = _visit(page, base, url, width, axe, site_page=True)
+        result.visits[MISSING] = _visit(page, base, MISSING, width, axe, site_page=False)
+        if width == WIDE:
+            page.wait_for_load_state("networkidle")
+            result.requests = list(seen)
+            page.goto(base + ADMIN)  # Decap's own page: its policy, nothing else
+            page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    return result
