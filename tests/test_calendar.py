@@ -14,7 +14,6 @@ from macros.data.loading import load_site_data
 from tests.conftest import ROOT, build_site, copy_project
 
 
-
 def events(path: Path) -> list[icalendar.Event]:
     return list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
 

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+
 def meta(soup: BeautifulSoup, key: str) -> str | None:
     tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
     return tag.get("content") if tag else None

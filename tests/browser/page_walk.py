@@ -156,8 +156,19 @@ ACTIVE = """() => { const el = document.activeElement; return {
     cls: el.className || '', tag: el.tagName,
     inContent: !!el.closest('.md-content'), inNav: !!el.closest('nav.md-nav--primary') }; }"""
 
-DARK = """async () => {
-  document.body.setAttribute('data-md-color-scheme', 'slate');
+# Back to the page as loaded after the skip link was followed: nothing focused, at the top, and
+# every transition (the header's title, a tooltip) finished, so axe sees no colour mid-fade.
+SETTLE = """async () => {
+  if (document.activeElement) document.activeElement.blur();
+  window.scrollTo(0, 0);
+  await new Promise(requestAnimationFrame);
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+}"""
+
+# Material's palette as its own script sets it on load for a reader who prefers the scheme.
+SCHEME = """async scheme => {
+  document.body.setAttribute('data-md-color-scheme', scheme);
+  await new Promise(requestAnimationFrame);
   await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
 }"""
 
@@ -193,9 +204,13 @@ def pages_to_open(site_pages: dict[str, Any]) -> list[str]:
 
 
 def axe_violations(page: Any, axe: Axe, options: dict[str, Any]) -> list[str]:
-    results = axe.run(page, options={**options, "resultTypes": ["violations"]})
+    """axe-core's violations on the page as it is now (axe injected once per page)."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe.axe_script)
+    options = {**options, "resultTypes": ["violations"]}
+    response = page.evaluate("options => axe.run(document, options)", options)
     found = []
-    for violation in results.response["violations"]:
+    for violation in response["violations"]:
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]][:3]
         found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} – {targets}")
     return found
@@ -207,6 +222,7 @@ def _visit(page: Any, base: str, url: str, width: int, axe: Axe, site_page: bool
     visit = Visit(url)
     if width == WIDE and site_page:  # first, on the page as loaded
         visit.skip_link = _skip_link(page)
+        page.evaluate(SETTLE)
     visit.axe = axe_violations(page, axe, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     visit.scroll = tuple(page.evaluate("() => [document.documentElement.scrollWidth, "
                                        "document.documentElement.clientWidth]"))
@@ -218,13 +234,15 @@ def _visit(page: Any, base: str, url: str, width: int, axe: Axe, site_page: bool
         visit.too_wide = page.evaluate(TOO_WIDE)
         visit.broken_words = page.evaluate(BROKEN_WORDS)
         visit.tables = page.evaluate(CARDS)
-        if width in FOCUS_WIDTHS:
-            page.keyboard.press("Tab")  # keyboard modality, as a keyboard user would have
-            visit.unfocused = page.evaluate(FOCUS)
     page.emulate_media(color_scheme="dark")
-    page.evaluate(DARK)
+    page.evaluate(SCHEME, "slate")
     visit.axe_dark = axe_violations(page, axe, {"runOnly": {"type": "rule",
                                                             "values": ["color-contrast"]}})
+    if site_page and width in FOCUS_WIDTHS:
+        page.emulate_media(color_scheme="light")
+        page.evaluate(SCHEME, "default")
+        page.keyboard.press("Tab")  # keyboard modality, as a keyboard user would have
+        visit.unfocused = page.evaluate(FOCUS)
     return visit
 
 
