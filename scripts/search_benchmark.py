@@ -1,10 +1,10 @@
-"""Search benchmark: the site's two search engines, Pagefind (default) and Material's lunr.
+"""Search benchmark: the site's search (Pagefind with the Danish analysis).
 
-    .venv/bin/python scripts/search_benchmark.py [--verbose] [--tiltag 1000] [--motor pagefind]
-                                                 [--genereret 50]
+    .venv/bin/python scripts/search_benchmark.py [--verbose] [--tiltag 1000] [--genereret 50]
 
-Builds the site once per engine (STRATEGI_SOEGEMOTOR=pagefind|lunr), serves it on localhost,
-types each query into the search box in Chromium and prints per engine:
+Builds the site, serves it on localhost, types each query into the search box in Chromium and
+prints (the lunr engine it was once compared with is gone; its figures stay in
+scripts/soeg-benchmark-resultater.md):
 - recall@3 on tests/search_queries.yml (the hand set; real size only) and on queries generated
   from the built site's own text with a fixed seed (tests/browser/query_generator.py: inflected
   forms, ASCII spellings, compound parts, two-word phrases; --genereret N per kind);
@@ -82,7 +82,7 @@ def served(site: Path) -> Iterator[tuple[str, list[str]]]:
 
 
 def is_search_file(path: str) -> bool:
-    return ("search" in path or "/lunr/" in path or "/pagefind/" in path
+    return ("search" in path or "/pagefind/" in path
             or path.endswith(("soegning.js", "soeg-analyse.js")))
 
 
@@ -207,12 +207,9 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="print every query's outcome")
     parser.add_argument("--tiltag", type=int, metavar="N",
                         help="measure a copy of the project with N synthetic initiatives")
-    parser.add_argument("--motor", choices=("pagefind", "lunr"), action="append",
-                        help="only this engine (may be repeated; default: both)")
     parser.add_argument("--genereret", type=int, default=50, metavar="N",
                         help="generated queries per kind (0: none)")
     args = parser.parse_args()
-    engines = args.motor or ["pagefind", "lunr"]
     with tempfile.TemporaryDirectory() as tmp:
         project = ROOT
         if args.tiltag:
@@ -221,19 +218,16 @@ def main() -> int:
             (project / "node_modules").symlink_to(ROOT / "node_modules")  # the editor's bundle
             write_synthetic_data(project, args.tiltag)
             print(f"Syntetisk site med {args.tiltag} tiltag:")
-        for engine in engines:
-            out = Path(tmp) / f"site-{engine}" / "site"
-            out.parent.mkdir(parents=True)
-            started = time.monotonic()
-            result = build_site(project, out, site_url=f"http://127.0.0.1{SUB_PATH}",
-                                env_extra={"STRATEGI_SOEGEMOTOR": engine})
-            if result.returncode != 0:
-                print(result.stdout + result.stderr)
-                return 1
-            label = {"pagefind": "Pagefind (dansk analyse)",
-                     "lunr": "lunr (Material, med dansk udvidelse)"}[engine]
-            print(f"[bygget på {time.monotonic() - started:.0f} s]")
-            run(out, label, args.verbose, hand=not args.tiltag, per_kind=args.genereret)
+        out = Path(tmp) / "site-pagefind" / "site"
+        out.parent.mkdir(parents=True)
+        started = time.monotonic()
+        result = build_site(project, out, site_url=f"http://127.0.0.1{SUB_PATH}")
+        if result.returncode != 0:
+            print(result.stdout + result.stderr)
+            return 1
+        print(f"[bygget på {time.monotonic() - started:.0f} s]")
+        run(out, "Pagefind (dansk analyse)", args.verbose, hand=not args.tiltag,
+            per_kind=args.genereret)
     return 0
 
 
