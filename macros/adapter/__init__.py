@@ -1,7 +1,8 @@
-"""MkDocs adapters: the hooks named in mkdocs.yml. The only modules that import `mkdocs` or
-`material`.
+"""The adapter to MkDocs: the `strategi` plugin (plugin.py, options in config.py) and, beside
+it, one module per concern it hands work to. With `define_env` (macros/__init__.py) the only
+code that imports `mkdocs` or `material`.
 
-They translate MkDocs' events into calls on the layers below and hold no logic of their own
-worth keeping: moving off MkDocs (or Material) means rewriting this package and
-`macros/__init__.py` (`define_env`, the mkdocs-macros entry point), nothing else.
+May import every package of macros/. It translates MkDocs' events into calls on the layers
+below and holds no logic of its own worth keeping: moving off MkDocs (or Material) means
+rewriting this package and `define_env`, nothing else (README, "Væk fra MkDocs 1.6").
 """

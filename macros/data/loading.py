@@ -2,7 +2,7 @@
 
 `load_site_data(root)` returns a `SiteData` or raises `DataError` with every problem found, each
 translated into Danish with file and line. Results are cached on the files' modification times,
-so a build validates once, however many pages and hooks ask, and a preview reloads on save.
+so a build validates once, however many parts of it ask, and a preview reloads on save.
 
 A collection in `model.FOLDERS` is read from one file per item, data/<name>/<id>.yml (what the
 browser editor writes), in the order of their `raekkefoelge`; without that folder, from the

@@ -17,7 +17,7 @@ reader's browser or change where the page leads, were it ever published unescape
 
 The word "script" in prose, a `<` in text, or `JavaScript: …` in a sentence is not HTML and
 passes. Pure functions: the data loading (macros/data/loading.py) runs them on every YAML
-string, the editors' Markdown checks and the build's hook on every page.
+string, the editors' Markdown checks and the build (the plugin) on every page.
 """
 
 from __future__ import annotations

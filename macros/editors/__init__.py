@@ -1,5 +1,7 @@
 """Editors' tools: the fast check (`python -m macros.editors.check`, run by `./dev check`), the
-Markdown checks and the LIX readability figure.
+Markdown checks, the LIX readability figure, the status reminder, and the browser editor's
+configuration made from the models (cms_config.py).
 
-May import `macros.data`; never `mkdocs` or `material`, so the check runs without building the site.
+May import `macros.views` (the macro table), `macros.history`, `macros.data` and
+`macros.runtime`; never `mkdocs` or `material`, so the check runs without building the site.
 """

@@ -8,7 +8,7 @@ SHA-256 hash, computed from each page's final HTML: injected script, an inline e
 a `javascript:` link does not run. The same holds for styles: only the site's stylesheets
 (the CSS object model that Material's script uses is not affected).
 
-Pure functions of the HTML; the MkDocs hook (macros/adapter/csp.py) decides which pages get which
+Pure functions of the HTML; the plugin (macros/adapter/csp.py) decides which pages get which
 policy. A page type with other needs (the editors' /admin/) gets its own directives function
 here and its own branch in `policy_for`, never a wider public policy.
 """

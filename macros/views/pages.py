@@ -1,7 +1,8 @@
 """Page generation: one page per initiative, per track and per source document, and pages 2..N
 of paged views.
 
-Returns (path, markdown, edit path) triples; the MkDocs hook turns them into generated files.
+Returns (path, markdown, edit path) triples; the plugin (macros/adapter/pages.py) turns them
+into generated files.
 Titles go into front matter as JSON strings (valid YAML), HTML-escaped because the theme prints
 page titles unescaped, so no data text can break the page or inject markup.
 """
