@@ -1,10 +1,9 @@
 """Drive the site's real search box in Chromium, as a user typing, and read the results.
 
 Shared by tests/browser/test_search.py and scripts/search_benchmark.py. An init script listens
-for the site's "soeg:vist" event (Pagefind engine, assets/javascripts/soegning.js) or watches
-the messages between Material's page script and its search worker (lunr engine), so we know –
-without sleeping – when the results for the last keystroke have been painted, and how long it
-took.
+for the site's "soeg:vist" and "soeg:faerdig" events (assets/javascripts/soegning.js), so we
+know – without sleeping – when the results for the last keystroke have been painted, when all
+of them have arrived, and how long it took.
 """
 
 from __future__ import annotations
@@ -18,11 +17,9 @@ import yaml
 
 QUERIES_FILE = Path(__file__).resolve().parent.parent / "search_queries.yml"
 
-# Material's worker protocol: 0 setup, 1 ready, 2 query, 3 result.
-WATCH_WORKER = """
+WATCH = """
 (() => {
-  const s = window.__soeg = {ready: false, sent: 0, received: 0, rendered: 0,
-                             lastQuery: null, lastKey: 0, renderedAt: 0, shown: null,
+  const s = window.__soeg = {ready: false, lastKey: 0, renderedAt: 0, shown: null,
                              complete: null};
   document.addEventListener("keydown", () => { s.lastKey = performance.now(); }, true);
   document.addEventListener("soeg:vist", ev => {
@@ -30,33 +27,10 @@ WATCH_WORKER = """
   document.addEventListener("soeg:faerdig", ev => { s.complete = ev.detail.query; }, true);
   document.addEventListener("DOMContentLoaded", () => {
     if (document.forms.namedItem("soeg")) s.ready = true; });
-  const Original = window.Worker;
-  window.Worker = class extends Original {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", ev => {
-        const type = ev.data && ev.data.type;
-        if (type === 1) s.ready = true;
-        if (type === 3) {
-          s.received++;
-          // Material renders synchronously in its own listener; the next frame paints it.
-          requestAnimationFrame(() => { s.rendered++; s.renderedAt = performance.now(); });
-        }
-      });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) { s.sent++; s.lastQuery = message.data; }
-      return super.postMessage(message, ...rest);
-    }
-  };
 })();
 """
 
-# The site's soegning-lunr.js sends a hyphen that ends a word as a space (see that file).
-SETTLED = """q => { const s = window.__soeg;
-  if (document.forms.namedItem("soeg")) return s.shown === q;
-  const sent = q.replace(/-+(?=\\s|$)/g, " ");
-  return s.lastQuery === sent && s.sent === s.received && s.rendered === s.received; }"""
+SETTLED = "q => window.__soeg.shown === q"
 
 READ_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].map(
   li => [...li.querySelectorAll("a.md-search-result__link")].map(a => a.href))"""
@@ -96,7 +70,7 @@ def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
 
 def open_search(page: Any, base_url: str) -> None:
     """Load the front page with the worker watch installed and open the search dialog."""
-    page.add_init_script(WATCH_WORKER)
+    page.add_init_script(WATCH)
     page.goto(base_url)
     page.wait_for_function("() => window.__soeg && window.__soeg.ready")
     page.keyboard.press("/")
@@ -123,16 +97,14 @@ def type_keys(page: Any, text: str) -> None:
 def _settle(page: Any, text: str) -> None:
     try:
         page.wait_for_function(SETTLED, arg=text, timeout=15_000)
-    except Exception as error:  # report what the worker did, not just "timeout"
+    except Exception as error:  # report what the search did, not just "timeout"
         state = page.evaluate("() => window.__soeg")
         raise AssertionError(f"Søgningen efter {text!r} blev ikke færdig: {state}") from error
 
 
 def wait_until_complete(page: Any, text: str) -> None:
-    """Wait until every result of the query has arrived, not just the first ones painted
-    (Pagefind engine; the lunr engine paints all at once)."""
-    if page.evaluate('() => !!document.forms.namedItem("soeg")'):
-        page.wait_for_function("q => window.__soeg.complete === q", arg=text, timeout=15_000)
+    """Wait until every result of the query has arrived, not just the first ones painted."""
+    page.wait_for_function("q => window.__soeg.complete === q", arg=text, timeout=15_000)
 
 
 def search(page: Any, base_url: str, query: Query) -> Outcome:
