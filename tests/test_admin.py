@@ -196,6 +196,7 @@ def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
 
 # --- served from the site, out of search and indexing ----------------------------------------
 
+@pytest.mark.content
 def test_admin_is_served_from_the_site_and_not_indexed(built_site: Path,
                                                       search_fragments: dict[str, dict]):
     admin = built_site / "admin"
@@ -215,6 +216,7 @@ def test_admin_is_served_from_the_site_and_not_indexed(built_site: Path,
             assert (built_site / target).is_file(), target
 
 
+@pytest.mark.content
 def test_public_pages_load_nothing_of_the_editor(site_pages):
     for url, page in site_pages.items():
         if url.startswith("admin"):

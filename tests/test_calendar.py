@@ -33,6 +33,7 @@ def other_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.mark.content
 def test_one_event_per_dated_item(built_site: Path) -> None:
     site = load_site_data(ROOT)
     expected = (len(site.moeder.moeder)
@@ -43,6 +44,7 @@ def test_one_event_per_dated_item(built_site: Path) -> None:
     assert len({str(e["UID"]) for e in found}) == expected, "UID'er skal være unikke"
 
 
+@pytest.mark.content
 def test_decision_is_an_all_day_event_with_link(built_site: Path, site_url: str) -> None:
     all_events = by_uid(built_site / "kalender" / "alle.ics")
     vpu = all_events["moede-vpu-2023-10-26@strategi-socialomraadet"]
@@ -52,6 +54,7 @@ def test_decision_is_an_all_day_event_with_link(built_site: Path, site_url: str)
     assert "Sag 23/2079" in str(vpu["DESCRIPTION"])
 
 
+@pytest.mark.content
 def test_hearing_and_fuzzy_periods_keep_the_written_form(built_site: Path) -> None:
     all_events = by_uid(built_site / "kalender" / "alle.ics")
     hearing = all_events["moede-hoering-2023@strategi-socialomraadet"]
@@ -64,6 +67,7 @@ def test_hearing_and_fuzzy_periods_keep_the_written_form(built_site: Path) -> No
     assert phase.decoded("DTEND") == dt.date(2023, 10, 1)
 
 
+@pytest.mark.content
 def test_open_ended_period_is_one_day_marked_loebende(built_site: Path) -> None:
     site = load_site_data(ROOT)
     open_items = [(t, n, p) for t in site.tiltag.tiltag
@@ -78,12 +82,14 @@ def test_open_ended_period_is_one_day_marked_loebende(built_site: Path) -> None:
         assert p.tekst in str(event["DESCRIPTION"])
 
 
+@pytest.mark.content
 def test_every_event_links_back_under_site_url(built_site: Path, site_url: str) -> None:
     for event in events(built_site / "kalender" / "alle.ics"):
         assert str(event["URL"]).startswith(site_url)
         assert str(event["URL"]) in str(event["DESCRIPTION"])
 
 
+@pytest.mark.content
 def test_lines_are_crlf_and_folded_at_75_octets(built_site: Path) -> None:
     raw = (built_site / "kalender" / "alle.ics").read_bytes()
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
@@ -94,6 +100,7 @@ def test_lines_are_crlf_and_folded_at_75_octets(built_site: Path) -> None:
         line.decode("utf-8")  # a fold never splits a multi-byte letter
 
 
+@pytest.mark.content
 def test_text_is_escaped_and_unfolds_to_the_original(built_site: Path) -> None:
     site = load_site_data(ROOT)
     meeting = next(m for m in site.moeder.moeder if m.id == "kb-2022-11-15")
@@ -105,6 +112,7 @@ def test_text_is_escaped_and_unfolds_to_the_original(built_site: Path) -> None:
     assert "\n\n" in str(event["DESCRIPTION"])
 
 
+@pytest.mark.content
 def test_committee_calendar_holds_only_its_meetings(built_site: Path) -> None:
     site = load_site_data(ROOT)
     vpu_ids = {f"moede-{m.id}@strategi-socialomraadet" for m in site.moeder.moeder

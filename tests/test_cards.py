@@ -9,6 +9,8 @@ import pytest
 
 from macros.views.tablelabels import TableLabelsExtension
 
+pytestmark = pytest.mark.content  # checks content can fail: ./dev test --content
+
 
 def squash(text: str) -> str:
     return " ".join(text.split())

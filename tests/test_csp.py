@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 
 from macros.views import csp
 
+pytestmark = pytest.mark.content  # checks content can fail: ./dev test --content
+
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>x</title>
 <script>var a = 1;</script></head><body>
 <script id="__config" type="application/json">{"x": 1}</script>

@@ -26,6 +26,7 @@ def read_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
 
 
+@pytest.mark.content
 def test_json_validates_against_published_schema(built_site: Path) -> None:
     data = json.loads((built_site / "data" / "strategi.json").read_text(encoding="utf-8"))
     schema = json.loads((built_site / "data" / "schema.json").read_text(encoding="utf-8"))
@@ -38,6 +39,7 @@ def test_json_validates_against_published_schema(built_site: Path) -> None:
     assert [b["journalnr"] for b in meeting["bilag"]] == ["99754/23", "104260/23", "102002/23"]
 
 
+@pytest.mark.content
 def test_schema_rejects_a_broken_data_set(built_site: Path) -> None:
     data = json.loads((built_site / "data" / "strategi.json").read_text(encoding="utf-8"))
     schema = json.loads((built_site / "data" / "schema.json").read_text(encoding="utf-8"))
@@ -57,6 +59,7 @@ def test_csv_opens_as_columns_in_danish_excel(built_site: Path, name: str) -> No
     assert all(len(row) == len(header) for row in rows), "alle rækker har lige mange kolonner"
 
 
+@pytest.mark.content
 def test_csv_rows_match_the_data(built_site: Path, site_url: str) -> None:
     site = load_site_data(ROOT)
     rows = read_csv(built_site / "data" / "tiltag.csv")
@@ -81,6 +84,7 @@ def test_csv_rows_match_the_data(built_site: Path, site_url: str) -> None:
     assert open_ended and all(r[milestones[0].index("slut")] == "" for r in open_ended)
 
 
+@pytest.mark.content
 def test_data_page_documents_every_file_and_column(built_site: Path, site_pages: dict) -> None:
     page = site_pages["data/"]
     text = page.get_text(" ")

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import build_site
@@ -27,6 +28,7 @@ def page_exists(site: Path, url: str, base: str = SITE_URL) -> bool:
         site / rel).is_file()
 
 
+@pytest.mark.content
 def test_news_feed_lists_the_posts_newest_first(built_site: Path, site_url: str) -> None:
     feed = parse(built_site / "feed-nyheder.xml")
     assert feed.feed.title == "Nyheder – Strategi for Socialområdet"
@@ -43,6 +45,7 @@ def test_news_feed_lists_the_posts_newest_first(built_site: Path, site_url: str)
     assert "OMU" in omu.title and "23/7776" in omu.summary
 
 
+@pytest.mark.content
 def test_status_feed_is_valid_and_empty_without_reports(built_site: Path, site_url: str) -> None:
     feed = parse(built_site / "feed-status.xml")
     assert feed.feed.title.startswith("Statusændringer")
@@ -77,6 +80,7 @@ def test_status_feed_gets_an_entry_per_report(project_copy: Path, tmp_path: Path
     assert "2024-09-01;afsluttet" in csv_text
 
 
+@pytest.mark.content
 def test_every_page_head_links_the_feeds(site_pages: dict[str, BeautifulSoup],
                                         site_url: str) -> None:
     assert site_pages

@@ -6,7 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.content  # checks content can fail: ./dev test --content
 
 
 def meta(soup: BeautifulSoup, key: str) -> str | None:

@@ -246,6 +246,7 @@ def test_front_page_says_when_the_next_status_is_due(repo_site: Path) -> None:
     assert "forsinket" not in notice
 
 
+@pytest.mark.content
 def test_real_site_says_plainly_that_status_is_overdue(site_pages) -> None:
     for url in ("", "status/"):
         notice = site_pages[url].select_one(".statusrytme--forsinket")

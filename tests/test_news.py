@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -44,6 +45,7 @@ def test_decision_posts_are_dated_on_the_meeting_day() -> None:
         assert front_matter(path)["date"] in meeting_days, path.name
 
 
+@pytest.mark.content
 def test_blog_shows_posts_with_danish_dates(site_pages: dict[str, BeautifulSoup]) -> None:
     posts = post_pages(site_pages)
     assert len(posts) == len(list(POSTS.glob("*.md")))

@@ -9,6 +9,8 @@ from collections import Counter
 
 import pytest
 
+pytestmark = pytest.mark.content  # checks content can fail: ./dev test --content
+
 
 @pytest.fixture(scope="module")
 def fragments(search_fragments: dict[str, dict]) -> dict[str, dict]:

@@ -13,6 +13,8 @@ import pytest
 from macros.data.loading import load_site_data
 from macros.views.rendering import relative_url
 
+pytestmark = pytest.mark.content  # checks content can fail: ./dev test --content
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site_data(ROOT)
 INITIATIVES = SITE.tiltag.tiltag

@@ -349,6 +349,7 @@ def _item_words(site: object, page_url: str, link: object) -> list[str]:
     return []
 
 
+@pytest.mark.content
 def test_every_kilde_link_reaches_a_marked_passage_with_the_cited_words(site_pages: dict) -> None:
     site = load_site_data(ROOT)
     links = 0

@@ -3,8 +3,8 @@ refused HTML, the generated pages, and each page's held views put back.
 
 - `load_data` validates data/ first and stops the build with one Danish line per problem;
 - `refuse_unsafe_html` refuses raw HTML the site does not allow in the Markdown pages of docs/
-  (<script>, <iframe>, on…= handlers, javascript: links; macros/data/unsafe_html.py), one
-  Danish line per problem like data errors;
+  (<script>, <iframe>, on…= handlers, javascript: links; macros/data/unsafe_html.py) and images
+  without alternative text, one Danish line per problem like data errors;
 - `add_generated_pages` adds one page per initiative, per track, per source and pages 2..N of
   the overviews (never written into docs/);
 - `finish_page` puts back the views' HTML held out of Markdown (views/htmlstash.py) and adds
@@ -55,6 +55,7 @@ def _refused_html(files: Files, config: MkDocsConfig) -> list[Problem]:
         text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
         page = markdown_checks.read_page(display, text)
         problems.extend(markdown_checks.check_raw_html(page, text))
+        problems.extend(markdown_checks.check_images(page))
     return problems
 
 

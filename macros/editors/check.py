@@ -147,6 +147,7 @@ def run(root: Path) -> Report:
         page = md.read_page(display, text)
         report.errors.extend(page.problems)
         report.errors.extend(md.check_raw_html(page, text))
+        report.errors.extend(md.check_images(page))
         report.warnings.extend(page.warnings)
         link_errors, link_warnings = md.check_links(page, index)
         report.errors.extend(link_errors)

@@ -179,6 +179,34 @@ def check_raw_html(page: Page, text: str) -> list[Problem]:
             for finding in find_unsafe_html(scan)]
 
 
+# ![alt](src "title") and <img …> in a page's text.
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?[^)\s>]+")
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+IMAGE_HINT = ("skriv, hvad billedet viser, så en skærmlæser kan læse det op, fx "
+              "![Diagram over tidsplanen](diagram.png)")
+
+
+def check_images(page: Page) -> list[Problem]:
+    """Every image in a page says what it shows (its alternative text), WCAG 1.1.1. Markdown
+    writes an image without one as alt="", which reads as decoration, so the check is here:
+    a screen reader would skip a picture the page meant to show."""
+    body = mask_code(page.body)
+    problems = []
+    for match in _MARKDOWN_IMAGE.finditer(body):
+        if not match.group(1).strip():
+            problems.append(Problem(page.path, _line(body, match.start(), page.body_line),
+                                    "billede",
+                                    f"billedet har ingen alternativ tekst – {IMAGE_HINT}"))
+    for match in _IMG_TAG.finditer(body):
+        alt = _ALT.search(match.group(0))
+        if alt is None or not "".join(part or "" for part in alt.groups()).strip():
+            problems.append(Problem(page.path, _line(body, match.start(), page.body_line),
+                                    "billede", f"<img> uden alternativ tekst (alt=\"…\") – "
+                                    f"{IMAGE_HINT}"))
+    return problems
+
+
 def check_macros(page: Page, site: SiteIndex) -> list[Problem]:
     """In a page with render_macros: true, Jinja must parse and use only known names."""
     if not page.render_macros:

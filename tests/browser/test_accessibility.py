@@ -17,13 +17,17 @@ from tests.browser.page_walk import MISSING, PHONE_WIDTHS, WIDE
 pytestmark = pytest.mark.browser
 
 WIDTHS = [WIDE, *PHONE_WIDTHS]
+# The content lane (./dev test --content) checks every page wide and at the narrowest phone.
+CONTENT_WIDTHS = (WIDE, 320)
+WIDTH_PARAMS = [pytest.param(w, id=f"{w}px", marks=[pytest.mark.content] if w in CONTENT_WIDTHS
+                             else []) for w in WIDTHS]
 
 
 def _report(failures: dict[str, list[str]]) -> str:
     return "\n".join(f"{url}:\n  " + "\n  ".join(v) for url, v in failures.items())
 
 
-@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+@pytest.mark.parametrize("width", WIDTH_PARAMS)
 def test_axe_finds_no_wcag_violations(page_walk, width):
     walk = page_walk(width)
     assert MISSING in walk.visits and len(walk.visits) == len(walk.pages) + 1
@@ -31,7 +35,7 @@ def test_axe_finds_no_wcag_violations(page_walk, width):
     assert not light, _report(light)
 
 
-@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+@pytest.mark.parametrize("width", WIDTH_PARAMS)
 def test_dark_scheme_keeps_every_contrast(page_walk, width):
     walk = page_walk(width)
     dark = {url or "(forside)": v.axe_dark for url, v in walk.visits.items() if v.axe_dark}

@@ -41,6 +41,7 @@ def csp_page(browser) -> Iterator[tuple[object, list[str]]]:
     context.close()
 
 
+@pytest.mark.content
 def test_every_page_loads_without_a_violation(page_walk):
     walk = page_walk(WIDE)
     assert len(walk.pages) > 40 and MISSING in walk.visits

@@ -5,7 +5,8 @@
   wide and 320 px wide;
 - the search can be opened, used and left by keyboard alone, wide and 320 px wide;
 - the navigation can be reached by Tab;
-- at 320 px no page scrolls sideways as a whole (wide tables and figures scroll in their box).
+- wide and at 320 px no page scrolls sideways as a whole (wide tables and figures scroll in
+  their box).
 The per-page checks are made in the shared visit of every page (tests/browser/page_walk.py).
 """
 
@@ -92,8 +93,10 @@ def test_navigation_drawer_opens_by_keyboard_on_small_screens(narrow_page, serve
     assert tab_until(narrow_page, "!!el.closest('nav.md-nav--primary') && el.matches('a[href]')")
 
 
-def test_no_page_scrolls_sideways_at_320px(page_walk):
-    walk = page_walk(320)
+@pytest.mark.content
+@pytest.mark.parametrize("width", [WIDE, 320])
+def test_no_page_scrolls_sideways(page_walk, width):
+    walk = page_walk(width)
     wide = [f"{url or '(forside)'}: {v.scroll[0]} > {v.scroll[1]}"
             for url, v in walk.visits.items() if v.scroll[0] > v.scroll[1]]
     assert not wide, "\n".join(wide)

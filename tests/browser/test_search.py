@@ -60,6 +60,7 @@ def test_results_never_show_the_hidden_search_words(search_page: Any, served_sit
     assert any(word.lower().startswith("socialområde") for word in marked), marked
 
 
+@pytest.mark.content  # the index is built and answers a query
 def test_glossary_entry_is_its_own_result(search_page: Any, served_site: str) -> None:
     outcome = search(search_page, served_site, Query("Plejeudvalget", "ordliste/#vpu"))
     titles = search_page.locator(".md-search-result__article :is(h1, h2)").all_inner_texts()
