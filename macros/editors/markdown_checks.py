@@ -36,7 +36,7 @@ BUILTIN_NAMES = frozenset({
     "macros_info", "now", "fix_url", "context", "pretty", "relpath", "range", "dict", "lipsum",
     "cycler", "joiner", "namespace", "True", "False", "None", "true", "false", "none",
 })  # fmt: skip
-GENERATED_DIRS = ("tiltag/", "spor/")  # one page per initiative and per track, from data/
+GENERATED_DIRS = ("tiltag/", "spor/", "kilder/")  # one page per initiative, track, source
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 ABBREVIATION = re.compile(r"(?<![\w-])([A-ZÆØÅ]{2,6})(?![\w])")
 _FENCE = re.compile(r"^(\s*)(```|~~~).*?^\1\2[ \t]*$", re.M | re.S)
