@@ -1,10 +1,10 @@
 """MkDocs hooks: the thin adapter between MkDocs and the framework-free core.
 
 - on_config validates data/ first and stops the build with one Danish line per problem;
-- on_files refuses raw HTML the site does not allow in the Markdown pages of docs/ (<script>,
-  <iframe>, on…= handlers, javascript: links; macros/data/unsafe_html.py), one Danish line per
-  problem like data errors, and adds one generated page per initiative and per track (never
-  written into docs/);
+- on_files applies the rules of `./dev check` to the Markdown pages of docs/ (check_docs: front
+  matter, links, anchors, raw HTML the site refuses, macros, impossible dates, citations), one
+  Danish line per problem like data errors, and adds one generated page per initiative and per
+  track (never written into docs/);
 - on_page_content puts back the views' HTML held out of Markdown (views/htmlstash.py)
   and adds glossary tooltips to every page, generated or written by hand.
 """
@@ -25,8 +25,8 @@ from mkdocs.structure.pages import Page
 from macros.build import parallel
 from macros.build.context import build_date
 from macros.data.loading import SiteData, load_site_data
-from macros.data.problems import DataError, Problem
-from macros.editors import markdown_checks
+from macros.data.problems import DataError
+from macros.editors.check import check_docs
 from macros.views import glossary
 from macros.views.htmlstash import STASH
 from macros.views.pages import generated_pages
@@ -63,27 +63,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _refused_html(files: Files, config: MkDocsConfig) -> list[Problem]:
-    docs = Path(config.docs_dir)
-    problems: list[Problem] = []
-    for file in files.documentation_pages():
-        if file.generated_by or not file.abs_src_path:
-            continue  # made from data/ (checked as it loads) by templates that escape it
-        path = Path(file.abs_src_path)
-        display = "docs/" + path.relative_to(docs).as_posix()
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        page = markdown_checks.read_page(display, text)
-        problems.extend(markdown_checks.check_raw_html(page, text))
-    return problems
+# Page problems MkDocs renders past (it validates links and anchors itself afterwards, and the
+# build still fails); any other problem would break or taint the rendering, so it stops here.
+_RENDERABLE = frozenset({"link", "dato", "front matter"})
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    problems = _refused_html(files, config)
-    if problems:
-        for problem in sorted(problems):
-            log.error(str(problem))
+    problems = check_docs(_project_root(config), _state["site"], with_lix=False).errors
+    for problem in sorted(set(problems)):
+        log.error(str(problem))
+    if any(problem.field not in _RENDERABLE for problem in problems):
         raise Abort(
-            f"Siden blev ikke bygget: {len(problems)} fejl i docs/. Ret linjerne ovenfor "
+            f"Siden blev ikke bygget: {len(set(problems))} fejl i docs/. Ret linjerne ovenfor "
             "(fil:linje: felt: besked) og gem igen. Se REDAKTOERVEJLEDNING.md."
         )
     site: SiteData = _state["site"]
