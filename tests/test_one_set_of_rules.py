@@ -17,7 +17,8 @@ from pathlib import Path
 
 from macros.data.loading import load_site_data
 from macros.editors.check import check_docs
-from tests.conftest import build_site, copy_project, page_line
+from macros.views.pages import source_page_anchors
+from tests.conftest import ROOT, build_site, copy_project, page_line
 from tests.test_mistakes import edit, run_check
 
 
@@ -78,6 +79,10 @@ KINDS = [
          page_line("docs/privatliv.md", "Se [afsnittet](#det-goer-siden-ikke)."),
          ("link", 'ankeret "#det-goer-siden-ikke"', 'mente du "det-gør-siden-ikke"'),
          "kun bygningen"),
+    Kind("anker-paa-kildeside", "docs/nyheder/posts/2023-10-30-dialogmoede.md",
+         page_line("docs/nyheder/posts/2023-10-30-dialogmoede.md",
+                   "Se [kilden](../../kilder/sag-23-2079.md#baggrund-afsnit-99)."),
+         ("link", 'ankeret "#baggrund-afsnit-99"'), "kun bygningen"),
     Kind("makro-ukendt", "docs/ordliste.md",
          page_line("docs/ordliste.md", "{{ ordlisten() }}"),
          ("makro", 'ukendt makro eller variabel "ordlisten"'), "begge"),
@@ -155,3 +160,10 @@ def test_the_build_without_history_refuses_the_same_pages(tmp_path: Path) -> Non
                 and f"anchor '#{anchor}'" in output), output
     # the check sees the anchors it can know: those of a page without macros
     assert 'docs/ordliste.md' in checked.stdout and 'ankeret "#findes-ikke-c"' in checked.stdout
+
+
+def test_the_check_knows_every_anchor_of_the_source_pages(site_pages: dict) -> None:
+    site = load_site_data(ROOT)
+    for source_id, text in site.kildetekster.items():
+        article = site_pages[f"kilder/{source_id}/"].select_one("article")
+        assert {e["id"] for e in article.select("[id]")} == source_page_anchors(text), source_id

@@ -30,6 +30,7 @@ from macros.data.writtendates import impossible_dates, impossible_message
 from macros.editors import markdown_checks as md
 from macros.editors.lix import Lix, lix
 from macros.editors.status_rhythm import status_warnings
+from macros.views.pages import source_page_anchors
 
 DEFAULT_LIX_LIMIT = 45.0
 # {{ kilde("sag-23-2079", "Baggrund") }} in a page: the place must be a passage of the source.
@@ -178,8 +179,10 @@ def check_docs(root: Path, site: SiteData | None, *, with_lix: bool = True) -> R
         names=frozenset(macro_names(root) | extra_names(root)),
         terms=_terms(site),
         generated_known=generated is not None,
-        anchors={rel: md.anchors(page) for rel, (_, page, _) in read.items()
-                 if page is not None and not page.render_macros and not page.problems},
+        anchors={**{rel: md.anchors(page) for rel, (_, page, _) in read.items()
+                    if page is not None and not page.render_macros and not page.problems},
+                 **({f"kilder/{k}.md": source_page_anchors(text)
+                     for k, text in site.kildetekster.items()} if site else {})},
     )
     blog_dir, categories = blog_settings(root)
     for rel, (text, page, unreadable) in read.items():

@@ -134,8 +134,8 @@ class SiteIndex:
     names: frozenset[str] = frozenset()  # macros and variables for render_macros pages
     terms: frozenset[str] | None = None  # glossary forms; None when data/ could not be read
     generated_known: bool = True  # False when data/ is broken: then tiltag/ and spor/ are unknown
-    # the anchors of the written pages whose every anchor the Markdown shows (no macros); links
-    # to other pages' anchors are left to the build, which sees the rendered pages
+    # every anchor of the pages whose anchors are known without a build: written pages without
+    # macros, and the sources' pages; other pages' anchors are left to the build
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
