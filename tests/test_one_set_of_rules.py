@@ -14,12 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 from macros.data.loading import load_site_data
 from macros.editors.check import check_docs
 from macros.views.pages import source_page_anchors
 from tests.conftest import ROOT, build_site, copy_project, page_line
-from tests.test_mistakes import edit, run_check
+from tests.test_mistakes import MISTAKES, edit, run_check
 
 
 def new_page(rel: str, text: str, encoding: str = "utf-8") -> Callable[[Path], int]:
@@ -125,6 +128,11 @@ def test_every_page_error_kind_is_reported_on_its_line_by_the_shared_check(tmp_p
     print("\n" + "\n".join(f"{k.name}: før {k.before}" for k in KINDS))
 
 
+# Data mistakes in different files, independent of each other (tests/test_mistakes.py).
+DATA_MISTAKES = [m for m in MISTAKES if m.name in ("misspelt-status", "date-not-iso",
+                                                   "wrong-type")]
+
+
 # -- the build, without history: the check's lines and MkDocs' anchors, on every kind of page --
 
 BROKEN_ANCHORS = [  # (page the link is on, its kind, link target and the target's kind)
@@ -167,3 +175,36 @@ def test_the_check_knows_every_anchor_of_the_source_pages(site_pages: dict) -> N
     for source_id, text in site.kildetekster.items():
         article = site_pages[f"kilder/{source_id}/"].select_one("article")
         assert {e["id"] for e in article.select("[id]")} == source_page_anchors(text), source_id
+
+
+def test_the_build_hooks_report_exactly_what_the_check_reports(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The hooks of the build, called as MkDocs calls them, log the check's lines: the data
+    check (on_config) and the page check (on_files) are the check's own functions."""
+    from mkdocs.exceptions import Abort
+    from mkdocs.structure.files import Files
+
+    from macros.editors.check import run
+    from macros.hooks import pages as hook
+
+    broken = copy_project(tmp_path / "data-fejl")
+    for mistake in DATA_MISTAKES:
+        mistake.apply(broken)
+    config = SimpleNamespace(config_file_path=str(broken / "mkdocs.yml"),
+                             docs_dir=str(broken / "docs"))
+    with caplog.at_level("ERROR", logger="mkdocs"), pytest.raises(Abort):
+        hook.on_config(config)
+    logged = {r.getMessage() for r in caplog.records}
+    assert logged == {str(p) for p in run(broken).errors} and len(logged) >= len(DATA_MISTAKES)
+
+    caplog.clear()
+    pages = copy_project(tmp_path / "side-fejl")
+    for kind in KINDS:
+        kind.apply(pages)
+    config = SimpleNamespace(config_file_path=str(pages / "mkdocs.yml"),
+                             docs_dir=str(pages / "docs"))
+    hook.on_config(config)
+    with caplog.at_level("ERROR", logger="mkdocs"), pytest.raises(Abort):
+        hook.on_files(Files([]), config)
+    logged = {r.getMessage() for r in caplog.records}
+    assert logged == {str(p) for p in run(pages).errors} and len(logged) >= len(KINDS)
