@@ -133,7 +133,7 @@ class SiteIndex:
     files: frozenset[str] = frozenset()  # other files under docs/, e.g. 'assets/logo.svg'
     names: frozenset[str] = frozenset()  # macros and variables for render_macros pages
     terms: frozenset[str] | None = None  # glossary forms; None when data/ could not be read
-    generated_known: bool = True  # False when data/ is broken: then tiltag/ and spor/ are unknown
+    generated_known: bool = True  # False when data/ is broken: then the generated pages are unknown
     # every anchor of the pages whose anchors are known without a build: written pages without
     # macros, and the sources' pages; other pages' anchors are left to the build
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)
