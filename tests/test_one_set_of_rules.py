@@ -72,6 +72,9 @@ KINDS = [
     Kind("link-til-adresse", "docs/status.md",
          page_line("docs/status.md", "Se [planen](plan/)."),
          ("link", '"plan/" er et link til en adresse'), "begge"),
+    Kind("link-absolut", "docs/gantt.md",
+         page_line("docs/gantt.md", "Se [planen](/plan/)."),
+         ("link", '"/plan/" er et absolut link'), "kun bygningen"),
     Kind("link-fil-findes-ikke", "docs/tidslinje.md",
          page_line("docs/tidslinje.md", "Hent [planen](filer/plan.pdf)."),
          ("link", 'filen "filer/plan.pdf" findes ikke'), "kun bygningen (tjekket advarede)"),
@@ -142,7 +145,7 @@ BROKEN_ANCHORS = [  # (page the link is on, its kind, link target and the target
     ("docs/strategien.md", "macro", "gantt.md#findes-ikke-d", "paged overview"),
 ]
 RENDERABLE = ["front-matter-ikke-lukket", "front-matter-type", "link-side-findes-ikke",
-              "link-til-adresse", "link-fil-findes-ikke", "dato-umulig"]
+              "link-til-adresse", "link-absolut", "link-fil-findes-ikke", "dato-umulig"]
 
 
 def test_the_build_without_history_refuses_the_same_pages(tmp_path: Path) -> None:

@@ -177,8 +177,13 @@ def check_links(page: Page, site: SiteIndex) -> tuple[list[Problem], list[Proble
         if not path and anchor:
             out.extend(_missing_anchor(page, line, page.path.removeprefix("docs/"), target,
                                        anchor, site))
-        if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I) or path.startswith("/"):
-            continue  # web address, mailto:, site root – not ours to check
+        if path.startswith("/") and not path.startswith("//"):
+            out.append(Problem(page.path, line, "link", f'"{path}" er et absolut link, som ikke '
+                               "virker, når siden ligger i en undermappe – link til sidens "
+                               ".md-fil relativt til denne side, fx \"plan.md\""))
+            continue
+        if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I) or path.startswith("//"):
+            continue  # web address, mailto: – not ours to check
         resolved = posixpath.normpath(posixpath.join(here, path))
         if path.endswith(".md"):
             if resolved in site.pages:
