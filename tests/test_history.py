@@ -25,6 +25,11 @@ from macros.views import changes as hist
 from tests.conftest import build_site, copy_project
 
 SITE_URL = "http://127.0.0.1/strategi/"
+DRAFT = [("tekst: december 2022 – 1. juni 2023", "tekst: december 2022 – 1. marts 2023"),
+         ("dato: 1. juni 2023\n    titel: Tiltrædelse",
+          "dato: 1. marts 2023\n    titel: Tiltrædelse")]
+DRAFTED = "Hele ansættelsesforløbet: december 2022 – 1. marts 2023"
+AS_WRITTEN = "Hele ansættelsesforløbet: december 2022 – 1. juni 2023"
 TILTAG = Path("data") / "tiltag"  # one file per initiative
 OLD_TITLE = "Flytning af fysisk arbejdssted for medarbejdere ifm. opdeling af Socialområdet"
 NEW_TITLE = "Flytning af fysisk arbejdssted for medarbejdere ved opdeling af Socialområdet"
@@ -65,6 +70,11 @@ def commit(repo: Path, when: str, message: str) -> None:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = copy_project(tmp_path_factory.mktemp("historik") / "projekt")
+    # First published with the hiring drawn three months too early (test data); the plan as
+    # written is drawn later. Moving the drawing away from the row is refused today (a delay
+    # goes in the status round), so the move here is the correction back to the row.
+    for old, new in DRAFT:
+        edit(repo, "aftaleholder-myndighed-visitation-voksen", old, new)
     git(repo, "init", "-q", "-b", "main")
     commit(repo, "2024-01-10", "Publish the site")
     edit(repo, "ansaettelse-fagchefer", "kilde:\n  dokument: tids-og-procesplan\n",
@@ -73,8 +83,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "  - {dato: 2024-03-01, status: forsinket, tekst: Ingen ansat endnu.}\n"
          "kilde:\n  dokument: tids-og-procesplan\n")
     commit(repo, "2024-03-05", "Status: hiring delayed")
-    edit(repo, "aftaleholder-myndighed-visitation-voksen", "tekst: december 2022 – 1. juni 2023",
-         "tekst: december 2022 – 1. september 2023")
+    for old, new in DRAFT:
+        edit(repo, "aftaleholder-myndighed-visitation-voksen", new, old)
     commit(repo, "2024-04-02", "Move the hiring period")
     edit(repo, "flytning-af-arbejdssted", f"titel: {OLD_TITLE}\n", f"titel: {NEW_TITLE}\n")
     commit(repo, "2024-05-06", "Correct a title")
@@ -108,9 +118,7 @@ def test_history_lists_each_change_dated(repo: Path) -> None:
         ("2024-01-10", "tilfoejet", "", None, None, None),
     ]
     assert entries(history, "tiltag", "aftaleholder-myndighed-visitation-voksen")[0] == (
-        "2024-04-02", "tidsplan", "perioder",
-        "Hele ansættelsesforløbet: december 2022 – 1. juni 2023",
-        "Hele ansættelsesforløbet: december 2022 – 1. september 2023", None)
+        "2024-04-02", "tidsplan", "perioder", DRAFTED, AS_WRITTEN, None)
     assert entries(history, "tiltag", "flytning-af-arbejdssted")[0] == (
         "2024-05-06", "tekst", "titel", OLD_TITLE, NEW_TITLE, None)
     assert entries(history, "tiltag", "nyt-tiltag") == [
@@ -149,11 +157,11 @@ def test_planned_against_current(repo: Path) -> None:
     moved = planned_vs_current(history, site.initiative("aftaleholder-myndighed-visitation-voksen"))
     assert moved is not None and moved.changed
     assert moved.published == dt.date(2024, 1, 10)
-    assert moved.first_span == (dt.date(2022, 12, 1), dt.date(2023, 6, 1))
-    assert moved.current_span == (dt.date(2022, 12, 1), dt.date(2023, 9, 1))
-    assert (moved.start_months, moved.end_months, moved.months) == (0, 3, 3)
+    assert moved.first_span == (dt.date(2022, 12, 1), dt.date(2023, 4, 30))  # april 2023
+    assert moved.current_span == (dt.date(2022, 12, 1), dt.date(2023, 6, 1))
+    assert (moved.start_months, moved.end_months, moved.months) == (0, 2, 2)
     assert hist.plan_line(history, site.initiative(
-        "aftaleholder-myndighed-visitation-voksen")).moved == "3 måneder senere"
+        "aftaleholder-myndighed-visitation-voksen")).moved == "2 måneder senere"
     same = planned_vs_current(history, site.initiative("direktionen"))
     assert same is not None and not same.changed
 
@@ -209,13 +217,12 @@ def text_of(element) -> str:
 def test_initiative_page_shows_changes_and_planned_against_current(repo_site: Path) -> None:
     page = soup(repo_site, "tiltag/aftaleholder-myndighed-visitation-voksen")
     changes = [text_of(li) for li in page.select("ol.aendringer li")]
-    assert changes == [
-        "2. april 2024: Perioderne flyttet fra «Hele ansættelsesforløbet: december 2022 – "
-        "1. juni 2023» til «Hele ansættelsesforløbet: december 2022 – 1. september 2023».",
-        "10. januar 2024: Offentliggjort på siden."]
+    assert changes[0] == f"2. april 2024: Perioderne flyttet fra «{DRAFTED}» til «{AS_WRITTEN}»."
+    assert changes[-1] == "10. januar 2024: Offentliggjort på siden."
+    assert len(changes) == 3 and changes[1].startswith("2. april 2024: Milepælene flyttet")
     planned = text_of(page.select_one("dl.planlagt-nu"))
     assert "Først offentliggjort 10. januar 2024" in planned
-    assert "Flyttet 3 måneder senere" in planned
+    assert "Flyttet 2 måneder senere" in planned
     assert text_of(page.select_one(".sidst-opdateret")) == "Sidst opdateret 2. april 2024"
     status = soup(repo_site, "tiltag/ansaettelse-fagchefer")
     assert "Offentliggjort 10. januar 2024. Sidst ændret 5. marts 2024." in text_of(
@@ -225,7 +232,7 @@ def test_initiative_page_shows_changes_and_planned_against_current(repo_site: Pa
 def test_plan_gantt_and_status_show_the_moved_plan(repo_site: Path) -> None:
     for url in ("plan", "status"):
         moved = [text_of(x) for x in soup(repo_site, url).select(".plan-flyttet")]
-        assert len(moved) == 1 and "flyttet 3 måneder senere" in moved[0], url
+        assert len(moved) == 1 and "flyttet 2 måneder senere" in moved[0], url
     gantt = soup(repo_site, "gantt")
     assert len(gantt.select("rect.gantt__oprindelig")) == 1
     assert "Først offentliggjort 10. januar 2024" in text_of(
@@ -279,7 +286,7 @@ def test_initiative_calendar_parses(repo_site: Path) -> None:
     summaries = [str(e["SUMMARY"]) for e in events]
     assert any("Hele ansættelsesforløbet" in s for s in summaries)
     period = next(e for e in events if "Hele ansættelsesforløbet" in str(e["SUMMARY"]))
-    assert period.decoded("DTEND") == dt.date(2023, 9, 2)  # moved end, exclusive
+    assert period.decoded("DTEND") == dt.date(2023, 6, 2)  # the corrected end, exclusive
     assert all(str(e["URL"]).startswith(SITE_URL) for e in events)
 
 

@@ -2,9 +2,9 @@
 refused HTML, the generated pages, and each page's held views put back.
 
 - `load_data` validates data/ first and stops the build with one Danish line per problem;
-- `refuse_unsafe_html` refuses raw HTML the site does not allow in the Markdown pages of docs/
-  (<script>, <iframe>, on…= handlers, javascript: links; macros/data/unsafe_html.py) and images
-  without alternative text, one Danish line per problem like data errors;
+- `check_pages` applies the rules of `./dev check` to the Markdown pages of docs/ (check_docs:
+  front matter, links, anchors, raw HTML the site refuses, images without alternative text,
+  macros, impossible dates, citations), one Danish line per problem like data errors;
 - `add_generated_pages` adds one page per initiative, per track, per source and pages 2..N of
   the overviews (never written into docs/);
 - `finish_page` puts back the views' HTML held out of Markdown (views/htmlstash.py) and adds
@@ -22,8 +22,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.data.loading import SiteData, load_site_data
-from macros.data.problems import DataError, Problem
-from macros.editors import markdown_checks
+from macros.data.problems import DataError
+from macros.editors.check import check_docs
 from macros.views.context import BuildContext
 from macros.views.htmlstash import HtmlStash
 from macros.views.pages import generated_pages
@@ -44,28 +44,18 @@ def load_data(root: Path) -> SiteData:
         ) from None
 
 
-def _refused_html(files: Files, config: MkDocsConfig) -> list[Problem]:
-    docs = Path(config.docs_dir)
-    problems: list[Problem] = []
-    for file in files.documentation_pages():
-        if file.generated_by or not file.abs_src_path:
-            continue  # made from data/ (checked as it loads) by templates that escape it
-        path = Path(file.abs_src_path)
-        display = "docs/" + path.relative_to(docs).as_posix()
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        page = markdown_checks.read_page(display, text)
-        problems.extend(markdown_checks.check_raw_html(page, text))
-        problems.extend(markdown_checks.check_images(page))
-    return problems
+# Page problems MkDocs renders past (it validates links and anchors itself afterwards, and the
+# build still fails); any other problem would break or taint the rendering, so it stops here.
+_RENDERABLE = frozenset({"link", "dato", "front matter"})
 
 
-def refuse_unsafe_html(files: Files, config: MkDocsConfig) -> None:
-    problems = _refused_html(files, config)
-    if problems:
-        for problem in sorted(problems):
-            log.error(str(problem))
+def check_pages(config: MkDocsConfig, site: SiteData) -> None:
+    problems = check_docs(Path(config.config_file_path).parent, site, with_lix=False).errors
+    for problem in sorted(set(problems)):
+        log.error(str(problem))
+    if any(problem.field not in _RENDERABLE for problem in problems):
         raise Abort(
-            f"Siden blev ikke bygget: {len(problems)} fejl i docs/. Ret linjerne ovenfor "
+            f"Siden blev ikke bygget: {len(set(problems))} fejl i docs/. Ret linjerne ovenfor "
             "(fil:linje: felt: besked) og gem igen. Se REDAKTOERVEJLEDNING.md."
         )
 

@@ -75,7 +75,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages.refuse_unsafe_html(files, config)
+        pages.check_pages(config, self.build.site)
         pages.add_generated_pages(files, config, self.build)
         self.exports.start(config, self.build.parallel)
         admin.add_editor_files(files, config)

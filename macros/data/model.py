@@ -114,6 +114,19 @@ class Milepael(Strict):
         return parse_period(self.dato)
 
 
+class IkkeTegnet(Strict):
+    """A written date phrase deliberately left undrawn, with the reason."""
+
+    tidsangivelse: Text = Field(
+        description="Tidsangivelsen præcis som den står i rækkens tekst ('beskrivelse', "
+        "'tidspunkt', 'ansvarlig' eller 'bemaerkning'), fx 'uge 40 2023'."
+    )
+    begrundelse: Text = Field(
+        description="Hvorfor den ikke tegnes som periode eller milepæl, fx 'Datoen er sagens "
+        "behandling, ikke tiltagets'."
+    )
+
+
 class Statusrapport(Strict):
     dato: dt.date = Field(description="Datoen for statusrapporten, skrevet ÅÅÅÅ-MM-DD.")
     status: Status = Field(description="Status ved denne rapport.")
@@ -135,8 +148,8 @@ class Tiltag(Strict):
     tidspunkt: str | None = Field(
         default=None,
         description="Kolonnen 'Iværksættelse af tiltag' præcis som skrevet i planen; hver "
-        "tidsangivelse i den skal tegnes under 'perioder' eller 'milepaele' eller forklares i "
-        "'fortolkning'.",
+        "tidsangivelse i den skal tegnes under 'perioder' eller 'milepaele' eller stå under "
+        "'ikke_tegnet' med en begrundelse.",
     )
     niveau: str | None = Field(
         default=None, description="'centralt' eller 'decentralt', hvis planen siger det."
@@ -148,8 +161,23 @@ class Tiltag(Strict):
     bemaerkning: str | None = Field(
         default=None, description="Øvrig tekst fra planens række, præcis som skrevet."
     )
-    perioder: list[PeriodeTekst] = Field(default_factory=list)
-    milepaele: list[Milepael] = Field(default_factory=list)
+    perioder: list[PeriodeTekst] = Field(
+        default_factory=list,
+        description="Planens perioder, som de står i rækken (grundplanen). Hver skal ligge inden "
+        "for en tidsangivelse i rækkens tekst; en forsinkelse meldes i statusrunden, ikke ved at "
+        "flytte perioden.",
+    )
+    milepaele: list[Milepael] = Field(
+        default_factory=list,
+        description="Planens datoer, som de står i rækken. Hver skal ligge inden for en "
+        "tidsangivelse i rækkens tekst.",
+    )
+    ikke_tegnet: list[IkkeTegnet] = Field(
+        default_factory=list,
+        description="Tidsangivelser i rækkens tekst, som bevidst ikke tegnes under 'perioder' "
+        "eller 'milepaele', hver med sin begrundelse. Alle andre tidsangivelser i teksten skal "
+        "dækkes af en periode eller milepæl – 'fortolkning' undskylder ingen.",
+    )
     faktisk_start: dt.date | None = None
     faktisk_slut: dt.date | None = None
     status: Status | None = Field(
@@ -166,8 +194,9 @@ class Tiltag(Strict):
     moeder: list[Id] = Field(default_factory=list)
     kilde: Kildehenvisning
     fortolkning: str | None = Field(
-        default=None, description="Hvor kilden er tvetydig: hvordan rækken er læst – og hvorfor "
-        "en tidsangivelse i rækkens tekst ikke er tegnet (nævn den, som den står)."
+        default=None, description="Hvor kilden er tvetydig: hvordan rækken er læst, fx hvilket "
+        "år en tidsangivelse uden årstal er læst med. En tidsangivelse, der ikke tegnes, skrives "
+        "under 'ikke_tegnet'."
     )
     raekkefoelge: int | None = Field(default=None, ge=1, description=ORDER_HINT)
 
@@ -381,9 +410,27 @@ class KildeRettelser(Strict):
     )
 
 
+class Afvigelse(Strict):
+    """A quoted text the site shows deliberately unlike its source, with the reason."""
+
+    kilde: Id = Field(description="Id på kilden i data/kilder.yml.")
+    i_kilden: Text = Field(description="Teksten præcis som i kilden, fx "
+                           "'Hans-Henrik Brandt(aftaleholder)'.")
+    paa_siden: Text = Field(description="Teksten som siden gengiver den, fx "
+                            "'Hans-Henrik Brandt (aftaleholder)'.")
+    begrundelse: Text = Field(description="Hvorfor siden afviger fra kilden, fx 'Mellemrummet "
+                              "før parentesen mangler i scanningen'. Ændr aldrig ordlyden.")
+
+
 class RettelseFil(Strict):
     rettelser: list[KildeRettelser] = Field(
         default_factory=list, description="Rettelser af fejllæste bogstaver pr. scannet kilde."
+    )
+    afvigelser: list[Afvigelse] = Field(
+        default_factory=list,
+        description="Gengivne tekster (fx navne på fraværende), som bevidst står lidt anderledes "
+        "end i kilden, hver med sin begrundelse. Tjekket sammenligner alle citerede navne og "
+        "tekster med kilden; kun en afvigelse, der står her, godtages.",
     )
 
 

@@ -5,8 +5,9 @@ source it also applies data/rettelser.yml to the scan (<kilde-id>.scanning.txt) 
 result to be the committed transcription, so every correction is listed exactly once.
 `check_sources` resolves every `kilde.sted` to a passage of its source (one click from the
 citation to the passage), compares the fields the site presents as the source's own words with
-the source (macros/data/verbatim.py) and the dates written in them with the periods drawn
-(macros/data/writtendates.py). Problems are Danish, with file and line.
+the source (macros/data/verbatim.py; quoted names: macros/data/quotednames.py) and the dates
+written in them with the periods drawn (macros/data/writtendates.py). Problems are Danish, with
+file and line.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pydantic import BaseModel
 
 from macros.data import model
 from macros.data.problems import Problem, did_you_mean, field_path
+from macros.data.quotednames import check_names
 from macros.data.sources import SourceText, label_key, parse_source
 from macros.data.transcription import CorrectionError, apply_corrections
 from macros.data.verbatim import check_verbatim
@@ -146,5 +148,6 @@ def check_sources(loaded: dict[str, Any], docs: dict[str, Locatable],
     for name, data in loaded.items():
         problems.extend(check_places(name, docs[name], data, texts))
     problems.extend(check_verbatim(loaded, docs, texts))
+    problems.extend(check_names(loaded, docs, texts))
     problems.extend(check_written_dates(loaded, docs))
     return problems

@@ -1,7 +1,8 @@
 """`python -m macros.editors.check [--root DIR] [--lix-graense N]`: the editors' fast check.
 
 Validates everything a build validates in data/, then every Markdown page in docs/ (front
-matter, internal links, raw HTML the site refuses, macros in pages with `render_macros: true`),
+matter, internal links and anchors, raw HTML the site refuses, macros in pages with
+`render_macros: true`, impossible dates, citations) with `check_docs`, which the build runs too,
 warns about capitalised abbreviations missing from the glossary and about initiatives whose
 status is older than the half-yearly rhythm, and prints each page's LIX. Prints one line per
 problem, `file:line: field: message`, like the build. Exit code 1 on errors; warnings (unknown
@@ -30,6 +31,7 @@ from macros.editors.lix import Lix, lix
 from macros.editors.status_rhythm import status_warnings
 from macros.runtime.today import build_date
 from macros.views.macro_table import MACROS, VARIABLES
+from macros.views.pages import source_page_anchors
 
 DEFAULT_LIX_LIMIT = 45.0
 # {{ kilde("sag-23-2079", "Baggrund") }} in a page: the place must be a passage of the source.
@@ -121,30 +123,51 @@ def run(root: Path) -> Report:
         report.errors.extend(error.problems)
     if site is not None:
         report.warnings.extend(status_warnings(site, build_date(os.environ.get("STRATEGI_DATO"))))
+    pages = check_docs(root, site)
+    report.errors.extend(pages.errors)
+    report.warnings.extend(pages.warnings)
+    report.lix = pages.lix
+    return report
+
+
+def _read(docs: Path, rel: str) -> tuple[str, md.Page | None, list[Problem]]:
+    display = f"docs/{rel}"
+    raw = (docs / rel).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return display, None, [Problem(display, line, "", "filen er ikke gemt som UTF-8 – gem "
+                                       "den igen med tegnsættet UTF-8")]
+    text = text.replace("\r\n", "\n")
+    return text, md.read_page(display, text), []
+
+
+def check_docs(root: Path, site: SiteData | None, *, with_lix: bool = True) -> Report:
+    """Every Markdown page in docs/: the rules `./dev check` and the build both apply (the
+    build calls this from its on_files hook), so the two refuse the same pages."""
+    report = Report()
     docs = root / "docs"
     files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     written = {f for f in files if f.endswith(".md")}
     generated = _generated_pages(root, site)
+    read = {rel: _read(docs, rel) for rel in sorted(written)}
     index = md.SiteIndex(
         pages=frozenset(written | (generated or set())),
         files=frozenset(files),
         names=frozenset(MACROS.keys() | VARIABLES.keys() | extra_names(root)),
         terms=_terms(site),
         generated_known=generated is not None,
+        anchors={**{rel: md.anchors(page) for rel, (_, page, _) in read.items()
+                    if page is not None and not page.render_macros and not page.problems},
+                 **({f"kilder/{k}.md": source_page_anchors(text)
+                     for k, text in site.kildetekster.items()} if site else {})},
     )
     blog_dir, categories = blog_settings(root)
-    for rel in sorted(written):
-        display = f"docs/{rel}"
-        raw = (docs / rel).read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            report.errors.append(Problem(display, line, "", "filen er ikke gemt som UTF-8 – gem "
-                                         "den igen med tegnsættet UTF-8"))
+    for rel, (text, page, unreadable) in read.items():
+        report.errors.extend(unreadable)
+        if page is None:
             continue
-        text = text.replace("\r\n", "\n")
-        page = md.read_page(display, text)
         report.errors.extend(page.problems)
         report.errors.extend(md.check_raw_html(page, text))
         report.errors.extend(md.check_images(page))
@@ -155,9 +178,10 @@ def run(root: Path) -> Report:
         report.errors.extend(md.check_macros(page, index))
         if blog_dir and rel.startswith(f"{blog_dir}/posts/") and not page.problems:
             report.errors.extend(md.check_post(page, categories))
-        report.warnings.extend(md.check_abbreviations(page, index))
-        report.errors.extend(_check_citations(display, text, site))
-        report.lix[display] = lix(md.prose(page))
+        report.errors.extend(_check_citations(page.path, text, site))
+        if with_lix:
+            report.warnings.extend(md.check_abbreviations(page, index))
+            report.lix[page.path] = lix(md.prose(page))
     return report
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from pymdownx.slugs import slugify
 
 from macros.data.problems import Problem, did_you_mean, one_of
 from macros.data.unsafe_html import find_unsafe_html
@@ -36,7 +37,7 @@ BUILTIN_NAMES = frozenset({
     "macros_info", "now", "fix_url", "context", "pretty", "relpath", "range", "dict", "lipsum",
     "cycler", "joiner", "namespace", "True", "False", "None", "true", "false", "none",
 })  # fmt: skip
-GENERATED_DIRS = ("tiltag/", "spor/")  # one page per initiative and per track, from data/
+GENERATED_DIRS = ("tiltag/", "spor/", "kilder/")  # one page per initiative, track, source
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 ABBREVIATION = re.compile(r"(?<![\w-])([A-ZÆØÅ]{2,6})(?![\w])")
 _FENCE = re.compile(r"^(\s*)(```|~~~).*?^\1\2[ \t]*$", re.M | re.S)
@@ -49,6 +50,10 @@ _INLINE_LINK = re.compile(
 )
 _REF_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s.*)?$", re.M)
 _BLOCK_END = re.compile(r"</(p|li|td|th|h[1-6]|dd|dt|div|blockquote)>", re.I)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
+_ATTR_ID = re.compile(r"\{:?[^}\n]*?#([\w-]+)[^}\n]*\}")
+_HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
+_SLUG = slugify(case="lower")  # as mkdocs.yml's toc: slugify
 
 
 @dataclass
@@ -128,7 +133,30 @@ class SiteIndex:
     files: frozenset[str] = frozenset()  # other files under docs/, e.g. 'assets/logo.svg'
     names: frozenset[str] = frozenset()  # macros and variables for render_macros pages
     terms: frozenset[str] | None = None  # glossary forms; None when data/ could not be read
-    generated_known: bool = True  # False when data/ is broken: then tiltag/ and spor/ are unknown
+    generated_known: bool = True  # False when data/ is broken: then the generated pages are unknown
+    # every anchor of the pages whose anchors are known without a build: written pages without
+    # macros, and the sources' pages; other pages' anchors are left to the build
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def anchors(page: Page) -> frozenset[str]:
+    """The ids the page's headings get (the toc's slugs, '_1' for a repeated one) and the ids
+    written into it ({#id} attribute lists, id="…" in HTML)."""
+    body = mask_code(page.body)
+    found: set[str] = set()
+    seen: dict[str, int] = {}
+    for match in _HEADING.finditer(body):
+        text = match.group(2)
+        if _ATTR_ID.search(text):
+            continue  # an explicit id, collected below
+        text = _INLINE_LINK.sub(lambda m: m.group(2), text).replace("`", "").replace("*", "")
+        slug = _SLUG(re.sub(r"\{[^}]*\}\s*$", "", text).strip(), "-")
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        found.add(slug if count == 0 else f"{slug}_{count}")
+    found.update(_ATTR_ID.findall(body))
+    found.update(_HTML_ID.findall(body))
+    return frozenset(found)
 
 
 def check_links(page: Page, site: SiteIndex) -> tuple[list[Problem], list[Problem]]:
@@ -144,12 +172,22 @@ def check_links(page: Page, site: SiteIndex) -> tuple[list[Problem], list[Proble
     warnings: list[Problem] = []
     for offset, target in sorted(targets):
         path = target.split("#", 1)[0].split("?", 1)[0]
-        if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I) or path.startswith("/"):
-            continue  # same-page anchor, web address, mailto: – not ours to check
-        resolved = posixpath.normpath(posixpath.join(here, path))
+        anchor = target.partition("#")[2]
         line = _line(body, offset, page.body_line)
+        if not path and anchor:
+            out.extend(_missing_anchor(page, line, page.path.removeprefix("docs/"), target,
+                                       anchor, site))
+        if path.startswith("/") and not path.startswith("//"):
+            out.append(Problem(page.path, line, "link", f'"{path}" er et absolut link, som ikke '
+                               "virker, når siden ligger i en undermappe – link til sidens "
+                               ".md-fil relativt til denne side, fx \"plan.md\""))
+            continue
+        if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I) or path.startswith("//"):
+            continue  # web address, mailto: – not ours to check
+        resolved = posixpath.normpath(posixpath.join(here, path))
         if path.endswith(".md"):
             if resolved in site.pages:
+                out.extend(_missing_anchor(page, line, resolved, target, anchor, site))
                 continue
             if not site.generated_known and resolved.startswith(GENERATED_DIRS):
                 continue
@@ -163,9 +201,21 @@ def check_links(page: Page, site: SiteIndex) -> tuple[list[Problem], list[Proble
             out.append(Problem(page.path, line, "link",
                                f'"{path}" er et link til en adresse, ikke en side{hint}'))
         elif resolved not in site.files:
-            warnings.append(Problem(page.path, line, "link", f'filen "{path}" findes ikke i '
-                                    "docs/ – medmindre siden laver den selv, virker linket ikke"))
+            # the build refuses it too (MkDocs' validation.links.not_found), even for a file a
+            # plugin writes after the build: link to those with <a href>, as the pages do
+            out.append(Problem(page.path, line, "link", f'filen "{path}" findes ikke i docs/ – '
+                               "ret stien, eller læg filen i docs/"))
     return out, warnings
+
+
+def _missing_anchor(page: Page, line: int, target_page: str, target: str, anchor: str,
+                    site: SiteIndex) -> list[Problem]:
+    known = site.anchors.get(target_page)
+    if not anchor or known is None or anchor in known:
+        return []
+    return [Problem(page.path, line, "link", f'"{target}": siden har intet afsnit med ankeret '
+                    f'"#{anchor}"{did_you_mean(anchor, sorted(known))} – link til en overskrift, '
+                    "der findes, eller uden #")]
 
 
 def check_raw_html(page: Page, text: str) -> list[Problem]:

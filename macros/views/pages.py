@@ -19,6 +19,7 @@ from typing import Any
 
 from macros.data import model
 from macros.data.loading import SiteData
+from macros.data.sources import SourceText
 from macros.runtime import parallel
 from macros.views import paging
 from macros.views import viewmodels as views
@@ -137,6 +138,17 @@ def _track_page(build: BuildContext, track: model.Spor, view: paging.PagedView,
 # `soeg_vaegt`): the sources repeat what the site's own pages say, so a
 # search finds those first and the source below.
 SOURCE_SEARCH_BOOST = 0.3
+
+
+def source_page_anchors(text: SourceText) -> frozenset[str]:
+    """Every id source_page.md gives a source's page, so `./dev check` can check a link to a
+    passage without a build (tests/test_one_set_of_rules.py holds it to the built pages)."""
+    ids = {"titel", "dokumentets-tekst"} | ({"sagsnummer"} if text.case_number else set())
+    for section in text.sections:
+        ids.add(section.anchor)
+        if section.heading:
+            ids.add(f"{section.anchor}-overskrift")
+    return frozenset(ids | {p.anchor for p in text.passages})
 
 
 def _source_page(build: BuildContext, kilde: model.Kilde) -> GeneratedPage:
