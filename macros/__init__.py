@@ -27,6 +27,11 @@ def define_env(env: Any) -> None:
         return STASH.hold(renderer().render(template, **context))
 
     site = load_site_data(root)
+    # The site's identity (data/identitet.yml) is data, so editors change it in the browser
+    # editor; the theme's templates (footer, head) see it as config.extra.identitet, beside the
+    # other settings. Pages see it as `identitet`.
+    env.conf["extra"]["identitet"] = site.identity
+    env.variables["identitet"] = site.identity
     env.variables["antal_tiltag"] = len(site.tiltag.tiltag)
     env.variables["antal_spor"] = len(site.spor.spor)
 

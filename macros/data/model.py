@@ -27,6 +27,8 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+HTTPS_PATTERN = r"^https://\S+$"
 ORDER_HINT = ("Pladsen på siden, når posterne står én fil pr. post (data/tiltag/, data/moeder/): "
               "lavest først, fx 10, 20, 30. En ny post mellem 30 og 40 får fx 35; uden nummer "
               "kommer den sidst.")
@@ -387,6 +389,59 @@ class RettelseFil(Strict):
     )
 
 
+class Strategi(Strict):
+    navn: Text = Field(description="Strategiens navn, som det står i sagerne og i sidens titel, "
+                       "fx 'Strategi for Eksempelområdet'.")
+    omraade: Text = Field(description="Det område, strategien gælder, fx 'Eksempelområdet'.")
+    id: Id = Field(description="Fast id for strategien, fx 'strategi-eksempelomraadet'. Det står "
+                   "i nyhedsfeeds' og kalenderes faste id'er, så abonnenter ikke får alt igen: "
+                   "ændr det ikke, når siden først er udgivet.")
+
+
+class Godkendelse(Strict):
+    """The approval the status rhythm counts from while no status has been reported."""
+
+    dato: dt.date = Field(description="Datoen, strategien blev godkendt (ÅÅÅÅ-MM-DD). Den "
+                          "halvårlige status regnes herfra, indtil den første status foreligger.")
+    af: Text = Field(description="Hvem der godkendte strategien, fx 'Områdeudvalget'.")
+    kilde: Kildehenvisning = Field(description="Hvor i sagsakterne godkendelsen står.")
+
+
+class Kontakt(Strict):
+    """Optional: a field left out is left out of the footer (never shown as a placeholder)."""
+
+    adresse: str | None = Field(default=None, min_length=1, description="Postadresse, fx "
+                                "'Rådhusvej 1, 1234 Eksempelby'. Udelades i sidefoden, hvis "
+                                "feltet er tomt.")
+    telefon: str | None = Field(default=None, min_length=1, description="Telefonnummer, fx "
+                                "'12 34 56 78'. Udelades i sidefoden, hvis feltet er tomt.")
+    email: str | None = Field(default=None, pattern=EMAIL_PATTERN,
+                              description="E-mailadresse, fx 'strategi@eksempel.dk'. Udelades "
+                              "i sidefoden, hvis feltet er tomt.")
+
+    def missing(self) -> list[str]:
+        """The Danish names of the fields not set yet."""
+        names = {"adresse": "adresse", "telefon": "telefon", "email": "e-mail"}
+        return [label for name, label in names.items() if not getattr(self, name)]
+
+
+class IdentitetFil(Strict):
+    """Everything that makes the site this strategy's site: the engine reads it from here."""
+
+    myndighed: Text = Field(description="Den myndighed, der udgiver strategien og siden, fx "
+                            "'Eksempel Kommune'. Står i sidefoden, i feeds og i kalendere.")
+    strategi: Strategi = Field(description="Strategiens navn, område og faste id.")
+    godkendt: Godkendelse = Field(description="Hvornår og af hvem strategien blev godkendt.")
+    kontakt: Kontakt = Field(default_factory=Kontakt, description="Myndighedens kontaktoplysninger "
+                             "i sidefoden. Felter, der ikke er udfyldt, vises ikke; "
+                             "'./dev check' minder om dem.")
+    tilgaengelighedserklaering: str | None = Field(
+        default=None, pattern=HTTPS_PATTERN,
+        description="Adressen på sidens tilgængelighedserklæring i Digitaliseringsstyrelsens "
+        "værktøj WAS, fx 'https://www.was.digst.dk/eksempel-dk'. Indtil den er udfyldt, siger "
+        "siden om tilgængelighed, at erklæringen mangler, og /was fører dertil.")
+
+
 # data/<name>.yml -> root model. The order is the order problems are reported in.
 DATA_FILES: dict[str, type[Strict]] = {
     "kilder": KildeFil,
@@ -398,6 +453,7 @@ DATA_FILES: dict[str, type[Strict]] = {
     "faser": FaseFil,
     "anbefalinger": AnbefalingFil,
     "pejlemaerker": PejlemaerkeFil,
+    "identitet": IdentitetFil,
 }
 
 

@@ -2,10 +2,12 @@
 
 Validates everything a build validates in data/, then every Markdown page in docs/ (front
 matter, internal links, raw HTML the site refuses, macros in pages with `render_macros: true`),
-warns about capitalised abbreviations missing from the glossary and about initiatives whose
-status is older than the half-yearly rhythm, and prints each page's LIX. Prints one line per
-problem, `file:line: field: message`, like the build. Exit code 1 on errors; warnings (unknown
-front matter keys, abbreviations, LIX above the limit) are printed but do not fail.
+warns about capitalised abbreviations missing from the glossary, about initiatives whose
+status is older than the half-yearly rhythm and about what the site's identity still lacks
+(contact details, the accessibility statement's address), and prints each page's LIX. Prints
+one line per problem, `file:line: field: message`, like the build. Exit code 1 on errors;
+warnings (unknown front matter keys, abbreviations, missing contact details, LIX above the
+limit) are printed but do not fail.
 Runs no MkDocs build, so it takes about a second.
 """
 
@@ -27,11 +29,12 @@ from macros.data.problems import DataError, Problem
 from macros.data.sourcechecks import place_hint
 from macros.data.writtendates import impossible_dates, impossible_message
 from macros.editors import markdown_checks as md
+from macros.editors.identity import identity_warnings
 from macros.editors.lix import Lix, lix
 from macros.editors.status_rhythm import status_warnings
 
 DEFAULT_LIX_LIMIT = 45.0
-# {{ kilde("sag-23-2079", "Baggrund") }} in a page: the place must be a passage of the source.
+# {{ kilde("sag-24-1234", "Baggrund") }} in a page: the place must be a passage of the source.
 _KILDE_CALL = re.compile(r"""\bkilde\(\s*["']([^"']+)["']\s*(?:,\s*["']([^"']*)["']\s*)?\)""")
 
 
@@ -142,6 +145,7 @@ def run(root: Path) -> Report:
         report.errors.extend(error.problems)
     if site is not None:
         report.warnings.extend(status_warnings(site, build_date()))
+        report.warnings.extend(identity_warnings(site))
     docs = root / "docs"
     files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     written = {f for f in files if f.endswith(".md")}
