@@ -309,15 +309,15 @@ def _describe(value: Any) -> str:
 
 def _pattern_message(name: str, value: Any) -> str:
     if name == "journalnr":
-        return f'journalnummeret "{value}" skal skrives som tal/år, fx 99754/23'
+        return f'journalnummeret "{value}" skal skrives som tal/år, fx 12345/24'
     if name == "sag":
-        return f'sagsnummeret "{value}" skal skrives som år/tal, fx 23/2079'
+        return f'sagsnummeret "{value}" skal skrives som år/tal, fx 24/1234'
     if name == "email":
         return f'"{value}" er ikke en e-mailadresse – skriv den hele, fx strategi@eksempel.dk'
     if name == "tilgaengelighedserklaering":
         return f'"{value}" er ikke en webadresse – skriv hele adressen, der starter med https://'
     return (f'"{value}" er ikke et gyldigt id – brug kun små bogstaver a-z, tal og bindestreger, '
-            "fx 'ansaettelse-fagchefer' (skriv ae, oe, aa for æ, ø, å)")
+            "fx 'faelles-handleplan' (skriv ae, oe, aa for æ, ø, å)")
 
 
 def _fields_at(root: type, loc: tuple[Any, ...]) -> list[str]:
@@ -402,4 +402,6 @@ def _cross_references(loaded: dict[str, Any], docs: dict[str, Source]) -> list[P
         check_source("spor", ("analyseforloeb", i), item.kilde)
     if loaded.get("identitet") is not None:
         check_source("identitet", ("godkendt",), loaded["identitet"].godkendt.kilde)
+        check_source("identitet", ("statusbehandling",),
+                     loaded["identitet"].statusbehandling.kilde)
     return problems

@@ -22,7 +22,7 @@ Id = Annotated[
     str,
     Field(
         pattern=ID_PATTERN,
-        description="Fast id med små bogstaver, tal og bindestreger, fx 'ansaettelse-fagchefer'. "
+        description="Fast id med små bogstaver, tal og bindestreger, fx 'faelles-handleplan'. "
         "Bruges i sidens adresse: ændr det ikke, når det først er udgivet.",
     ),
 ]
@@ -66,7 +66,7 @@ NEEDS_JUSTIFICATION = frozenset({Status.FORSINKET, Status.UDSKUDT})
 class Kildehenvisning(Strict):
     """Where in the case documents a fact comes from."""
 
-    dokument: Id = Field(description="Id på kildedokumentet i data/kilder.yml, fx 'sag-23-2079'.")
+    dokument: Id = Field(description="Id på kildedokumentet i data/kilder.yml, fx 'sag-24-1234'.")
     sted: str | None = Field(
         default=None,
         description="Stedet på kildens side (/kilder/<id>/), som henvisningen fører til: en "
@@ -104,7 +104,7 @@ class PeriodeTekst(Strict):
 
 class Milepael(Strict):
     dato: Text = Field(description="Dato eller periode, fx '26. april 2023' eller 'uge 40 2023'.")
-    titel: Text = Field(description="Hvad der sker, fx 'VPU behandler status'.")
+    titel: Text = Field(description="Hvad der sker, fx 'Udvalget får status'.")
 
     @field_validator("dato")
     @classmethod
@@ -220,7 +220,7 @@ class Punkt(Strict):
 class Bilag(Strict):
     nr: int = Field(ge=1)
     titel: Text = Field(description="Bilagets titel som i sagen.")
-    journalnr: str = Field(pattern=r"^\d+/\d{2}$", description="Journalnummer, fx '99754/23'.")
+    journalnr: str = Field(pattern=r"^\d+/\d{2}$", description="Journalnummer, fx '12345/24'.")
     dokumentnr: str | None = Field(default=None, description="Dokumentnummer, fx '3524434'.")
     aabent: bool = Field(default=True, description="Om bilaget er åbent (offentligt).")
     tekst: str | None = Field(
@@ -240,7 +240,7 @@ class Moede(Strict):
         default=None, description="Bruges når der ikke er en fast dato, fx 'efterår 2023'."
     )
     udvalg: list[Id] = Field(default_factory=list, description="Id'er fra data/ordliste.yml.")
-    sag: str | None = Field(default=None, pattern=r"^\d{2}/\d+$", description="fx '23/2079'.")
+    sag: str | None = Field(default=None, pattern=r"^\d{2}/\d+$", description="fx '24/1234'.")
     resume: str | None = None
     indstilling_af: str | None = None
     indstilling: list[Punkt] = Field(default_factory=list)
@@ -294,7 +294,7 @@ class FaseFil(Strict):
 
 class Anbefaling(Strict):
     id: Id
-    afsender: str = Field(description="Hvem anbefalingen kommer fra, fx 'Komponent'.")
+    afsender: str = Field(description="Hvem anbefalingen kommer fra, fx 'Konsulenten'.")
     titel: Text
     tekst: str | None = Field(
         default=None, description="Den officielle ordlyd. Udelad, hvis den ikke foreligger."
@@ -321,7 +321,7 @@ class PejlemaerkeFil(Strict):
 
 class Term(Strict):
     id: Id
-    term: Text = Field(description="Ordet eller forkortelsen, som det står i teksten, fx 'VPU'.")
+    term: Text = Field(description="Ordet eller forkortelsen, som det står i teksten, fx 'KB'.")
     fuld_form: str | None = Field(
         default=None, description="Det fulde navn, fx for en forkortelse."
     )
@@ -345,7 +345,7 @@ class Kilde(Strict):
     fil: Text = Field(description="Kildedokumentets oprindelige filnavn, fx "
                       "'000_caf4917664b254be.txt'. Teksten ligger i data/kildetekster/<id>.txt.")
     titel: Text = Field(description="Dokumentets titel, som den står i kilden.")
-    sag: str | None = Field(default=None, description="Sagsnummeret som i kilden, fx '23/2079'.")
+    sag: str | None = Field(default=None, description="Sagsnummeret som i kilden, fx '24/1234'.")
     udvalg: str | None = None
     dato: dt.date | None = None
     beskrivelse: Text
@@ -369,8 +369,8 @@ class KildeFil(Strict):
 
 class OrdRettelse(Strict):
     linje: int = Field(ge=1, description="Linjen i den scannede tekst, hvor ordet står.")
-    scannet: Text = Field(description="Ordet, som scanningen læste det, fx 'Socialomradet'.")
-    rettet: Text = Field(description="Ordet rettet, fx 'Socialområdet'. Ret kun fejllæste "
+    scannet: Text = Field(description="Ordet, som scanningen læste det, fx 'Omradet'.")
+    rettet: Text = Field(description="Ordet rettet, fx 'Området'. Ret kun fejllæste "
                          "bogstaver – aldrig ordlyden.")
 
 
@@ -403,8 +403,15 @@ class Godkendelse(Strict):
 
     dato: dt.date = Field(description="Datoen, strategien blev godkendt (ÅÅÅÅ-MM-DD). Den "
                           "halvårlige status regnes herfra, indtil den første status foreligger.")
-    af: Text = Field(description="Hvem der godkendte strategien, fx 'Områdeudvalget'.")
+    af: Text = Field(description="Hvem der godkendte strategien, skrevet så det kan stå efter "
+                     "'godkendelse i', fx 'udvalget'.")
     kilde: Kildehenvisning = Field(description="Hvor i sagsakterne godkendelsen står.")
+
+
+class Statusbehandling(Strict):
+    hvor: Text = Field(description="Hvor status på strategien behandles hvert halve år, skrevet så "
+                       "det kan stå efter 'behandles i', fx 'udvalget og i ledergruppen'.")
+    kilde: Kildehenvisning = Field(description="Hvor i sagsakterne det står.")
 
 
 class Kontakt(Strict):
@@ -432,6 +439,8 @@ class IdentitetFil(Strict):
                             "'Eksempel Kommune'. Står i sidefoden, i feeds og i kalendere.")
     strategi: Strategi = Field(description="Strategiens navn, område og faste id.")
     godkendt: Godkendelse = Field(description="Hvornår og af hvem strategien blev godkendt.")
+    statusbehandling: Statusbehandling = Field(description="Hvor den halvårlige status "
+                                               "behandles.")
     kontakt: Kontakt = Field(default_factory=Kontakt, description="Myndighedens kontaktoplysninger "
                              "i sidefoden. Felter, der ikke er udfyldt, vises ikke; "
                              "'./dev check' minder om dem.")

@@ -95,9 +95,9 @@ FILE_COLLECTIONS: dict[str, str] = {
 }
 PATTERN_MESSAGES = {
     model.ID_PATTERN: "Brug kun små bogstaver a-z, tal og bindestreger, fx "
-                      "'ansaettelse-fagchefer' (skriv ae, oe, aa for æ, ø, å)",
-    r"^\d+/\d{2}$": "Skriv journalnummeret som tal/år, fx 99754/23",
-    r"^\d{2}/\d+$": "Skriv sagsnummeret som år/tal, fx 23/2079",
+                      "'faelles-handleplan' (skriv ae, oe, aa for æ, ø, å)",
+    r"^\d+/\d{2}$": "Skriv journalnummeret som tal/år, fx 12345/24",
+    r"^\d{2}/\d+$": "Skriv sagsnummeret som år/tal, fx 24/1234",
     model.EMAIL_PATTERN: "Skriv en hel e-mailadresse, fx strategi@eksempel.dk",
     model.HTTPS_PATTERN: "Skriv hele adressen, der starter med https://",
 }

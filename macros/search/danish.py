@@ -43,7 +43,7 @@ _DOUBLE_END = re.compile(r"([bdfgklmnprstv])\1$")
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased alphabetic words of a text ("Voksen- og Plejeudvalget" -> 3 words)."""
+    """Lower-cased alphabetic words of a text ("Teknik- og Miljøudvalget" -> 3 words)."""
     return WORD.findall(text.lower())
 
 

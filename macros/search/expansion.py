@@ -6,7 +6,7 @@ hidden words are long forms, and none is a prefix of a word the page already sho
 
 - `former`: once per page, on the page's own document: inflected forms of its words, compound
   parts ("ledelsestilsyn" -> "tilsyn"; "familieområdet" -> "familien"), glossary synonyms (a
-  page saying "VPU" also answers "Plejeudvalget") and ASCII spellings (ae/oe/aa); low boost,
+  page saying "TMU" also answers "Miljøudvalget") and ASCII spellings (ae/oe/aa); low boost,
   so a page showing the typed form outranks one that only hides it;
 - `titelformer`: per document, forms of the title's own words, boosted like a title;
 - `titelsynonymer`: other names for what the title names ("VPU" -> "Voksen- og
@@ -155,7 +155,7 @@ def _longest_only(words: list[str]) -> list[str]:
 
 
 def glossary_docs(groups: Sequence[Synonyms]) -> list[dict[str, Any]]:
-    """One search result per glossary entry, titled "VPU – Voksen- og Plejeudvalget"."""
+    """One search result per glossary entry, titled "TMU – Teknik- og Miljøudvalget"."""
     docs = []
     for group in groups:
         title = f"{group.term} – {group.full_form}" if group.full_form else group.term
