@@ -208,7 +208,7 @@ def text_of(element) -> str:
 
 def test_initiative_page_shows_changes_and_planned_against_current(repo_site: Path) -> None:
     page = soup(repo_site, "tiltag/aftaleholder-myndighed-visitation-voksen")
-    changes = [text_of(li) for li in page.select("ol.aendringer li")]
+    changes = [text_of(li) for li in page.select("ul.aendringer li")]
     assert changes == [
         "2. april 2024: Perioderne flyttet fra «Hele ansættelsesforløbet: december 2022 – "
         "1. juni 2023» til «Hele ansættelsesforløbet: december 2022 – 1. september 2023».",

@@ -4,7 +4,9 @@
 - everything that can take focus shows it visibly (outline or shadow differs from unfocused);
 - the search can be opened, used and left by keyboard alone, wide and 320 px wide;
 - the navigation can be reached by Tab;
-- at 320 px no page scrolls sideways as a whole (wide tables and figures scroll in their box).
+- at every width from 320 to 1440 px no page scrolls sideways as a whole, nothing in its text
+  reaches past the screen (only the wide Gantt chart scrolls, in its own box, from tablet width
+  up), and no word is broken in the middle.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+
+from tests.browser.layout import BROKEN_WORDS, TOO_WIDE
 
 pytestmark = pytest.mark.browser
 
@@ -156,13 +160,37 @@ def test_navigation_drawer_opens_by_keyboard_on_small_screens(narrow_page, serve
     assert tab_until(narrow_page, "!!el.closest('nav.md-nav--primary') && el.matches('a[href]')")
 
 
-def test_no_page_scrolls_sideways_at_320px(narrow_page, served_site, site_pages):
-    wide = []
+# Every width from 320 to 1440 px: the phone widths and, for each of Material's layout steps
+# (45em, 60em, 76.25em = 720, 960, 1220 px), the widest width before it and the narrowest after
+# it – between two steps the text column only grows with the window, so these are where it is
+# most squeezed – and the common tablet and desk widths.
+WIDTHS = [320, 360, 414, 480, 600, 719, 720, 768, 900, 959, 960, 1024, 1100, 1219, 1220, 1280,
+          1440]
+PHONE = 720  # below Material's 45em step tables are cards and nothing may scroll sideways
+
+
+def layout_problems(page) -> list[str]:
+    width = page.viewport_size["width"]
+    found = [f"for bred: {e}" for e in page.evaluate(TOO_WIDE, width >= PHONE)[:5]]
+    found += [f"ord brudt: {w!r}" for w in page.evaluate(BROKEN_WORDS)[:5]]
+    sizes = page.evaluate("() => [document.documentElement.scrollWidth, "
+                          "document.documentElement.clientWidth]")
+    if sizes[0] > sizes[1]:
+        found.append(f"siden ruller sidelæns ({sizes[0]} > {sizes[1]})")
+    return found
+
+
+def test_no_page_overflows_or_breaks_words_at_any_width(narrow_page, served_site, site_pages):
+    """One visit per page; the window is then resized through every width."""
+    problems = []
     for url in pages_to_open(site_pages):
+        narrow_page.set_viewport_size({"width": WIDTHS[0], "height": 640})
         narrow_page.goto(served_site + url)
-        sizes = narrow_page.evaluate("""() => ({
-            scroll: document.documentElement.scrollWidth,
-            client: document.documentElement.clientWidth })""")
-        if sizes["scroll"] > sizes["client"]:
-            wide.append(f"{url or '(forside)'}: {sizes['scroll']} > {sizes['client']}")
-    assert not wide, "\n".join(wide)
+        for width in WIDTHS:
+            narrow_page.set_viewport_size({"width": width, "height": 640})
+            found = layout_problems(narrow_page)
+            if found:  # Material animates its sidebars into place after a resize
+                narrow_page.wait_for_timeout(400)
+                found = layout_problems(narrow_page)
+            problems += [f"{url or '(forside)'} ved {width} px: {p}" for p in found]
+    assert not problems, f"{len(problems)} problemer:\n" + "\n".join(problems[:40])
