@@ -111,3 +111,13 @@ def test_prose_drops_markup_but_keeps_lines() -> None:
     text = md.prose(page)
     assert text.count("\n") == page.body.count("\n")
     assert "class" not in text and "Titel." in text and "punkt." in text
+
+
+def test_a_site_name_other_than_the_strategy_name_is_a_warning(project_copy: Path) -> None:
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: Strategi for Socialområdet",
+                                   "site_name: Et andet navn", 1), encoding="utf-8")
+    result = check(project_copy, "--uden-lix")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "mkdocs.yml:1: site_name: advarsel: sidens navn «Et andet navn»" in result.stdout

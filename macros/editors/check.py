@@ -84,6 +84,15 @@ def extra_names(root: Path) -> set[str]:
     return set(extra) if isinstance(extra, dict) else set()
 
 
+def site_name(root: Path) -> str | None:
+    try:
+        config: Any = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _AnyTagLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    name = config.get("site_name") if isinstance(config, dict) else None
+    return str(name) if name else None
+
+
 def blog_settings(root: Path) -> tuple[str | None, list[str]]:
     """The blog folder (posts live in <folder>/posts/) and its allowed categories, if any."""
     try:
@@ -145,7 +154,7 @@ def run(root: Path) -> Report:
         report.errors.extend(error.problems)
     if site is not None:
         report.warnings.extend(status_warnings(site, build_date()))
-        report.warnings.extend(identity_warnings(site))
+        report.warnings.extend(identity_warnings(site, site_name(root)))
     docs = root / "docs"
     files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     written = {f for f in files if f.endswith(".md")}

@@ -12,10 +12,17 @@ FILE = "data/identitet.yml"
 _CONTACT = {"adresse": "adressen", "telefon": "telefonnummeret", "email": "e-mailadressen"}
 
 
-def identity_warnings(site: SiteData) -> list[Problem]:
+def identity_warnings(site: SiteData, site_name: str | None = None) -> list[Problem]:
+    """What the identity lacks; and, given mkdocs.yml's site_name, whether the two names of the
+    strategy (browser tab and search engines there, the pages here) have drifted apart."""
     identity = site.identity
     lines = site.lines.get("identitet", {})
     out = []
+    if site_name is not None and site_name != identity.strategi.navn:
+        out.append(Problem("mkdocs.yml", 1, "site_name",
+                           f"sidens navn «{site_name}» er ikke strategiens navn «"
+                           f"{identity.strategi.navn}» fra data/identitet.yml – ret det ene, så "
+                           "de er ens"))
     for name, what in _CONTACT.items():
         if not getattr(identity.kontakt, name):
             line = lines.get(("kontakt", name)) or lines.get(("kontakt",)) or 1
