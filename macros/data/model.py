@@ -426,6 +426,12 @@ class Kontakt(Strict):
                               description="E-mailadresse, fx 'strategi@eksempel.dk'. Udelades "
                               "i sidefoden, hvis feltet er tomt.")
 
+    @field_validator("adresse", "telefon", "email", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        # The browser editor saves a cleared field as "": that is a field not set, not an error.
+        return None if isinstance(value, str) and not value.strip() else value
+
     def missing(self) -> list[str]:
         """The Danish names of the fields not set yet."""
         names = {"adresse": "adresse", "telefon": "telefon", "email": "e-mail"}
@@ -449,6 +455,11 @@ class IdentitetFil(Strict):
         description="Adressen på sidens tilgængelighedserklæring i Digitaliseringsstyrelsens "
         "værktøj WAS, fx 'https://www.was.digst.dk/eksempel-dk'. Indtil den er udfyldt, siger "
         "siden om tilgængelighed, at erklæringen mangler, og /was fører dertil.")
+
+    @field_validator("tilgaengelighedserklaering", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
 
 # data/<name>.yml -> root model. The order is the order problems are reported in.

@@ -225,7 +225,9 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: YamlDocument
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, (*loc, i), doc) for i, item in enumerate(node.value)]
     value = _scalar(loader, node)
-    if isinstance(value, str) and value[:1] in SMART_QUOTES and value[-1:] in SMART_QUOTES:
+    # len > 1: an empty text ("", as the browser editor saves a cleared field) has no quotes.
+    if isinstance(value, str) and len(value) > 1 and value[0] in SMART_QUOTES \
+            and value[-1] in SMART_QUOTES:
         doc.problems.append(Problem(doc.path, node.start_mark.line + 1, _path(loc),
                                     "teksten står i typografiske anførselstegn (“ ”) fra Word – "
                                     "brug almindelige anførselstegn (\") eller slet dem"))
