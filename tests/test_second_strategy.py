@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
 from macros.data.loading import load_site_data
@@ -19,15 +18,20 @@ TEXT_SUFFIXES = {".py", ".html", ".md", ".js", ".css", ".json", ".svg", ".xml", 
 
 
 def strategy_facts(root: Path) -> set[str]:
-    """What names a strategy: its publisher, name, area and id, the date it was approved in the
-    ways code and text write it, and its case documents' numbers and committees."""
-    identity = load_site_data(root).identity
-    day = identity.godkendt.dato
+    """What names a strategy: its publisher, name, area and id; the day it was approved and the
+    days of its meetings and case documents, in the ways code and text write a date; its case
+    documents' numbers and committees."""
+    site = load_site_data(root)
+    identity = site.identity
     facts = {identity.myndighed, identity.strategi.navn, identity.strategi.omraade,
-             identity.strategi.id, day.isoformat(), format_date_da(day),
-             f"{day.year}, {day.month}, {day.day}", day.strftime("%d-%m-%Y")}
-    for kilde in yaml.safe_load((root / "data" / "kilder.yml").read_text("utf-8"))["kilder"]:
-        facts |= {str(kilde[key]) for key in ("sag", "udvalg") if kilde.get(key)}
+             identity.strategi.id}
+    days = {identity.godkendt.dato, *(m.dato for m in site.moeder.moeder if m.dato),
+            *(k.dato for k in site.kilder.kilder if k.dato)}
+    for day in days:
+        facts |= {day.isoformat(), format_date_da(day), f"{day.year}, {day.month}, {day.day}",
+                  day.strftime("%d-%m-%Y")}
+    for kilde in site.kilder.kilder:
+        facts |= {value for value in (kilde.sag, kilde.udvalg) if value}
     return facts
 
 
@@ -80,6 +84,17 @@ def test_status_rhythm_counts_from_the_identity_approval(second_site: Path) -> N
     status = BeautifulSoup((second_site / "status" / "index.html").read_text("utf-8"),
                            "html.parser").find("article").get_text(" ", strip=True)
     assert f"behandles i {identity.statusbehandling.hvor} hvert halve år" in status
+
+
+def test_no_page_of_the_second_strategy_carries_a_placeholder(second_site: Path) -> None:
+    for page in second_site.rglob("index.html"):
+        if "admin" in page.parts:
+            continue
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for element in soup(["script", "style"]):
+            element.decompose()
+        text = soup.get_text(" ")
+        assert "indsættes" not in text and not re.search(r"\[[^\[\]\n]{1,80}\]", text), page
 
 
 def test_every_text_of_the_second_strategy_is_marked_as_test_data() -> None:

@@ -267,7 +267,7 @@ def _translate(error: ValidationError, doc: Source, root: type,
             hint = did_you_mean(str(value), choices)
             message = f'ukendt status "{value}"{hint} – {one_of(choices)}'
         elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-            message = f'"{value}" er ikke en dato – skriv den som ÅÅÅÅ-MM-DD, fx 2023-10-26'
+            message = f'"{value}" er ikke en dato – skriv den som ÅÅÅÅ-MM-DD, fx 2023-10-14'
         elif kind == "list_type":
             message = ("skal være en liste – skriv hvert punkt på sin egen linje, "
                        "der starter med '- '")

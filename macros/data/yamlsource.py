@@ -5,7 +5,7 @@ line. We compose the node tree and build the values ourselves, recording the lin
 and list item under its path, and turn YAML syntax errors into Danish hints.
 
 Data files are read with YAML 1.2's core schema, as the browser editor (Decap CMS) writes them:
-there `14:30`, `no`, `on` and `2023-10-26` are plain text, while PyYAML's YAML 1.1 would make
+there `14:30`, `no`, `on` and `2023-10-14` are plain text, while PyYAML's YAML 1.1 would make
 them a number, false, true and a date. Decap writes such text without quotes, so reading it as
 YAML 1.1 would change what an editor typed. Front matter keeps YAML 1.1, as MkDocs reads it.
 """
