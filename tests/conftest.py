@@ -148,6 +148,27 @@ def write_collection(root: Path, name: str, items: list[dict[str, Any]]) -> None
             yaml.safe_dump(item, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+SECOND_STRATEGY = ROOT / "tests" / "fixtures" / "anden-strategi"
+# What a municipality takes from this repository besides its own mkdocs.yml, docs/ and data/.
+ENGINE = ("macros", "overrides", "node_modules", "docs/assets/stylesheets",
+          "docs/assets/javascripts")
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one build of the second, fictional strategy (tests/fixtures/anden-strategi) with
+    this repository's engine linked in beside it, as a copy of the repository would have it."""
+    base = tmp_path_factory.mktemp("anden-strategi")
+    project = base / "projekt"
+    shutil.copytree(SECOND_STRATEGY, project)
+    for rel in ENGINE:
+        if (ROOT / rel).exists():
+            (project / rel).symlink_to(ROOT / rel, target_is_directory=True)
+    result = build_site(project, base / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "site"
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "projekt")

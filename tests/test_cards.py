@@ -73,3 +73,51 @@ def test_status_counts_per_track_are_also_a_list(site_pages):
     for item, row in zip(items, rows, strict=False):
         total = squash(row.find_all("td")[-1].get_text())
         assert f": {total} tiltag" in item
+
+
+def _headers(td) -> list[str]:
+    value = td.get("headers") or []  # BeautifulSoup splits this attribute into a list
+    return value.split() if isinstance(value, str) else list(value)
+
+
+def _header_ids(table) -> dict[str, str]:
+    return {th["id"]: th.get("scope", "") for th in table.find_all("th") if th.get("id")}
+
+
+def test_attachment_and_gantt_cells_name_their_row_and_column_headers(site_pages):
+    """On a phone these tables are drawn as cards; each cell still names its headers."""
+    checked = 0
+    for url, soup in site_pages.items():
+        for table in soup.select("table.bilag-tabel, table.gantt-tabel"):
+            ids = _header_ids(table)
+            for td in table.select("tbody td"):
+                named = _headers(td)
+                assert named and all(n in ids for n in named), (url, td)
+                scopes = {ids[n] for n in named}
+                assert {"col", "row"} <= scopes, (url, td, scopes)
+                checked += 1
+    assert checked > 50, checked
+
+
+def test_each_gantt_track_heads_only_its_own_rows(site_pages):
+    for url, soup in site_pages.items():
+        for table in soup.select("table.gantt-tabel"):
+            groups = table.find_all("tbody")
+            assert len(groups) > 1, url
+            for body in groups:
+                heads = body.select('th[scope="rowgroup"]')
+                assert len(heads) == 1 and body.find("tr").find("th") == heads[0], url
+                for td in body.select("td"):
+                    assert heads[0]["id"] in _headers(td), url
+
+
+def test_dated_lists_are_not_numbered(site_pages):
+    """A change or status list shows dates; numbers counting down beside them ("2. 1. december
+    2026") read as part of the date."""
+    lists = 0
+    for url, soup in site_pages.items():
+        assert not soup.select("ol[reversed], ol.aendringer, ol.statuslog"), url
+        for item in soup.select("ul.aendringer > li, ul.statuslog > li"):
+            assert item.find(["time", "strong"]), url
+            lists += 1
+    assert lists > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,9 @@ def test_the_real_site_passes_and_gets_a_lix_report() -> None:
     assert "LIX pr. side" in result.stdout
     assert "docs/index.md" in result.stdout
     assert "Ingen fejl" in result.stderr
+    # The sources give no contact details: a reminder, not an error.
+    for name in ("kontakt.adresse", "kontakt.telefon", "kontakt.email"):
+        assert re.search(rf"^data/identitet.yml:\d+: {name}: advarsel:", result.stdout, re.M)
 
 
 def test_a_page_that_calls_a_macro_the_table_lacks_is_refused(project_copy: Path) -> None:
@@ -112,3 +116,13 @@ def test_prose_drops_markup_but_keeps_lines() -> None:
     text = md.prose(page)
     assert text.count("\n") == page.body.count("\n")
     assert "class" not in text and "Titel." in text and "punkt." in text
+
+
+def test_a_site_name_other_than_the_strategy_name_is_a_warning(project_copy: Path) -> None:
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: Strategi for Socialområdet",
+                                   "site_name: Et andet navn", 1), encoding="utf-8")
+    result = check(project_copy, "--uden-lix")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "mkdocs.yml:1: site_name: advarsel: sidens navn «Et andet navn»" in result.stdout

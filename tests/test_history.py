@@ -216,7 +216,7 @@ def text_of(element) -> str:
 
 def test_initiative_page_shows_changes_and_planned_against_current(repo_site: Path) -> None:
     page = soup(repo_site, "tiltag/aftaleholder-myndighed-visitation-voksen")
-    changes = [text_of(li) for li in page.select("ol.aendringer li")]
+    changes = [text_of(li) for li in page.select("ul.aendringer li")]
     assert changes[0] == f"2. april 2024: Perioderne flyttet fra «{DRAFTED}» til «{AS_WRITTEN}»."
     assert changes[-1] == "10. januar 2024: Offentliggjort på siden."
     assert len(changes) == 3 and changes[1].startswith("2. april 2024: Milepælene flyttet")

@@ -75,6 +75,31 @@ def test_pager_links_every_page_and_marks_the_current_one(big_site):
     assert 'href="../side-3/"' in html
 
 
+def test_the_two_pagers_of_a_page_have_their_own_danish_labels(big_site):
+    view = paging.build_views(big_site)["aendringer"]
+    pager = paging.Pager(view.base_url, 2, 3, (), view.title)
+    renderer = Renderer(big_site, TODAY, "aendringer/side-2/")
+    html = paging.render_page(paging.build_views(big_site)["plan"],
+                              Renderer(big_site, TODAY, "plan/side-2/"), 2)
+    labels = re.findall(r'<nav class="sidevalg" aria-label="([^"]+)"', html)
+    assert labels == ["Sider i Tids- og procesplan, øverst", "Sider i Tids- og procesplan, nederst"]
+    assert 'aria-label="Sider i Ændringer' in renderer.render("pager.html", pager=pager)
+
+
+def test_the_pagers_of_built_pages_have_labels_of_their_own(site_pages):
+    paged = 0
+    for url, soup in site_pages.items():
+        pagers = [nav["aria-label"] for nav in soup.select("nav.sidevalg")]
+        others = [nav.get("aria-label") for nav in soup.find_all("nav")
+                  if "sidevalg" not in (nav.get("class") or [])]
+        assert len(pagers) == len(set(pagers)) and not set(pagers) & set(others), (url, pagers)
+        paged += bool(pagers)
+        for nav in soup.select("nav.sidevalg"):
+            assert nav["aria-label"].startswith("Sider i "), url
+            assert not re.search(r"aa|ae|oe|/", nav["aria-label"].removeprefix("Sider i ")), url
+    assert paged, "no paged overview in the build"
+
+
 @pytest.mark.parametrize(("number", "count", "shown"), [
     (1, 5, [1, 2, 3, 4, 5]),
     (1, 9, [1, 2, 3, 4, 5, 6, 7, 8, 9]),

@@ -196,7 +196,7 @@ def test_error_message_format():
     assert str(info.value) == (
         'kan ikke læse perioden "5. kvartal 2023": kvartal skal være 1–4. Gyldige former er fx '
         '"1. kvartal 2024", "2. halvår 2023", "uge 15 2023", "efterår 2023", "marts 2023", '
-        '"26. maj 2023", "2025", "marts – september 2023", "primo marts 2023", '
+        '"14. maj 2023", "2025", "marts – september 2023", "primo marts 2023", '
         '"løbende fra 1. halvår 2023".'
     )
 

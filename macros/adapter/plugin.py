@@ -58,6 +58,9 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         site = pages.load_data(root)
+        # The site's identity (data/identitet.yml) is data, so editors change it in the browser
+        # editor; the theme's templates (footer, head) see it as config.extra.identitet.
+        config.extra["identitet"] = site.identity
         try:
             word_list()
         except WordListMissing as error:

@@ -80,10 +80,20 @@ class SiteData:
     faser: model.FaseFil
     anbefalinger: model.AnbefalingFil
     pejlemaerker: model.PejlemaerkeFil
+    # None only in an earlier commit's data that had no data/identitet.yml (macros/history
+    # compares the other files); a current load always has it.
+    identitet: model.IdentitetFil | None
     lines: dict[str, dict[tuple[str | int, ...], int]] = field(default_factory=dict)
     # kilde id -> its text split into citable passages (data/kildetekster/, macros/data/sources)
     kildetekster: dict[str, SourceText] = field(default_factory=dict)
     split: frozenset[str] = frozenset()  # names read from data/<name>/, one file per item
+
+    @property
+    def identity(self) -> model.IdentitetFil:
+        """The site's identity (data/identitet.yml), which a current load always has."""
+        if self.identitet is None:
+            raise LookupError("data/identitet.yml fandtes ikke i denne version af data")
+        return self.identitet
 
     def source(self, source_id: str) -> model.Kilde:
         return next(k for k in self.kilder.kilder if k.id == source_id)
@@ -186,7 +196,8 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
     for name, root_model in model.DATA_FILES.items():
         if earlier_version and not (data_dir / f"{name}.yml").exists() \
                 and not (data_dir / name).is_dir():
-            loaded[name] = root_model.model_validate({})  # a file added after that commit
+            # a file added after that commit; the site's identity has no empty form
+            loaded[name] = None if name == "identitet" else root_model.model_validate({})
             continue
         doc, missing = _read(data_dir, name)
         problems.extend(missing)
@@ -256,7 +267,7 @@ def _translate(error: ValidationError, doc: Source, root: type,
             hint = did_you_mean(str(value), choices)
             message = f'ukendt status "{value}"{hint} – {one_of(choices)}'
         elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-            message = f'"{value}" er ikke en dato – skriv den som ÅÅÅÅ-MM-DD, fx 2023-10-26'
+            message = f'"{value}" er ikke en dato – skriv den som ÅÅÅÅ-MM-DD, fx 2023-10-14'
         elif kind == "list_type":
             message = ("skal være en liste – skriv hvert punkt på sin egen linje, "
                        "der starter med '- '")
@@ -298,11 +309,15 @@ def _describe(value: Any) -> str:
 
 def _pattern_message(name: str, value: Any) -> str:
     if name == "journalnr":
-        return f'journalnummeret "{value}" skal skrives som tal/år, fx 99754/23'
+        return f'journalnummeret "{value}" skal skrives som tal/år, fx 12345/24'
     if name == "sag":
-        return f'sagsnummeret "{value}" skal skrives som år/tal, fx 23/2079'
+        return f'sagsnummeret "{value}" skal skrives som år/tal, fx 24/1234'
+    if name == "email":
+        return f'"{value}" er ikke en e-mailadresse – skriv den hele, fx strategi@eksempel.dk'
+    if name == "tilgaengelighedserklaering":
+        return f'"{value}" er ikke en webadresse – skriv hele adressen, der starter med https://'
     return (f'"{value}" er ikke et gyldigt id – brug kun små bogstaver a-z, tal og bindestreger, '
-            "fx 'ansaettelse-fagchefer' (skriv ae, oe, aa for æ, ø, å)")
+            "fx 'faelles-handleplan' (skriv ae, oe, aa for æ, ø, å)")
 
 
 def _fields_at(root: type, loc: tuple[Any, ...]) -> list[str]:
@@ -385,4 +400,8 @@ def _cross_references(loaded: dict[str, Any], docs: dict[str, Source]) -> list[P
             check_source(name, (collection, i), item.kilde)
     for i, item in enumerate(loaded["spor"].analyseforloeb):
         check_source("spor", ("analyseforloeb", i), item.kilde)
+    if loaded.get("identitet") is not None:
+        check_source("identitet", ("godkendt",), loaded["identitet"].godkendt.kilde)
+        check_source("identitet", ("statusbehandling",),
+                     loaded["identitet"].statusbehandling.kilde)
     return problems

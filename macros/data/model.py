@@ -22,11 +22,13 @@ Id = Annotated[
     str,
     Field(
         pattern=ID_PATTERN,
-        description="Fast id med små bogstaver, tal og bindestreger, fx 'ansaettelse-fagchefer'. "
+        description="Fast id med små bogstaver, tal og bindestreger, fx 'faelles-handleplan'. "
         "Bruges i sidens adresse: ændr det ikke, når det først er udgivet.",
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+HTTPS_PATTERN = r"^https://\S+$"
 ORDER_HINT = ("Pladsen på siden, når posterne står én fil pr. post (data/tiltag/, data/moeder/): "
               "lavest først, fx 10, 20, 30. En ny post mellem 30 og 40 får fx 35; uden nummer "
               "kommer den sidst.")
@@ -64,7 +66,7 @@ NEEDS_JUSTIFICATION = frozenset({Status.FORSINKET, Status.UDSKUDT})
 class Kildehenvisning(Strict):
     """Where in the case documents a fact comes from."""
 
-    dokument: Id = Field(description="Id på kildedokumentet i data/kilder.yml, fx 'sag-23-2079'.")
+    dokument: Id = Field(description="Id på kildedokumentet i data/kilder.yml, fx 'sag-24-1234'.")
     sted: str | None = Field(
         default=None,
         description="Stedet på kildens side (/kilder/<id>/), som henvisningen fører til: en "
@@ -102,7 +104,7 @@ class PeriodeTekst(Strict):
 
 class Milepael(Strict):
     dato: Text = Field(description="Dato eller periode, fx '26. april 2023' eller 'uge 40 2023'.")
-    titel: Text = Field(description="Hvad der sker, fx 'VPU behandler status'.")
+    titel: Text = Field(description="Hvad der sker, fx 'Udvalget får status'.")
 
     @field_validator("dato")
     @classmethod
@@ -247,7 +249,7 @@ class Punkt(Strict):
 class Bilag(Strict):
     nr: int = Field(ge=1)
     titel: Text = Field(description="Bilagets titel som i sagen.")
-    journalnr: str = Field(pattern=r"^\d+/\d{2}$", description="Journalnummer, fx '99754/23'.")
+    journalnr: str = Field(pattern=r"^\d+/\d{2}$", description="Journalnummer, fx '12345/24'.")
     dokumentnr: str | None = Field(default=None, description="Dokumentnummer, fx '3524434'.")
     aabent: bool = Field(default=True, description="Om bilaget er åbent (offentligt).")
     tekst: str | None = Field(
@@ -267,7 +269,7 @@ class Moede(Strict):
         default=None, description="Bruges når der ikke er en fast dato, fx 'efterår 2023'."
     )
     udvalg: list[Id] = Field(default_factory=list, description="Id'er fra data/ordliste.yml.")
-    sag: str | None = Field(default=None, pattern=r"^\d{2}/\d+$", description="fx '23/2079'.")
+    sag: str | None = Field(default=None, pattern=r"^\d{2}/\d+$", description="fx '24/1234'.")
     resume: str | None = None
     indstilling_af: str | None = None
     indstilling: list[Punkt] = Field(default_factory=list)
@@ -321,7 +323,7 @@ class FaseFil(Strict):
 
 class Anbefaling(Strict):
     id: Id
-    afsender: str = Field(description="Hvem anbefalingen kommer fra, fx 'Komponent'.")
+    afsender: str = Field(description="Hvem anbefalingen kommer fra, fx 'Konsulenten'.")
     titel: Text
     tekst: str | None = Field(
         default=None, description="Den officielle ordlyd. Udelad, hvis den ikke foreligger."
@@ -348,7 +350,7 @@ class PejlemaerkeFil(Strict):
 
 class Term(Strict):
     id: Id
-    term: Text = Field(description="Ordet eller forkortelsen, som det står i teksten, fx 'VPU'.")
+    term: Text = Field(description="Ordet eller forkortelsen, som det står i teksten, fx 'KB'.")
     fuld_form: str | None = Field(
         default=None, description="Det fulde navn, fx for en forkortelse."
     )
@@ -372,7 +374,7 @@ class Kilde(Strict):
     fil: Text = Field(description="Kildedokumentets oprindelige filnavn, fx "
                       "'000_caf4917664b254be.txt'. Teksten ligger i data/kildetekster/<id>.txt.")
     titel: Text = Field(description="Dokumentets titel, som den står i kilden.")
-    sag: str | None = Field(default=None, description="Sagsnummeret som i kilden, fx '23/2079'.")
+    sag: str | None = Field(default=None, description="Sagsnummeret som i kilden, fx '24/1234'.")
     udvalg: str | None = None
     dato: dt.date | None = None
     beskrivelse: Text
@@ -396,8 +398,8 @@ class KildeFil(Strict):
 
 class OrdRettelse(Strict):
     linje: int = Field(ge=1, description="Linjen i den scannede tekst, hvor ordet står.")
-    scannet: Text = Field(description="Ordet, som scanningen læste det, fx 'Socialomradet'.")
-    rettet: Text = Field(description="Ordet rettet, fx 'Socialområdet'. Ret kun fejllæste "
+    scannet: Text = Field(description="Ordet, som scanningen læste det, fx 'Omradet'.")
+    rettet: Text = Field(description="Ordet rettet, fx 'Området'. Ret kun fejllæste "
                          "bogstaver – aldrig ordlyden.")
 
 
@@ -434,6 +436,79 @@ class RettelseFil(Strict):
     )
 
 
+class Strategi(Strict):
+    navn: Text = Field(description="Strategiens navn, som det står i sagerne og i sidens titel, "
+                       "fx 'Strategi for Eksempelområdet'.")
+    omraade: Text = Field(description="Det område, strategien gælder, fx 'Eksempelområdet'.")
+    id: Id = Field(description="Fast id for strategien, fx 'strategi-eksempelomraadet'. Det står "
+                   "i nyhedsfeeds' og kalenderes faste id'er, så abonnenter ikke får alt igen: "
+                   "ændr det ikke, når siden først er udgivet.")
+
+
+class Godkendelse(Strict):
+    """The approval the status rhythm counts from while no status has been reported."""
+
+    dato: dt.date = Field(description="Datoen, strategien blev godkendt (ÅÅÅÅ-MM-DD). Den "
+                          "halvårlige status regnes herfra, indtil den første status foreligger.")
+    af: Text = Field(description="Hvem der godkendte strategien, skrevet så det kan stå efter "
+                     "'godkendelse i', fx 'udvalget'.")
+    kilde: Kildehenvisning = Field(description="Hvor i sagsakterne godkendelsen står.")
+
+
+class Statusbehandling(Strict):
+    hvor: Text = Field(description="Hvor status på strategien behandles hvert halve år, skrevet så "
+                       "det kan stå efter 'behandles i', fx 'udvalget og i ledergruppen'.")
+    kilde: Kildehenvisning = Field(description="Hvor i sagsakterne det står.")
+
+
+class Kontakt(Strict):
+    """Optional: a field left out is left out of the footer (never shown as a placeholder)."""
+
+    adresse: str | None = Field(default=None, min_length=1, description="Postadresse, fx "
+                                "'Rådhusvej 1, 1234 Eksempelby'. Udelades i sidefoden, hvis "
+                                "feltet er tomt.")
+    telefon: str | None = Field(default=None, min_length=1, description="Telefonnummer, fx "
+                                "'12 34 56 78'. Udelades i sidefoden, hvis feltet er tomt.")
+    email: str | None = Field(default=None, pattern=EMAIL_PATTERN,
+                              description="E-mailadresse, fx 'strategi@eksempel.dk'. Udelades "
+                              "i sidefoden, hvis feltet er tomt.")
+
+    @field_validator("adresse", "telefon", "email", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        # The browser editor saves a cleared field as "": that is a field not set, not an error.
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def missing(self) -> list[str]:
+        """The Danish names of the fields not set yet."""
+        names = {"adresse": "adresse", "telefon": "telefon", "email": "e-mail"}
+        return [label for name, label in names.items() if not getattr(self, name)]
+
+
+class IdentitetFil(Strict):
+    """Everything that makes the site this strategy's site: the engine reads it from here."""
+
+    myndighed: Text = Field(description="Den myndighed, der udgiver strategien og siden, fx "
+                            "'Eksempel Kommune'. Står i sidefoden, i feeds og i kalendere.")
+    strategi: Strategi = Field(description="Strategiens navn, område og faste id.")
+    godkendt: Godkendelse = Field(description="Hvornår og af hvem strategien blev godkendt.")
+    statusbehandling: Statusbehandling = Field(description="Hvor den halvårlige status "
+                                               "behandles.")
+    kontakt: Kontakt = Field(default_factory=Kontakt, description="Myndighedens kontaktoplysninger "
+                             "i sidefoden. Felter, der ikke er udfyldt, vises ikke; "
+                             "'./dev check' minder om dem.")
+    tilgaengelighedserklaering: str | None = Field(
+        default=None, pattern=HTTPS_PATTERN,
+        description="Adressen på sidens tilgængelighedserklæring i Digitaliseringsstyrelsens "
+        "værktøj WAS, fx 'https://www.was.digst.dk/eksempel-dk'. Indtil den er udfyldt, siger "
+        "siden om tilgængelighed, at erklæringen mangler, og /was fører dertil.")
+
+    @field_validator("tilgaengelighedserklaering", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+
 # data/<name>.yml -> root model. The order is the order problems are reported in.
 DATA_FILES: dict[str, type[Strict]] = {
     "kilder": KildeFil,
@@ -445,6 +520,7 @@ DATA_FILES: dict[str, type[Strict]] = {
     "faser": FaseFil,
     "anbefalinger": AnbefalingFil,
     "pejlemaerker": PejlemaerkeFil,
+    "identitet": IdentitetFil,
 }
 
 

@@ -28,7 +28,7 @@ MONTHS_DA: tuple[str, ...] = (
 
 _EXAMPLES = (
     '"1. kvartal 2024", "2. halvår 2023", "uge 15 2023", "efterår 2023", "marts 2023", '
-    '"26. maj 2023", "2025", "marts – september 2023", "primo marts 2023", '
+    '"14. maj 2023", "2025", "marts – september 2023", "primo marts 2023", '
     '"løbende fra 1. halvår 2023"'
 )
 
@@ -80,7 +80,7 @@ class Period:
 
 
 def format_date_da(d: date) -> str:
-    """Format a date the Danish way: "26. oktober 2023" (no leading zero)."""
+    """Format a date the Danish way: "14. oktober 2023" (no leading zero)."""
     return f"{d.day}. {MONTHS_DA[d.month - 1]} {d.year}"
 
 
@@ -362,7 +362,7 @@ def _parse(text: str, default_year: int | None) -> tuple[date, date | None, Prec
         raise _Invalid("der mangler en periode")
     part = _parse_part(toks)
     if part.kind == "day":
-        raise _Invalid('et dagstal alene er ikke nok – skriv fx "26. maj 2023"')
+        raise _Invalid('et dagstal alene er ikke nok – skriv fx "14. maj 2023"')
     start, end = _resolve(part, _year_of(part, default_year))
     return start, (None if open_end or from_ else end), part.precision
 

@@ -1,6 +1,6 @@
 """The status rhythm: status goes to OMU and the leadership every half year, counted from the
-last status report, or from the strategy's approval when there is none. Pure date arithmetic
-over validated data and a fixed 'today'."""
+last status report, or from the strategy's approval when there is none (data/identitet.yml,
+`godkendt`). Pure date arithmetic over validated data and a fixed 'today'."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from macros.data import model
 from macros.data.loading import SiteData
 
-# OMU approved the strategy on 12 September 2023 (sag 23/7776); status every half year from it.
-APPROVED = dt.date(2023, 9, 12)
 RHYTHM_MONTHS = 6
 
 
@@ -42,6 +40,10 @@ class Rhythm:
         return max((self.today - self.due).days, 0)
 
 
+def approved(site: SiteData) -> dt.date:
+    return site.identity.godkendt.dato
+
+
 def last_report(initiatives: list[model.Tiltag]) -> dt.date | None:
     dates = [e.dato for t in initiatives for e in t.statuslog]
     return max(dates, default=None)
@@ -49,7 +51,7 @@ def last_report(initiatives: list[model.Tiltag]) -> dt.date | None:
 
 def rhythm(site: SiteData, today: dt.date) -> Rhythm:
     last = last_report(list(site.tiltag.tiltag))
-    start = last or APPROVED
+    start = last or approved(site)
     return Rhythm(last, start, add_months(start, RHYTHM_MONTHS), today)
 
 
@@ -62,6 +64,6 @@ def stale_initiatives(site: SiteData, today: dt.date,
         if t.status == model.Status.AFSLUTTET:
             continue
         newest = max((e.dato for e in t.statuslog), default=None)
-        if add_months(newest or APPROVED, RHYTHM_MONTHS) < today:
+        if add_months(newest or approved(site), RHYTHM_MONTHS) < today:
             out.append((t, newest))
     return out

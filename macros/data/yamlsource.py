@@ -5,7 +5,7 @@ line. We compose the node tree and build the values ourselves, recording the lin
 and list item under its path, and turn YAML syntax errors into Danish hints.
 
 Data files are read with YAML 1.2's core schema, as the browser editor (Decap CMS) writes them:
-there `14:30`, `no`, `on` and `2023-10-26` are plain text, while PyYAML's YAML 1.1 would make
+there `14:30`, `no`, `on` and `2023-10-14` are plain text, while PyYAML's YAML 1.1 would make
 them a number, false, true and a date. Decap writes such text without quotes, so reading it as
 YAML 1.1 would change what an editor typed. Front matter keeps YAML 1.1, as MkDocs reads it.
 """
@@ -225,7 +225,9 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: YamlDocument
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, (*loc, i), doc) for i, item in enumerate(node.value)]
     value = _scalar(loader, node)
-    if isinstance(value, str) and value[:1] in SMART_QUOTES and value[-1:] in SMART_QUOTES:
+    # len > 1: an empty text ("", as the browser editor saves a cleared field) has no quotes.
+    if isinstance(value, str) and len(value) > 1 and value[0] in SMART_QUOTES \
+            and value[-1] in SMART_QUOTES:
         doc.problems.append(Problem(doc.path, node.start_mark.line + 1, _path(loc),
                                     "teksten står i typografiske anførselstegn (“ ”) fra Word – "
                                     "brug almindelige anførselstegn (\") eller slet dem"))

@@ -1,12 +1,14 @@
 """`python -m macros.editors.check [--root DIR] [--lix-graense N]`: the editors' fast check.
 
 Validates everything a build validates in data/, then every Markdown page in docs/ (front
-matter, internal links and anchors, raw HTML the site refuses, macros in pages with
-`render_macros: true`, impossible dates, citations) with `check_docs`, which the build runs too,
-warns about capitalised abbreviations missing from the glossary and about initiatives whose
-status is older than the half-yearly rhythm, and prints each page's LIX. Prints one line per
-problem, `file:line: field: message`, like the build. Exit code 1 on errors; warnings (unknown
-front matter keys, abbreviations, LIX above the limit) are printed but do not fail.
+matter, internal links and anchors, raw HTML the site refuses, images without alternative text,
+macros in pages with `render_macros: true`, impossible dates, citations) with `check_docs`,
+which the build runs too, warns about capitalised abbreviations missing from the glossary,
+about initiatives whose status is older than the half-yearly rhythm and about what the site's
+identity still lacks (contact details, the accessibility statement's address), and prints each
+page's LIX. Prints one line per problem, `file:line: field: message`, like the build. Exit code
+1 on errors; warnings (unknown front matter keys, abbreviations, missing contact details, LIX
+above the limit) are printed but do not fail.
 Runs no MkDocs build, so it takes about a second.
 """
 
@@ -27,6 +29,7 @@ from macros.data.problems import DataError, Problem
 from macros.data.sourcechecks import place_hint
 from macros.data.writtendates import impossible_dates, impossible_message
 from macros.editors import markdown_checks as md
+from macros.editors.identity import identity_warnings
 from macros.editors.lix import Lix, lix
 from macros.editors.status_rhythm import status_warnings
 from macros.runtime.today import build_date
@@ -34,7 +37,7 @@ from macros.views.macro_table import MACROS, VARIABLES
 from macros.views.pages import source_page_anchors
 
 DEFAULT_LIX_LIMIT = 45.0
-# {{ kilde("sag-23-2079", "Baggrund") }} in a page: the place must be a passage of the source.
+# {{ kilde("sag-24-1234", "Baggrund") }} in a page: the place must be a passage of the source.
 _KILDE_CALL = re.compile(r"""\bkilde\(\s*["']([^"']+)["']\s*(?:,\s*["']([^"']*)["']\s*)?\)""")
 
 
@@ -60,6 +63,15 @@ def extra_names(root: Path) -> set[str]:
         return set()
     extra = config.get("extra") if isinstance(config, dict) else None
     return set(extra) if isinstance(extra, dict) else set()
+
+
+def site_name(root: Path) -> str | None:
+    try:
+        config: Any = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _AnyTagLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    name = config.get("site_name") if isinstance(config, dict) else None
+    return str(name) if name else None
 
 
 def blog_settings(root: Path) -> tuple[str | None, list[str]]:
@@ -123,6 +135,7 @@ def run(root: Path) -> Report:
         report.errors.extend(error.problems)
     if site is not None:
         report.warnings.extend(status_warnings(site, build_date(os.environ.get("STRATEGI_DATO"))))
+        report.warnings.extend(identity_warnings(site, site_name(root)))
     pages = check_docs(root, site)
     report.errors.extend(pages.errors)
     report.warnings.extend(pages.warnings)

@@ -46,7 +46,10 @@ LABELS: dict[str, str] = {
     "statuslog": "Statuslog", "status": "Status", "sted": "Sted i kilden", "tekst": "Tekst",
     "term": "Term", "termer": "Termer", "tidspunkt": "Tidspunkt (som i planen)",
     "tiltag": "Tiltag", "titel": "Titel", "type": "Type", "udvalg": "Udvalg",
-    "varianter": "Varianter",
+    "varianter": "Varianter", "myndighed": "Myndighed", "strategi": "Strategien",
+    "navn": "Navn", "omraade": "Område", "godkendt": "Godkendelse", "af": "Godkendt af",
+    "kontakt": "Kontaktoplysninger", "adresse": "Adresse", "telefon": "Telefon",
+    "email": "E-mail", "tilgaengelighedserklaering": "Tilgængelighedserklæringens adresse (WAS)",
 }
 # Fields written as paragraphs get a text area; the rest are one line.
 LONG_TEXT = frozenset({"beskrivelse", "bemaerkning", "begrundelse", "fortolkning", "tidspunkt",
@@ -67,7 +70,7 @@ EXTRA_HINTS: dict[str, str] = {
     "beslutning": "Beslutningens punkter med nummer, som i referatet.",
     "fravaerende": "Navne som i referatet.",
     "resume": "Sagens resumé som i referatet.",
-    "indstilling_af": "Hvem der indstiller, fx 'Socialchefen'.",
+    "indstilling_af": "Hvem der indstiller, fx 'Direktøren'.",
     "noegleord": "Nøgleordene fra bilaget.",
 }
 # References to other data: (collection, file or None, value field, display field).
@@ -88,12 +91,15 @@ FILE_COLLECTIONS: dict[str, str] = {
     "spor": "Udviklingsspor og analyseforløb", "ordliste": "Ordliste", "anbefalinger":
     "Anbefalinger", "pejlemaerker": "Pejlemærker", "faser": "Strategiprocessens faser",
     "kilder": "Kildedokumenter", "rettelser": "Rettelser af scannede kilder",
+    "identitet": "Sidens afsender, kontakt og godkendelse",
 }
 PATTERN_MESSAGES = {
     model.ID_PATTERN: "Brug kun små bogstaver a-z, tal og bindestreger, fx "
-                      "'ansaettelse-fagchefer' (skriv ae, oe, aa for æ, ø, å)",
-    r"^\d+/\d{2}$": "Skriv journalnummeret som tal/år, fx 99754/23",
-    r"^\d{2}/\d+$": "Skriv sagsnummeret som år/tal, fx 23/2079",
+                      "'faelles-handleplan' (skriv ae, oe, aa for æ, ø, å)",
+    r"^\d+/\d{2}$": "Skriv journalnummeret som tal/år, fx 12345/24",
+    r"^\d{2}/\d+$": "Skriv sagsnummeret som år/tal, fx 24/1234",
+    model.EMAIL_PATTERN: "Skriv en hel e-mailadresse, fx strategi@eksempel.dk",
+    model.HTTPS_PATTERN: "Skriv hele adressen, der starter med https://",
 }
 
 

@@ -21,11 +21,11 @@ def status_warnings(site: SiteData, today: dt.date) -> list[Problem]:
         line = lines.get(("tiltag", i, "status")) or lines.get(("tiltag", i)) or 1
         since = (f"seneste statusrapport er fra {format_date_da(newest)}" if newest else
                  "tiltaget har ingen statusrapport siden strategiens godkendelse "
-                 f"{format_date_da(rhythm.APPROVED)}")
+                 f"{format_date_da(rhythm.approved(site))}")
         # One file per initiative (data/tiltag/<id>.yml), or the older single file.
         file, field = ((f"data/tiltag/{t.id}.yml", "status") if "tiltag" in site.split
                        else ("data/tiltag.yml", f"tiltag[{i}].status"))
         out.append(Problem(file, line, field,
                            f"status for «{t.id}» er ældre end et halvt år ({since}) – "
-                           "tilføj en statusrapport under 'statuslog', når OMU har fået status"))
+                           "tilføj en statusrapport under 'statuslog', når status er behandlet"))
     return out

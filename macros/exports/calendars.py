@@ -5,7 +5,8 @@ Every event is an all-day (VALUE=DATE) span: a date gives one day; a fuzzy perio
 open-ended period ("løbende fra ...") becomes one day on its start date, marked "løbende". UIDs
 come from the data ids, DTSTAMP from the newest date in the sources, so the same data always give
 the same bytes. Text is escaped and lines are folded at 75 octets without splitting a UTF-8
-character. No MkDocs import.
+character. PRODID and the UIDs' domain come from the site's identity (data/identitet.yml).
+No MkDocs import.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.data.loading import SiteData
+from macros.data.model import IdentitetFil
 from macros.data.periods import Period, Precision, format_date_da, parse_period, period_label
 from macros.views import viewmodels as views
 
-UID_DOMAIN = "strategi-socialomraadet"
-PRODID = "-//Norddjurs Kommune//Strategi for Socialområdet//DA"
+
+def prodid(identity: IdentitetFil) -> str:
+    return f"-//{identity.myndighed}//{identity.strategi.navn}//DA"
 
 
 @dataclass(frozen=True)
@@ -77,13 +80,14 @@ def _event(uid: str, title: str, period: Period, details: Iterable[str | None], 
            category: str, committees: tuple[str, ...] = (), track: str | None = None) -> Event:
     summary, start, end, timing = _timing(period, title)
     text = "\n\n".join([timing, *(d for d in details if d), f"Læs mere: {url}"])
-    return Event(f"{uid}@{UID_DOMAIN}", summary, text, start, end, url, category, committees,
+    return Event(uid, summary, text, start, end, url, category, committees,
                  track)
 
 
 def events(site: SiteData, base_url: str) -> list[Event]:
     """All events of the site, sorted by start date, then UID."""
     names = {term.id: term.fuld_form or term.term for term in site.ordliste.termer}
+    domain = site.identity.strategi.id
     out: list[Event] = []
     for m in site.moeder.moeder:
         committees = ", ".join(names.get(u, u) for u in m.udvalg)
@@ -93,7 +97,7 @@ def events(site: SiteData, base_url: str) -> list[Event]:
             m.resume,
             ("Parter: " + ", ".join(m.parter) + ".") if m.parter else None,
         ]
-        out.append(_event(f"moede-{m.id}", m.titel, m.period, details,
+        out.append(_event(f"moede-{m.id}@{domain}", m.titel, m.period, details,
                           base_url + views.meeting_url(m.id, site), m.type.capitalize(),
                           committees=tuple(m.udvalg)))
     for t in site.tiltag.tiltag:
@@ -101,16 +105,16 @@ def events(site: SiteData, base_url: str) -> list[Event]:
         url = base_url + views.initiative_url(t.id)
         for nr, p in enumerate(t.perioder, 1):
             title = t.titel + (f" – {p.betegnelse}" if p.betegnelse else "")
-            out.append(_event(f"tiltag-{t.id}-periode-{nr}", title, p.period,
+            out.append(_event(f"tiltag-{t.id}-periode-{nr}@{domain}", title, p.period,
                               [f"Tiltag i sporet {track}.", t.ansvarlig and
                                f"Ansvarlig: {t.ansvarlig}"], url, "Tiltag", track=t.spor))
         for nr, ms in enumerate(t.milepaele, 1):
-            out.append(_event(f"tiltag-{t.id}-milepael-{nr}", f"{t.titel}: {ms.titel}",
+            out.append(_event(f"tiltag-{t.id}-milepael-{nr}@{domain}", f"{t.titel}: {ms.titel}",
                               ms.period, [f"Milepæl for tiltag i sporet {track}."], url,
                               "Milepæl", track=t.spor))
     for f in site.faser.faser:
         if f.periode:
-            out.append(_event(f"fase-{f.id}", f"Fase: {f.titel}", parse_period(f.periode),
+            out.append(_event(f"fase-{f.id}@{domain}", f"Fase: {f.titel}", parse_period(f.periode),
                               [f.beskrivelse], base_url + f"processen/#{f.id}", "Fase"))
     return sorted(out, key=lambda e: (e.start, e.uid))
 
@@ -127,9 +131,9 @@ def _date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def _header(name: str, description: str) -> str:
+def _header(product: str, name: str, description: str) -> str:
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{product}", "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}",
         f"X-WR-CALDESC:{escape_text(description)}", "X-WR-TIMEZONE:Europe/Copenhagen",
     ]  # fmt: skip
@@ -150,11 +154,11 @@ def event_text(e: Event, dtstamp: str) -> str:
     return "".join(fold(line) for line in lines)
 
 
-def calendar_bytes(name: str, description: str, items: Iterable[Event], dtstamp: str,
-                   rendered: dict[str, str] | None = None) -> bytes:
+def calendar_bytes(product: str, name: str, description: str, items: Iterable[Event],
+                   dtstamp: str, rendered: dict[str, str] | None = None) -> bytes:
     """A calendar of the events; `rendered` (UID -> `event_text`) saves rendering an event
     again for each calendar it appears in."""
-    parts = [_header(name, description)]
+    parts = [_header(product, name, description)]
     for e in items:
         text = rendered.get(e.uid) if rendered is not None else None
         if text is None:
@@ -170,17 +174,18 @@ def calendar_files(site: SiteData, base_url: str, site_name: str) -> dict[str, b
     """'alle.ics' plus one file per committee ('<udvalg>.ics') and per track ('spor-<id>.ics')."""
     all_events = events(site, base_url)
     dtstamp = stamp(site)
+    product = prodid(site.identity)
     rendered: dict[str, str] = {}  # each event is rendered once, for all its calendars
     files = {"alle.ics": calendar_bytes(
-        site_name, "Møder, beslutninger, høring, faser og tiltag i strategien.", all_events,
-        dtstamp, rendered)}
+        product, site_name, "Møder, beslutninger, høring, faser og tiltag i strategien.",
+        all_events, dtstamp, rendered)}
     names = {term.id: term.fuld_form or term.term for term in site.ordliste.termer}
     for committee in sorted({c for e in all_events for c in e.committees}):
         chosen = [e for e in all_events if committee in e.committees]
         label = names.get(committee, committee)
         files[f"{committee}.ics"] = calendar_bytes(
-            f"{site_name} – {label}", f"Møder og beslutninger med {label}.", chosen, dtstamp,
-            rendered)
+            product, f"{site_name} – {label}", f"Møder og beslutninger med {label}.", chosen,
+            dtstamp, rendered)
     by_track: dict[str, list[Event]] = {}
     for e in all_events:
         if e.track is not None:
@@ -189,6 +194,6 @@ def calendar_files(site: SiteData, base_url: str, site_name: str) -> dict[str, b
         chosen = by_track.get(track.id, [])
         if chosen:
             files[f"spor-{track.id}.ics"] = calendar_bytes(
-                f"{site_name} – {track.titel}", f"Tiltag og milepæle i sporet {track.titel}.",
-                chosen, dtstamp, rendered)
+                product, f"{site_name} – {track.titel}",
+                f"Tiltag og milepæle i sporet {track.titel}.", chosen, dtstamp, rendered)
     return files

@@ -28,7 +28,7 @@ COLUMNS = ("dato", "commit", "type", "id", "navn", "handling", "felt", "foer", "
            "begrundelse", "beskrivelse", "url")
 
 
-def _entry_ids(changes: Sequence[Change]) -> list[str]:
+def _entry_ids(site: SiteData, changes: Sequence[Change]) -> list[str]:
     """A stable id per change: its commit, item and field, numbered within the commit."""
     seen: dict[str, int] = {}
     out = []
@@ -36,7 +36,7 @@ def _entry_ids(changes: Sequence[Change]) -> list[str]:
         base = f"{c.sha[:12]}/{c.kind}/{c.item_id}/{c.change.field or c.change.action}"
         seen[base] = seen.get(base, 0) + 1
         suffix = f"/{seen[base]}" if seen[base] > 1 else ""
-        out.append(f"tag:{feeds.TAG_AUTHORITY},{c.day.year}:aendring/{base}{suffix}")
+        out.append(feeds.tag_id(site.identity, c.day, f"aendring/{base}{suffix}"))
     return out
 
 
@@ -70,12 +70,12 @@ def _entries(site: SiteData, changes: Sequence[Change], base_url: str) -> list[f
         entry_id=entry_id, title=f"{c.change.title}: {hist.sentence(c)}"[:200], date=c.day,
         link=_url(site, base_url, c), summary=hist.sentence(c),
         categories=(hist.KIND_LABELS[c.kind],))
-        for c, entry_id in zip(changes, _entry_ids(changes), strict=True)]
+        for c, entry_id in zip(changes, _entry_ids(site, changes), strict=True)]
 
 
 def changes_feed(site: SiteData, history: History, base_url: str) -> bytes:
     return feeds.atom_bytes(
-        title="Ændringer – Strategi for Socialområdet",
+        identity=site.identity, title=f"Ændringer – {site.identity.strategi.navn}",
         subtitle="Alt, der er ændret i sidens data, nyeste først: status, tidsplaner, rettede "
         "tekster, nye og fjernede tiltag, møder og ordforklaringer.",
         feed_url=base_url + CHANGES_FEED, page_url=base_url + "aendringer/",
@@ -87,8 +87,9 @@ def initiative_feed(site: SiteData, history: History, t: Tiltag, base_url: str) 
     page = base_url + views.initiative_url(t.id)
     record = history.record("tiltag", t.id)
     return feeds.atom_bytes(
-        title=f"{t.titel} – ændringer",
-        subtitle=f"Ændringer af tiltaget «{t.titel}» i Strategi for Socialområdet, nyeste først.",
+        identity=site.identity, title=f"{t.titel} – ændringer",
+        subtitle=f"Ændringer af tiltaget «{t.titel}» i {site.identity.strategi.navn}, "
+        "nyeste først.",
         feed_url=page + "aendringer.xml", page_url=page,
         entries=_entries(site, history.for_item("tiltag", t.id), base_url),
         fallback_updated=record.published if record else feeds.source_date(site))
@@ -98,7 +99,7 @@ def initiative_calendar(site: SiteData, t: Tiltag, events: Sequence[calendars.Ev
                         site_name: str, stamp: dt.datetime) -> bytes:
     """The initiative's periods and milestones and the meetings it belongs to."""
     calendar = icalendar.Calendar()
-    calendar.add("prodid", calendars.PRODID)
+    calendar.add("prodid", calendars.prodid(site.identity))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

@@ -4,7 +4,8 @@ Feeds are built with ElementTree (so every string is escaped by the serializer) 
 values: `NewsItem`s collected from the blog posts' front matter, and the status logs in
 data/tiltag.yml. All URLs are absolute under the site's base URL. Timestamps are the items' own
 dates at midnight UTC and the feed's <updated> is its newest entry (or, for an empty feed, the
-newest date in the sources), so the same input always gives the same bytes. No MkDocs import.
+newest date in the sources), so the same input always gives the same bytes. Titles, author and
+the tag: ids come from the site's identity (data/identitet.yml). No MkDocs import.
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from macros.data.loading import SiteData
+from macros.data.model import IdentitetFil
 from macros.views import viewmodels as views
 
 ATOM = "http://www.w3.org/2005/Atom"
-TAG_AUTHORITY = "strategi-socialomraadet"
-AUTHOR = "Norddjurs Kommune"
 ET.register_namespace("", ATOM)
 
 NEWS_FEED = "feed-nyheder.xml"
@@ -58,8 +58,13 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def atom_bytes(*, title: str, subtitle: str, feed_url: str, page_url: str,
-               entries: Sequence[Entry], fallback_updated: dt.date) -> bytes:
+def tag_id(identity: IdentitetFil, day: dt.date, specific: str) -> str:
+    """A tag: URI (RFC 4151) that stays the same when the site moves to another address."""
+    return f"tag:{identity.strategi.id},{day.year}:{specific}"
+
+
+def atom_bytes(*, identity: IdentitetFil, title: str, subtitle: str, feed_url: str,
+               page_url: str, entries: Sequence[Entry], fallback_updated: dt.date) -> bytes:
     """An Atom document; entries are written in the order given (newest first by convention)."""
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "da"})
     _sub(feed, "id", feed_url)
@@ -70,8 +75,8 @@ def atom_bytes(*, title: str, subtitle: str, feed_url: str, page_url: str,
     _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     _sub(feed, "link", rel="alternate", type="text/html", href=page_url)
     author = _sub(feed, "author")
-    _sub(author, "name", AUTHOR)
-    _sub(feed, "rights", "Offentlige sagsoplysninger fra Norddjurs Kommune.")
+    _sub(author, "name", identity.myndighed)
+    _sub(feed, "rights", f"Offentlige sagsoplysninger fra {identity.myndighed}.")
     for e in entries:
         entry = _sub(feed, "entry")
         _sub(entry, "id", e.entry_id)
@@ -99,9 +104,10 @@ def news_feed(items: Sequence[NewsItem], base_url: str, site: SiteData, blog_dir
     ordered = sorted(items, key=lambda i: (i.date, i.path), reverse=True)
     entries = [Entry(base_url + i.path, i.title, i.date, base_url + i.path, i.summary,
                      i.categories) for i in ordered]
+    identity = site.identity
     return atom_bytes(
-        title="Nyheder – Strategi for Socialområdet",
-        subtitle="Nyheder om Norddjurs Kommunes strategi for Socialområdet.",
+        identity=identity, title=f"Nyheder – {identity.strategi.navn}",
+        subtitle=f"Nyheder om {identity.strategi.navn} fra {identity.myndighed}.",
         feed_url=base_url + NEWS_FEED, page_url=base_url + blog_dir.strip("/") + "/",
         entries=entries, fallback_updated=source_date(site))
 
@@ -112,7 +118,7 @@ def status_entries(site: SiteData, base_url: str) -> list[Entry]:
     for t in site.tiltag.tiltag:
         for e in t.statuslog:
             entries.append(Entry(
-                entry_id=f"tag:{TAG_AUTHORITY},{e.dato.year}:status/{t.id}/{e.dato.isoformat()}",
+                entry_id=tag_id(site.identity, e.dato, f"status/{t.id}/{e.dato.isoformat()}"),
                 title=f"{t.titel}: {e.status.value}", date=e.dato,
                 link=base_url + views.initiative_url(t.id), summary=e.tekst,
                 categories=("Status", site.track(t.spor).titel)))
@@ -121,7 +127,7 @@ def status_entries(site: SiteData, base_url: str) -> list[Entry]:
 
 def status_feed(site: SiteData, base_url: str) -> bytes:
     return atom_bytes(
-        title="Statusændringer – Strategi for Socialområdet",
+        identity=site.identity, title=f"Statusændringer – {site.identity.strategi.navn}",
         subtitle="Ny status for tiltagene i tids- og procesplanen, nyeste først. "
         "Tom, indtil den første status er rapporteret.",
         feed_url=base_url + STATUS_FEED, page_url=base_url + "status/",

@@ -37,8 +37,8 @@ def _dataset_model() -> type[model.Strict]:
 
 Datasaet = _dataset_model()
 Datasaet.__doc__ = (
-    "Hele datasættet bag siden om Norddjurs Kommunes strategi for Socialområdet: én nøgle pr. "
-    "datafil i data/ (kilder, ordliste, spor, tiltag, møder, faser, anbefalinger, pejlemærker)."
+    "Hele datasættet bag siden: én nøgle pr. datafil i data/ (kilder, ordliste, spor, tiltag, "
+    "møder, faser, anbefalinger, pejlemærker, sidens identitet)."
 )
 
 
@@ -62,10 +62,10 @@ def dataset_json(site: SiteData) -> bytes:
     return _json_bytes(dataset(site))
 
 
-def schema_json() -> bytes:
+def schema_json(site: SiteData) -> bytes:
     """JSON Schema (draft 2020-12) of strategi.json, generated from the pydantic models."""
     schema = model.json_schema(Datasaet)
-    schema["title"] = "Strategi for Socialområdet – datasæt"
+    schema["title"] = f"{site.identity.strategi.navn} – datasæt"
     return _json_bytes(schema)
 
 
@@ -259,7 +259,7 @@ CSV_FILES: dict[str, tuple[Sequence[str], RowBuilder]] = {
 
 def export_files(site: SiteData, base_url: str) -> dict[str, bytes]:
     """All open-data files by name (to be written under data/ in the site)."""
-    files = {JSON_NAME: dataset_json(site), SCHEMA_NAME: schema_json()}
+    files = {JSON_NAME: dataset_json(site), SCHEMA_NAME: schema_json(site)}
     for name, (columns, rows) in CSV_FILES.items():
         files[name] = csv_bytes(columns, rows(site, base_url))
     return files

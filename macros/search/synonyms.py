@@ -1,6 +1,6 @@
 """Glossary synonyms as search sees them: which entries a text mentions, in any spelling.
 
-A page saying "VPU" also answers "Voksen- og Plejeudvalget". The search records (records.py)
+A page saying "TMU" also answers "Teknik- og Miljøudvalget". The search records (records.py)
 ask this for every title and page of the site, so the test is cheap: one
 compiled pattern per entry, and a plain substring test that rules most entries out before
 the pattern runs. Pure functions, no MkDocs.

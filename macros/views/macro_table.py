@@ -102,6 +102,7 @@ MACROS: dict[str, Macro] = {
 }
 
 VARIABLES: dict[str, Callable[[SiteData], Any]] = {
+    "identitet": lambda site: site.identity,
     "antal_tiltag": lambda site: len(site.tiltag.tiltag),
     "antal_spor": lambda site: len(site.spor.spor),
 }

@@ -29,7 +29,7 @@ from macros.views.rendering import Renderer
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    src_uri: str  # e.g. 'tiltag/ansaettelse-fagchefer.md'
+    src_uri: str  # e.g. 'tiltag/faelles-handleplan.md'
     markdown: str
     edit_path: str  # the data file an editor changes, relative to the repository root
 

@@ -50,6 +50,7 @@ class Pager:
     count: int
     # (number, url, what the page covers) per linked page; None where pages are skipped
     pages: tuple[tuple[int, str, str] | None, ...]
+    title: str = ""  # the view's heading, e.g. 'Ændringer': what the pager's label names
 
     def url(self, number: int) -> str:
         return page_url(self.base_url, number)
@@ -92,7 +93,7 @@ def chunked(items: Sequence[Any], size: int,
 def pager_for(view: PagedView, chunks: list[Sequence[Any]], number: int) -> Pager:
     pages = tuple(None if n is None else (n, page_url(view.base_url, n), view.label(chunks[n - 1]))
                   for n in shown_page_numbers(number, len(chunks)))
-    return Pager(view.base_url, number, len(chunks), pages)
+    return Pager(view.base_url, number, len(chunks), pages, view.title)
 
 
 def view_chunks(view: PagedView, site: SiteData, today: dt.date) -> list[Sequence[Any]]:
@@ -116,8 +117,11 @@ def render_page(view: PagedView, renderer: Renderer, number: int,
     body = renderer.render(view.template, **context)
     if pager.count == 1:
         return body
-    nav = renderer.render("pager.html", pager=pager)
-    return f"{nav}\n\n{body}\n\n{nav}"
+    # The same pager above and below the list: each its own label, so the two navigation
+    # regions can be told apart in a screen reader's list of landmarks.
+    above = renderer.render("pager.html", pager=pager, where="øverst")
+    below = renderer.render("pager.html", pager=pager, where="nederst")
+    return f"{above}\n\n{body}\n\n{below}"
 
 
 def page_count(view: PagedView, site: SiteData, today: dt.date) -> int:

@@ -152,7 +152,7 @@ class Renderer:
                 for anchor, label in places]
 
     def cite_source(self, ref: model.Kildehenvisning) -> str:
-        """'sag 23/2079, Voksen- og Plejeudvalget 26. oktober 2023'."""
+        """'sag 24/1234, Udvalget 1. marts 2030'."""
         source = self.site.source(ref.dokument)
         parts = []
         if source.sag:
@@ -164,7 +164,7 @@ class Renderer:
         return ", ".join(parts)
 
     def cite(self, ref: model.Kildehenvisning | None) -> str:
-        """'sag 23/2079, Voksen- og Plejeudvalget 26. oktober 2023 – Baggrund'."""
+        """'sag 24/1234, Udvalget 1. marts 2030 – Baggrund'."""
         if ref is None:
             return ""
         text = self.cite_source(ref)

@@ -7,7 +7,9 @@ touch devices) in the light colour scheme and records:
 - axe-core's WCAG 2.0-2.2 A/AA violations; then, switched to the dark scheme in the same visit,
   axe's colour contrast (the one rule a colour scheme can change);
 - the page's layout: its scroll width, what reaches past the screen or scrolls sideways, words
-  broken mid-word, and how its tables show (cards on phones);
+  broken mid-word, and how its tables show (cards on phones); in the 320 px walk, the window is
+  then resized through every width from 320 to 1440 px (SWEEP_WIDTHS) and the same is recorded
+  at each;
 - at 1280 and 320 px, elements that take focus without showing it; at 1280 px the skip link;
 - at 1280 px every Content-Security-Policy violation (an init-script listener and the console),
   whether Material's scripts run, cookies, and every request the pages make.
@@ -25,6 +27,14 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PHONE_WIDTHS = (320, 360, 414)
 FOCUS_WIDTHS = (1280, 320)
 WIDE = 1280
+PHONE_LAYOUT_BELOW = 720  # Material's 45em step: below it tables are cards, nothing scrolls
+# Every width from 320 to 1440 px that the 320 px walk resizes each page through: the phone
+# widths and, for each of Material's layout steps (45em, 60em, 76.25em = 720, 960, 1220 px),
+# the widest width before it and the narrowest after it - between two steps the text column
+# only grows with the window, so these are where it is most squeezed - and the common tablet
+# and desk widths.
+SWEEP_WIDTHS = (320, 360, 414, 480, 600, 719, 720, 768, 900, 959, 960, 1024, 1100, 1219, 1220,
+                1280, 1440)
 MISSING = "findes-ikke-side/"
 ADMIN = "admin/"
 
@@ -36,20 +46,27 @@ document.addEventListener('securitypolicyviolation', e => {
 """
 
 # Elements in the page text that reach past the screen's edges, or scroll sideways themselves.
+# With `scrollRegions` true (tablet and desk widths) the wide Gantt chart, a labelled region made
+# to scroll sideways, may scroll, and what lies inside it is not held against the screen's
+# edges; every table must fit. On a phone nothing may scroll.
 TOO_WIDE = """
-() => {
+(scrollRegions = false) => {
   const width = document.documentElement.clientWidth;
+  const region = el => scrollRegions && el.parentElement?.closest('.gantt__rulle[role=region]');
+  const scroller = el => scrollRegions && el.matches('.gantt__rulle[role=region]');
   const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
     (el.classList.length ? '.' + [...el.classList].join('.') : '');
   const bad = [];
   for (const el of document.querySelectorAll('.md-content *')) {
     if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
+    if (region(el)) continue;
     const box = el.getBoundingClientRect();
     if (!box.width || !box.height) continue;
     if (box.left < -0.5 || box.right > width + 0.5)
       bad.push(`${name(el)} ${Math.round(box.left)}..${Math.round(box.right)}`);
     const style = getComputedStyle(el);
-    if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+    if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1 &&
+        !scroller(el))
       bad.push(`${name(el)} ruller sidelæns (${el.scrollWidth} > ${el.clientWidth})`);
   }
   // Text that runs out of its box past the screen's edge (a long word in a large heading).
@@ -60,7 +77,7 @@ TOO_WIDE = """
   const range = document.createRange();
   while (walker.nextNode()) {
     const node = walker.currentNode;
-    if (node.parentElement.closest('svg')) continue;
+    if (node.parentElement.closest('svg') || region(node)) continue;
     range.selectNodeContents(node);
     const out = [...range.getClientRects()].some(r => r.width && (r.right > width + 0.5 ||
                                                                    r.left < -0.5));
@@ -183,6 +200,7 @@ class Visit:
     broken_words: list[str] = field(default_factory=list)
     tables: list[dict[str, Any]] = field(default_factory=list)
     unfocused: list[str] = field(default_factory=list)
+    sweep: dict[int, list[str]] = field(default_factory=dict)  # width -> layout problems
     skip_link: str | None = None  # what went wrong, or None
     material_runs: bool = True
     cookie: str = ""
@@ -231,7 +249,7 @@ def _visit(page: Any, base: str, url: str, width: int, axe: Axe, site_page: bool
             "typeof __md_get === 'function' && typeof document$ === 'object'")
         visit.cookie = page.evaluate("document.cookie")
     if site_page:
-        visit.too_wide = page.evaluate(TOO_WIDE)
+        visit.too_wide = page.evaluate(TOO_WIDE, width >= PHONE_LAYOUT_BELOW)
         visit.broken_words = page.evaluate(BROKEN_WORDS)
         visit.tables = page.evaluate(CARDS)
     page.emulate_media(color_scheme="dark")
@@ -243,7 +261,34 @@ def _visit(page: Any, base: str, url: str, width: int, axe: Axe, site_page: bool
         page.evaluate(SCHEME, "default")
         page.keyboard.press("Tab")  # keyboard modality, as a keyboard user would have
         visit.unfocused = page.evaluate(FOCUS)
+    if site_page and width == SWEEP_WIDTHS[0]:
+        visit.sweep = _sweep(page)
     return visit
+
+
+def _layout_problems(page: Any, width: int) -> list[str]:
+    found = [f"for bred: {e}" for e in page.evaluate(TOO_WIDE, width >= PHONE_LAYOUT_BELOW)[:5]]
+    found += [f"ord brudt: {w!r}" for w in page.evaluate(BROKEN_WORDS)[:5]]
+    sizes = page.evaluate("() => [document.documentElement.scrollWidth, "
+                          "document.documentElement.clientWidth]")
+    if sizes[0] > sizes[1]:
+        found.append(f"siden ruller sidelæns ({sizes[0]} > {sizes[1]})")
+    return found
+
+
+def _sweep(page: Any) -> dict[int, list[str]]:
+    """The page's layout problems at every width, the window resized in one visit."""
+    start = page.viewport_size
+    found = {}
+    for width in SWEEP_WIDTHS:
+        page.set_viewport_size({"width": width, "height": start["height"]})
+        problems = _layout_problems(page, width)
+        if problems:  # Material animates its sidebars into place after a resize
+            page.wait_for_timeout(400)
+            problems = _layout_problems(page, width)
+        found[width] = problems
+    page.set_viewport_size(start)
+    return found
 
 
 def _skip_link(page: Any) -> str | None:

@@ -6,7 +6,9 @@
 - the search can be opened, used and left by keyboard alone, wide and 320 px wide;
 - the navigation can be reached by Tab;
 - wide and at 320 px no page scrolls sideways as a whole (wide tables and figures scroll in
-  their box).
+  their box); at every width from 320 to 1440 px nothing in a page's text reaches past the
+  screen (only the wide Gantt chart scrolls, in its own box, from tablet width up), and no word
+  is broken in the middle.
 The per-page checks are made in the shared visit of every page (tests/browser/page_walk.py).
 """
 
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.page_walk import FOCUS_WIDTHS, WIDE
+from tests.browser.page_walk import FOCUS_WIDTHS, SWEEP_WIDTHS, WIDE
 
 pytestmark = pytest.mark.browser
 
@@ -100,3 +102,13 @@ def test_no_page_scrolls_sideways(page_walk, width):
     wide = [f"{url or '(forside)'}: {v.scroll[0]} > {v.scroll[1]}"
             for url, v in walk.visits.items() if v.scroll[0] > v.scroll[1]]
     assert not wide, "\n".join(wide)
+
+
+def test_no_page_overflows_or_breaks_words_at_any_width(page_walk):
+    """One visit per page; the window is then resized through every width (page_walk.py)."""
+    walk = page_walk(SWEEP_WIDTHS[0])
+    problems = [f"{url or '(forside)'} ved {width} px: {problem}"
+                for url, visit in walk.visits.items() for width, found in visit.sweep.items()
+                for problem in found]
+    assert all(len(walk.visits[url].sweep) == len(SWEEP_WIDTHS) for url in walk.pages)
+    assert not problems, f"{len(problems)} problemer:\n" + "\n".join(problems[:40])
