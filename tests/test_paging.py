@@ -76,11 +76,12 @@ def test_pager_links_every_page_and_marks_the_current_one(big_site):
 
 
 def test_the_two_pagers_of_a_page_have_their_own_danish_labels(big_site):
-    view = paging.build_views(big_site)["aendringer"]
+    build = BuildContext(big_site, TODAY)
+    view = paging.build_views(big_site, build.history)["aendringer"]
     pager = paging.Pager(view.base_url, 2, 3, (), view.title)
-    renderer = Renderer(big_site, TODAY, "aendringer/side-2/")
-    html = paging.render_page(paging.build_views(big_site)["plan"],
-                              Renderer(big_site, TODAY, "plan/side-2/"), 2)
+    renderer = Renderer(build, "aendringer/side-2/")
+    html = paging.render_page(paging.build_views(big_site, build.history)["plan"],
+                              Renderer(build, "plan/side-2/"), 2)
     labels = re.findall(r'<nav class="sidevalg" aria-label="([^"]+)"', html)
     assert labels == ["Sider i Tids- og procesplan, øverst", "Sider i Tids- og procesplan, nederst"]
     assert 'aria-label="Sider i Ændringer' in renderer.render("pager.html", pager=pager)

@@ -15,7 +15,7 @@ prefixes. What it does not do is done here, without word lists of our own:
   ./dev) - with a linking -s or -e allowed after the head ("ledelses|tilsyn",
   "pårørende|råd"); tails are twins too, split again;
 - glossary synonyms: a mention of a glossary entry in any spelling gets the words of its other
-  spellings as twins ("VPU" -> "voksen", "plejeudvalget").
+  spellings as twins ("TMU" -> "teknik", "miljøudvalget").
 
 Twins are written right after their word, marked with TWIN_MARK: Pagefind drops the mark when it
 indexes the word, and the result list (soegning.js) removes marked words from what it shows, so

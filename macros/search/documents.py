@@ -39,7 +39,7 @@ def page_docs(index_docs: list[dict[str, Any]], groups: Sequence[Synonyms],
 
 
 def glossary_docs(groups: Sequence[Synonyms]) -> list[dict[str, Any]]:
-    """One search result per glossary entry, titled "VPU – Voksen- og Plejeudvalget"."""
+    """One search result per glossary entry, titled "TMU – Teknik- og Miljøudvalget"."""
     docs = []
     for group in groups:
         title = f"{group.term} – {group.full_form}" if group.full_form else group.term
