@@ -1,6 +1,6 @@
-"""The status rhythm: status is treated every half year (where, the site's identity says), counted from the
-last status report, or from the strategy's approval when there is none (data/identitet.yml,
-`godkendt`). Pure date arithmetic over validated data and a fixed 'today'."""
+"""The status rhythm: status is treated every half year (where, the site's identity says),
+counted from the last status report, or from the strategy's approval when there is none
+(data/identitet.yml, `godkendt`). Pure date arithmetic over validated data and a fixed 'today'."""
 
 from __future__ import annotations
 
