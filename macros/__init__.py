@@ -103,7 +103,7 @@ def define_env(env: Any) -> None:
         return STASH.hold(r.render(
             "status.html", rows=rows, columns=views.STATUS_COLUMNS, totals=totals,
             last_report=views.last_status_report(r.site),
-            overdue_count=len(views.overdue(r.site.tiltag.tiltag, r.today)),
+            overdue_count=len(views.overdue(r.site, r.site.tiltag.tiltag, r.today)),
             definitions=model.STATUS_DEFINITIONS))
 
     @env.macro

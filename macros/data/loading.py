@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from macros.data import model
+from macros.data import model, rounds
 from macros.data.problems import DataError, Problem, did_you_mean, field_path, one_of
 from macros.data.sourcechecks import check_sources, read_source_texts
 from macros.data.sources import SourceText
@@ -84,6 +84,20 @@ class SiteData:
     # kilde id -> its text split into citable passages (data/kildetekster/, macros/data/sources)
     kildetekster: dict[str, SourceText] = field(default_factory=dict)
     split: frozenset[str] = frozenset()  # names read from data/<name>/, one file per item
+    # data/statusrunder/, oldest first, and each initiative's line in the newest that has it
+    statusrunder: tuple[rounds.Statusrunde, ...] = ()
+    current: dict[str, rounds.Entry] = field(default_factory=dict)
+
+    def status_of(self, initiative_id: str) -> rounds.Entry | None:
+        """The initiative's line in the newest round that reports on it."""
+        return self.current.get(initiative_id)
+
+    def entries(self, initiative_id: str) -> list[rounds.Entry]:
+        """Every round's line on the initiative, newest first."""
+        return rounds.entries_for(self.statusrunder, initiative_id)
+
+    def newest_round(self) -> rounds.Statusrunde | None:
+        return self.statusrunder[-1] if self.statusrunder else None
 
     def source(self, source_id: str) -> model.Kilde:
         return next(k for k in self.kilder.kilder if k.id == source_id)
@@ -193,6 +207,8 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
         if doc is None:
             continue
         docs[name] = doc
+        if earlier_version and name == "tiltag":
+            _drop_retired(doc)
         if isinstance(doc, FolderDocument):
             value, found = _validate_folder(doc, name, root_model, model.FOLDERS[name][1])
             problems.extend(found)
@@ -211,6 +227,10 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
             problems.extend(_translate(error, doc, root_model))
     if not problems:
         problems.extend(_cross_references(loaded, docs))
+    round_list: list[rounds.Statusrunde] = []
+    if not problems:
+        round_list, found = _load_rounds(data_dir, loaded)
+        problems.extend(found)
     texts: dict[str, SourceText] = {}
     if not problems and not earlier_version:
         texts, text_problems = read_source_texts(data_dir, loaded, docs)
@@ -220,8 +240,39 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
     if problems:
         raise DataError(problems)
     split = frozenset(n for n, d in docs.items() if isinstance(d, FolderDocument))
+    ordered = tuple(sorted(round_list, key=lambda r: r.dato))
     return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()}, kildetekster=texts,
-                    split=split)
+                    split=split, statusrunder=ordered, current=rounds.current_entries(ordered))
+
+
+def _drop_retired(doc: Source) -> None:
+    """An older commit's initiatives without the fields the status rounds replaced."""
+    items = ([item.data for item in doc.items] if isinstance(doc, FolderDocument)
+             else (doc.data or {}).get("tiltag", []) if isinstance(doc.data, dict) else [])
+    for item in items:
+        if isinstance(item, dict):
+            for name in model.RETIRED_TILTAG_FIELDS:
+                item.pop(name, None)
+
+
+def _load_rounds(data_dir: Path, loaded: dict[str, Any],
+                 ) -> tuple[list[rounds.Statusrunde], list[Problem]]:
+    """data/statusrunder/*.yml: each file one round, checked against the other files."""
+    problems: list[Problem] = []
+    valid: list[tuple[YamlDocument, rounds.Statusrunde]] = []
+    for doc in rounds.read_round_files(data_dir):
+        problems.extend(doc.problems)
+        problems.extend(_unsafe_html(doc))
+        if doc.problems and doc.data is None:
+            continue
+        try:
+            valid.append((doc, rounds.Statusrunde.model_validate(doc.data)))
+        except ValidationError as error:
+            problems.extend(_translate(error, doc, rounds.Statusrunde))
+    problems.extend(rounds.check_rounds(
+        valid, list(loaded["tiltag"].tiltag), [m.id for m in loaded["moeder"].moeder],
+        [k.id for k in loaded["kilder"].kilder]))
+    return [r for _, r in valid], problems
 
 
 
@@ -371,8 +422,6 @@ def _cross_references(loaded: dict[str, Any], docs: dict[str, Source]) -> list[P
         for j, ref in enumerate(t.moeder):
             check("tiltag", (*base, "moeder", j), ref, "moeder", "møde")
         check_source("tiltag", base, t.kilde)
-        for j, entry in enumerate(t.statuslog):
-            check_source("tiltag", (*base, "statuslog", j), entry.kilde)
     for i, m in enumerate(loaded["moeder"].moeder):
         for j, ref in enumerate(m.udvalg):
             check("moeder", ("moeder", i, "udvalg", j), ref, "ordliste", "udvalg")

@@ -114,13 +114,6 @@ class Milepael(Strict):
         return parse_period(self.dato)
 
 
-class Statusrapport(Strict):
-    dato: dt.date = Field(description="Datoen for statusrapporten, skrevet ÅÅÅÅ-MM-DD.")
-    status: Status = Field(description="Status ved denne rapport.")
-    tekst: Text = Field(description="Kort beskrivelse af, hvor langt tiltaget er.")
-    kilde: Kildehenvisning | None = None
-
-
 class Tiltag(Strict):
     """One initiative: a row of the time and process plan."""
 
@@ -152,15 +145,6 @@ class Tiltag(Strict):
     milepaele: list[Milepael] = Field(default_factory=list)
     faktisk_start: dt.date | None = None
     faktisk_slut: dt.date | None = None
-    status: Status | None = Field(
-        default=None,
-        description="En af: planlagt, i gang, løbende, forsinket, udskudt, afsluttet. "
-        "Udelad feltet, hvis der ikke er rapporteret status.",
-    )
-    begrundelse: str | None = Field(
-        default=None, description="Påkrævet når status er 'forsinket' eller 'udskudt'."
-    )
-    statuslog: list[Statusrapport] = Field(default_factory=list)
     pejlemaerker: list[Id] = Field(default_factory=list)
     anbefalinger: list[Id] = Field(default_factory=list)
     moeder: list[Id] = Field(default_factory=list)
@@ -178,14 +162,10 @@ class Tiltag(Strict):
             raise ValueError(f'niveau skal være "centralt" eller "decentralt", ikke "{value}"')
         return value
 
-    @model_validator(mode="after")
-    def _justified(self) -> Tiltag:
-        if self.status in NEEDS_JUSTIFICATION and not self.begrundelse:
-            raise ValueError(
-                f'status "{self.status.value}" kræver en begrundelse – tilføj feltet '
-                "'begrundelse' med en kort forklaring"
-            )
-        return self
+
+# An initiative's status lives in the status rounds (macros/data/rounds.py); older commits still
+# carry it on the initiative, and the history drops these fields when it reads them.
+RETIRED_TILTAG_FIELDS = ("status", "begrundelse", "statuslog")
 
 
 class TiltagFil(Strict):

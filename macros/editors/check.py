@@ -100,7 +100,8 @@ def _generated_pages(root: Path, site: SiteData | None) -> set[str] | None:
     if site is not None:
         return ({f"tiltag/{t.id}.md" for t in site.tiltag.tiltag}
                 | {f"spor/{s.id}.md" for s in site.spor.spor}
-                | {f"kilder/{k.id}.md" for k in site.kilder.kilder})
+                | {f"kilder/{k.id}.md" for k in site.kilder.kilder}
+                | {f"status/runder/{r.dato.isoformat()}.md" for r in site.statusrunder})
     return None
 
 

@@ -118,7 +118,7 @@ def events(site: SiteData, base_url: str) -> list[Event]:
 def stamp(site: SiteData) -> str:
     """DTSTAMP derived from the data: the newest source or status date (never the clock)."""
     dates = [k.dato for k in site.kilder.kilder if k.dato]
-    dates += [e.dato for t in site.tiltag.tiltag for e in t.statuslog]
+    dates += [r.dato for r in site.statusrunder]
     newest = max(dates, default=dt.date(1970, 1, 1))
     return newest.strftime("%Y%m%dT000000Z")
 

@@ -45,7 +45,7 @@ class RawChange:
     kind: str
     item_id: str
     title: str
-    action: str  # tilfoejet | fjernet | status | statusrapport | tidsplan | tekst | andet
+    action: str  # tilfoejet | fjernet | tidsplan | tekst | andet
     field: str = ""
     old: str | None = None
     new: str | None = None
@@ -95,29 +95,11 @@ def _item_changes(kind: str, item_id: str, old: dict[str, Any], new: dict[str, A
     title = str(new.get(title_field) or item_id)
     reason = new.get("begrundelse")
     out: list[RawChange] = []
-    status_changed = old.get("status") != new.get("status")
     for name in list(new) + [n for n in old if n not in new]:
         before, after = old.get(name), new.get(name)
         if before == after:
             continue
-        if kind == "tiltag" and name == "status":
-            out.append(RawChange(kind, item_id, title, "status", name,
-                                 as_text(before), as_text(after), reason))
-        elif kind == "tiltag" and name == "begrundelse" and status_changed:
-            continue  # told with the status change
-        elif kind == "tiltag" and name == "statuslog":
-            seen = {json.dumps(e, sort_keys=True) for e in before or []}
-            for entry in after or []:
-                if json.dumps(entry, sort_keys=True) not in seen:
-                    out.append(RawChange(kind, item_id, title, "statusrapport", name, None,
-                                         f"{entry['dato']}: {entry['status']} – {entry['tekst']}"))
-            if len(before or []) > len(after or []) or any(
-                    json.dumps(e, sort_keys=True) not in {json.dumps(a, sort_keys=True)
-                                                          for a in after or []}
-                    for e in before or []):
-                out.append(RawChange(kind, item_id, title, "andet", name, as_text(before),
-                                     as_text(after)))
-        elif name in TIMING_FIELDS:
+        if name in TIMING_FIELDS:
             out.append(RawChange(kind, item_id, title, "tidsplan", name, as_text(before),
                                  as_text(after), reason if kind == "tiltag" else None))
         elif isinstance(before, str | None) and isinstance(after, str | None):

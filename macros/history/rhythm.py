@@ -1,5 +1,5 @@
 """The status rhythm: status goes to OMU and the leadership every half year, counted from the
-last status report, or from the strategy's approval when there is none. Pure date arithmetic
+newest status round, or from the strategy's approval when there is none. Pure date arithmetic
 over validated data and a fixed 'today'."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from macros.data import model
 from macros.data.loading import SiteData
 
 # OMU approved the strategy on 12 September 2023 (sag 23/7776); status every half year from it.
@@ -42,26 +41,9 @@ class Rhythm:
         return max((self.today - self.due).days, 0)
 
 
-def last_report(initiatives: list[model.Tiltag]) -> dt.date | None:
-    dates = [e.dato for t in initiatives for e in t.statuslog]
-    return max(dates, default=None)
-
-
 def rhythm(site: SiteData, today: dt.date) -> Rhythm:
-    last = last_report(list(site.tiltag.tiltag))
+    """Counted from the newest status round (data/statusrunder/), else from the approval."""
+    newest = site.newest_round()
+    last = newest.dato if newest else None
     start = last or APPROVED
     return Rhythm(last, start, add_months(start, RHYTHM_MONTHS), today)
-
-
-def stale_initiatives(site: SiteData, today: dt.date,
-                      ) -> list[tuple[model.Tiltag, dt.date | None]]:
-    """Initiatives whose newest status report is older than the rhythm (or missing, once the
-    first status after approval is due), with that report's date."""
-    out = []
-    for t in site.tiltag.tiltag:
-        if t.status == model.Status.AFSLUTTET:
-            continue
-        newest = max((e.dato for e in t.statuslog), default=None)
-        if add_months(newest or APPROVED, RHYTHM_MONTHS) < today:
-            out.append((t, newest))
-    return out

@@ -2,8 +2,9 @@
 
 - on_files adds Decap's bundle from node_modules (installed by `npm ci`; never committed, never
   fetched from another host), fills this build's repository and address into admin/config.yml,
-  and writes admin/forhaandsvisning.css, which gives the editor's previews Material's and the
-  site's stylesheets under their fingerprinted names.
+  with a new status round's rows from the newest round (cms_config.round_starter), and writes
+  admin/forhaandsvisning.css, which gives the editor's previews Material's and the site's
+  stylesheets under their fingerprinted names.
 admin/index.html and admin/config.yml are plain files in docs/admin/: MkDocs copies them, and
 they are not pages, so they are in neither the search index nor the sitemap.
 """
@@ -17,7 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from macros.editors.cms_config import for_site
+from macros.data.loading import load_site_data
+from macros.editors.cms_config import for_site, round_starter
 
 log = logging.getLogger("mkdocs.plugins.strategi.admin")
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"
@@ -40,8 +42,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if committed is not None:
         files.remove(committed)
         text = Path(committed.abs_src_path or "").read_text(encoding="utf-8")
-        files.append(File.generated(config, "admin/config.yml", content=for_site(
-            text, config.edit_uri or "", config.site_url or "")))
+        text = for_site(text, config.edit_uri or "", config.site_url or "")
+        files.append(File.generated(config, "admin/config.yml",
+                                    content=round_starter(text, load_site_data(root))))
     sheets = [f.src_uri for f in files
               if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".css")
               and not f.src_uri.endswith("print.css")]

@@ -27,7 +27,7 @@ FIELD_LABELS = {
     "perioder": "Perioderne", "milepaele": "Milepælene", "faktisk_start": "Faktisk start",
     "faktisk_slut": "Faktisk afslutning", "kilde": "Kilden", "spor": "Udviklingssporet",
     "pejlemaerker": "Pejlemærkerne", "anbefalinger": "Anbefalingerne", "moeder": "Møderne",
-    "statuslog": "Statusloggen", "dato": "Datoen", "periode": "Perioden", "resume": "Resuméet",
+"dato": "Datoen", "periode": "Perioden", "resume": "Resuméet",
     "indstilling": "Indstillingen", "indstilling_af": "Indstillet af", "beslutning": "Beslutningen",
     "bilag": "Bilagene", "parter": "Parterne", "udvalg": "Udvalgene", "sag": "Sagsnummeret",
     "type": "Typen", "fravaerende": "Fraværende", "term": "Ordet", "fuld_form": "Den fulde form",
@@ -45,10 +45,6 @@ def _quoted(value: str | None, empty: str = "ingen") -> str:
     return f"«{value}»" if value else empty
 
 
-def _sentence_end(text: str) -> str:
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def sentence(change: Change) -> str:
     """What happened, in one Danish sentence (without the item's name)."""
     c = change.change
@@ -56,12 +52,6 @@ def sentence(change: Change) -> str:
         return "Offentliggjort på siden."
     if c.action == "fjernet":
         return "Fjernet fra siden."
-    if c.action == "status":
-        text = (f"Status ændret fra {_quoted(c.old, 'ingen status')} til "
-                f"{_quoted(c.new, 'ingen status')}.")
-        return text + (f" Begrundelse: {c.reason}" if c.reason else "")
-    if c.action == "statusrapport":
-        return f"Ny statusrapport: {_sentence_end(c.new or '')}"
     if c.action == "tidsplan":
         text = f"{field_label(c.field)} flyttet fra {_quoted(c.old)} til {_quoted(c.new)}."
         return text + (f" Begrundelse: {c.reason}" if c.reason else "")

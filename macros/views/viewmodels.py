@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from macros.data import model
+from macros.data import model, rounds
 from macros.data.loading import SiteData
 from macros.data.periods import Period, format_date_da, parse_period, period_label
 
@@ -21,6 +21,9 @@ NO_STATUS = "ingen status rapporteret endnu"
 
 def initiative_url(initiative_id: str) -> str:
     return f"tiltag/{initiative_id}/"
+
+
+round_url = rounds.round_url
 
 
 def track_url(track_id: str) -> str:
@@ -45,8 +48,15 @@ def meeting_url(meeting_id: str, site: SiteData | None = None) -> str:
     return f"{base}#{meeting_id}"
 
 
-def status_label(initiative: model.Tiltag) -> str:
-    return initiative.status.value if initiative.status else NO_STATUS
+def status_of(site: SiteData, initiative: model.Tiltag) -> model.Status | None:
+    """The status in the newest round that reports on the initiative (data/statusrunder/)."""
+    entry = site.status_of(initiative.id)
+    return entry.line.status if entry else None
+
+
+def status_label(site: SiteData, initiative: model.Tiltag) -> str:
+    status = status_of(site, initiative)
+    return status.value if status else NO_STATUS
 
 
 def when(period: Period, today: dt.date) -> str:
@@ -151,23 +161,32 @@ def planned_span(t: model.Tiltag) -> tuple[dt.date, dt.date | None] | None:
     return start, end
 
 
-def is_overdue(t: model.Tiltag, today: dt.date) -> bool:
-    """Planned end has passed and the initiative is not reported finished."""
+def current_end(site: SiteData, t: model.Tiltag) -> dt.date | None:
+    """The end as now expected: the newest round's `forventet_slut`, else the plan's end."""
+    entry = site.status_of(t.id)
+    expected = entry.line.expected_end if entry else None
+    if expected is not None:
+        return expected.end
     span = planned_span(t)
-    if span is None or span[1] is None or t.status == model.Status.AFSLUTTET:
+    return span[1] if span else None
+
+
+def is_overdue(site: SiteData, t: model.Tiltag, today: dt.date) -> bool:
+    """The end as now expected has passed and the initiative is not reported finished."""
+    end = current_end(site, t)
+    if end is None or status_of(site, t) == model.Status.AFSLUTTET:
         return False
-    return span[1] < today and t.faktisk_slut is None
+    return end < today and t.faktisk_slut is None
 
 
-def overdue(
-    initiatives: Iterable[model.Tiltag], today: dt.date
-) -> list[tuple[model.Tiltag, dt.date]]:
-    """Overdue initiatives with their planned end, in the order given."""
+def overdue(site: SiteData, initiatives: Iterable[model.Tiltag], today: dt.date,
+            ) -> list[tuple[model.Tiltag, dt.date]]:
+    """Overdue initiatives with the end they passed, in the order given."""
     out = []
     for t in initiatives:
-        span = planned_span(t)
-        if span and span[1] and is_overdue(t, today):
-            out.append((t, span[1]))
+        end = current_end(site, t)
+        if end and is_overdue(site, t, today):
+            out.append((t, end))
     return out
 
 
@@ -188,13 +207,13 @@ def status_rows(site: SiteData) -> list[StatusRow]:
     rows = [StatusRow(track) for track in site.spor.spor]
     by_id = {row.track.id: row for row in rows}
     for t in site.tiltag.tiltag:
-        by_id[t.spor].counts[status_label(t)] += 1
+        by_id[t.spor].counts[status_label(site, t)] += 1
     return rows
 
 
 def last_status_report(site: SiteData) -> dt.date | None:
-    dates = [e.dato for t in site.tiltag.tiltag for e in t.statuslog]
-    return max(dates) if dates else None
+    newest = site.newest_round()
+    return newest.dato if newest else None
 
 
 @dataclass(frozen=True)
