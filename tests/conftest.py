@@ -196,3 +196,22 @@ def browser_page(browser: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def rounds_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with two fictional status rounds (TEST DATA, tests/fictional_rounds)."""
+    from tests.fictional_rounds import write_fictional_rounds
+
+    project = copy_project(tmp_path_factory.mktemp("runder") / "projekt")
+    write_fictional_rounds(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def rounds_site(rounds_project: Path, site_url_path: str) -> Path:
+    """The one extra build of the round tests: the copy with fictional rounds, built strictly."""
+    out = rounds_project.parent / "site"
+    result = build_site(rounds_project, out, site_url=f"http://127.0.0.1{site_url_path}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from macros.data import model, rounds
 from macros.data.problems import DataError, Problem, did_you_mean, field_path, one_of
-from macros.data.sourcechecks import check_sources, read_source_texts
+from macros.data.sourcechecks import check_places, check_sources, read_source_texts
 from macros.data.sources import SourceText
 from macros.data.unsafe_html import find_unsafe_html
 from macros.data.yamlsource import Loc, YamlDocument, read_yaml, strings
@@ -227,9 +227,9 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
             problems.extend(_translate(error, doc, root_model))
     if not problems:
         problems.extend(_cross_references(loaded, docs))
-    round_list: list[rounds.Statusrunde] = []
+    round_docs: list[tuple[YamlDocument, rounds.Statusrunde]] = []
     if not problems:
-        round_list, found = _load_rounds(data_dir, loaded)
+        round_docs, found = _load_rounds(data_dir, loaded)
         problems.extend(found)
     texts: dict[str, SourceText] = {}
     if not problems and not earlier_version:
@@ -237,10 +237,12 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
         problems.extend(text_problems)
     if not problems and not earlier_version:
         problems.extend(check_sources(loaded, docs, texts))
+        for doc, r in round_docs:
+            problems.extend(check_places(doc.path, doc, r, texts))
     if problems:
         raise DataError(problems)
     split = frozenset(n for n, d in docs.items() if isinstance(d, FolderDocument))
-    ordered = tuple(sorted(round_list, key=lambda r: r.dato))
+    ordered = tuple(sorted((r for _, r in round_docs), key=lambda r: r.dato))
     return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()}, kildetekster=texts,
                     split=split, statusrunder=ordered, current=rounds.current_entries(ordered))
 
@@ -256,7 +258,7 @@ def _drop_retired(doc: Source) -> None:
 
 
 def _load_rounds(data_dir: Path, loaded: dict[str, Any],
-                 ) -> tuple[list[rounds.Statusrunde], list[Problem]]:
+                 ) -> tuple[list[tuple[YamlDocument, rounds.Statusrunde]], list[Problem]]:
     """data/statusrunder/*.yml: each file one round, checked against the other files."""
     problems: list[Problem] = []
     valid: list[tuple[YamlDocument, rounds.Statusrunde]] = []
@@ -272,7 +274,7 @@ def _load_rounds(data_dir: Path, loaded: dict[str, Any],
     problems.extend(rounds.check_rounds(
         valid, list(loaded["tiltag"].tiltag), [m.id for m in loaded["moeder"].moeder],
         [k.id for k in loaded["kilder"].kilder]))
-    return [r for _, r in valid], problems
+    return valid, problems
 
 
 

@@ -20,7 +20,9 @@ from typing import Any
 from macros.build import parallel
 from macros.data import model
 from macros.data.loading import SiteData
+from macros.data.periods import format_date_da
 from macros.views import paging
+from macros.views.roundreport import round_report
 from macros.views import viewmodels as views
 from macros.views.htmlstash import STASH
 from macros.views.rendering import Renderer
@@ -88,6 +90,8 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
         paged.append(view)
     for kilde in site.kilder.kilder:
         jobs.append(functools.partial(_source_page, site, today, kilde))
+    for r in site.statusrunder:
+        jobs.append(functools.partial(_round_page, site, today, r.dato))
     for view in paged:
         chunks = paging.view_chunks(view, site, today)
         for number in range(2, len(chunks) + 1):
@@ -147,3 +151,20 @@ def _source_page(site: SiteData, today: dt.date, kilde: model.Kilde) -> Generate
         description_yaml=_front_matter_value(f"Kildedokument: {kilde.beskrivelse}"[:300]),
     )
     return GeneratedPage(src, markdown, f"data/kildetekster/{kilde.id}.txt")
+
+
+def _round_page(site: SiteData, today: dt.date, day: dt.date) -> GeneratedPage:
+    """A round's dated edition: the report OMU prints (macros/views/roundreport.py)."""
+    src = views.round_url(day).rstrip("/") + ".md"
+    renderer = Renderer(site, today, _page_url(src))
+    report = round_report(site, day)
+    meeting = next((m for m in site.moeder.moeder if m.id == report.round.moede), None)
+    title = f"Statusrunden {format_date_da(day)}"
+    markdown = renderer.render(
+        "round.md", report=report, meeting=meeting,
+        title_yaml=_front_matter_value(title),
+        description_yaml=_front_matter_value(
+            f"Status på {len(report.lines)} tiltag i strategien for Socialområdet, behandlet "
+            f"{format_date_da(day)}, og hvad der er ændret siden runden før."),
+    )
+    return GeneratedPage(src, markdown, f"data/statusrunder/{day.isoformat()}.yml")

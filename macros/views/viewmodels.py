@@ -211,6 +211,12 @@ def status_rows(site: SiteData) -> list[StatusRow]:
     return rows
 
 
+def round_counts(r: rounds.Statusrunde) -> list[tuple[str, int]]:
+    """The statuses a round reports, with how many initiatives have each, in the list's order."""
+    found = Counter(line.status.value for line in r.tiltag)
+    return [(s.value, found[s.value]) for s in model.Status if found[s.value]]
+
+
 def last_status_report(site: SiteData) -> dt.date | None:
     newest = site.newest_round()
     return newest.dato if newest else None
