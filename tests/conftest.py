@@ -200,7 +200,7 @@ def browser_page(browser: object) -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def rounds_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with two fictional status rounds (TEST DATA, tests/fictional_rounds)."""
+    """A copy of the project with two fictional status rounds (TEST DATA, fictional_rounds.py)."""
     from tests.fictional_rounds import write_fictional_rounds
 
     project = copy_project(tmp_path_factory.mktemp("runder") / "projekt")

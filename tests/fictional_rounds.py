@@ -84,5 +84,5 @@ def write_round(project: Path, data: dict[str, Any], name: str | None = None) ->
 def write_fictional_rounds(project: Path) -> None:
     """Two rounds: the first with 16 initiatives, the second with all 18 and several changes."""
     write_round(project, round_data(FIRST, _FIRST))
-    write_round(project, round_data(SECOND, _SECOND, moede="omu-2023-09-12",
-                                    kilde={"dokument": "sag-23-7776", "sted": "Indstilling punkt 3"}))
+    source = {"dokument": "sag-23-7776", "sted": "Indstilling punkt 3"}
+    write_round(project, round_data(SECOND, _SECOND, moede="omu-2023-09-12", kilde=source))
