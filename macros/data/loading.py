@@ -299,6 +299,11 @@ def _translate(error: ValidationError, doc: Source, root: type,
         name = str(loc[-1]) if loc else ""
         if kind == "missing":
             message = f'feltet "{name}" mangler – tilføj det'
+        elif kind == "extra_forbidden" and root in (model.TiltagFil, model.Tiltag) \
+                and name in model.RETIRED_TILTAG_FIELDS:
+            message = (f'feltet "{name}" hører ikke længere til tiltaget – status, begrundelse '
+                       "og statuslog skrives i statusrunderne, data/statusrunder/<ÅÅÅÅ-MM-DD>.yml "
+                       "(Statusrunder i /admin/); flyt oplysningen dertil, og slet feltet her")
         elif kind == "extra_forbidden":
             allowed = _fields_at(root, loc[:-1])
             message = f'ukendt felt "{name}"{did_you_mean(name, allowed)}'

@@ -22,10 +22,10 @@ from macros.data import model
 from macros.data.loading import SiteData
 from macros.data.periods import format_date_da
 from macros.views import paging
-from macros.views.roundreport import round_report
 from macros.views import viewmodels as views
 from macros.views.htmlstash import STASH
 from macros.views.rendering import Renderer
+from macros.views.roundreport import round_report
 
 
 @dataclass(frozen=True)

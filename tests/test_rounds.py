@@ -1,0 +1,242 @@
+"""The half-yearly status rounds (data/statusrunder/<ÅÅÅÅ-MM-DD>.yml), as editors, citizens and
+OMU meet them.
+
+Mistakes: each written into a copy of the project; the fast check names the file, the line and
+the Danish hint, and a subset goes through the strict build, which names the same line. Pages:
+ONE extra build (the session fixture `rounds_site`: two fictional rounds, TEST DATA from
+tests/fictional_rounds.py) carries every assertion about round pages, the status page, the
+initiative pages, the feed, open data and the rhythm; the real site (the session build) says
+plainly that no round has been reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from tests import fictional_rounds as fr
+from tests.conftest import build_site
+from tests.test_mistakes import run_check
+
+SITE_URL = "http://127.0.0.1/strategi/"
+MARK = "  # <-- her"  # the line each mistake's message must name
+# TEST DATA: an invented round, broken one way per mistake below.
+ROUND = """# TESTDATA: opdigtet statusrunde til test.
+dato: 2024-03-12
+{moede}tiltag:
+  - tiltag: {first}
+    status: {status}
+    tekst: Testdata – kort om, hvor langt tiltaget er.
+{extra}  - tiltag: {second}
+    status: i gang
+    tekst: Testdata – et andet tiltag.
+"""
+
+
+@dataclass(frozen=True)
+class RoundMistake:
+    name: str
+    fields: dict[str, str]
+    words: tuple[str, ...]
+    file: str = "2024-03-12.yml"
+
+
+MISTAKES = [
+    RoundMistake("unknown-initiative", {"first": "cheforum" + MARK},
+                 (": tiltag[0].tiltag:", 'ukendt tiltag "cheforum"', 'mente du "chefforum"',
+                  "data/tiltag/")),
+    RoundMistake("unknown-meeting", {"moede": "moede: omu-2024-03-12" + MARK + "\n"},
+                 (": moede:", 'ukendt møde "omu-2024-03-12"', "data/moeder/")),
+    RoundMistake("status-outside-the-list", {"status": "igang" + MARK},
+                 (": tiltag[0].status:", 'ukendt status "igang"', 'mente du "i gang"',
+                  "planlagt")),
+    RoundMistake("delayed-without-reason", {"status": "forsinket" + MARK},
+                 (": tiltag[0].status:", 'status "forsinket" kræver en begrundelse')),
+    RoundMistake("postponed-without-reason", {"status": "udskudt" + MARK},
+                 (": tiltag[0].status:", 'status "udskudt" kræver en begrundelse')),
+    RoundMistake("same-initiative-twice", {"second": "chefforum" + MARK},
+                 (": tiltag[1].tiltag:", "chefforum", "to gange", "slet den ene")),
+    RoundMistake("file-name-not-the-date", {}, (": dato:", '"2024-03-13.yml"',
+                                                "data/statusrunder/2024-03-12.yml"),
+                 file="2024-03-13.yml"),
+    RoundMistake("later-end-without-reason",
+                 {"first": "arbejdskultur-og-arbejdsmiljoe",
+                  "extra": "    forventet_slut: 1. halvår 2025" + MARK + "\n"},
+                 (": tiltag[0].forventet_slut:", "senere end planens slut",
+                  "31. december 2024", "begrundelse")),
+    RoundMistake("unreadable-expected-end",
+                 {"extra": "    forventet_slut: 5. kvartal 2025" + MARK + "\n"},
+                 (": tiltag[0].forventet_slut:", "5. kvartal 2025", "kvartal")),
+    RoundMistake("unknown-field", {"extra": "    statu: i gang" + MARK + "\n"},
+                 (": tiltag[0].statu:", 'ukendt felt "statu"', 'mente du "status"')),
+]
+BUILD_SUBSET = ["unknown-initiative", "delayed-without-reason", "file-name-not-the-date",
+                "later-end-without-reason"]
+
+
+def write_mistake(project: Path, mistake: RoundMistake) -> tuple[str, int]:
+    values = {"moede": "", "first": "chefforum", "status": "i gang", "extra": "",
+              "second": "direktionen", **mistake.fields}
+    text = ROUND.format(**values)
+    if MARK not in text:  # the file's name: the message names the date's line
+        text = text.replace("dato: 2024-03-12", "dato: 2024-03-12" + MARK)
+    folder = project / "data" / "statusrunder"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / mistake.file).write_text(text, encoding="utf-8")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if MARK in x)
+    return f"data/statusrunder/{mistake.file}", line
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
+def test_check_names_the_rounds_file_line_and_hint(project_copy: Path,
+                                                   mistake: RoundMistake) -> None:
+    rel, line = write_mistake(project_copy, mistake)
+    result = run_check(project_copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    prefix = f"{rel}:{line}: "
+    matching = [out for out in result.stdout.splitlines() if out.startswith(prefix)]
+    assert matching, f"ingen linje starter med {prefix!r}:\n{result.stdout}"
+    assert any(all(word in out for word in mistake.words) for out in matching), (
+        f"{mistake.words} mangler i:\n" + "\n".join(matching))
+
+
+@pytest.mark.parametrize("name", BUILD_SUBSET)
+def test_the_strict_build_names_the_same_line(project_copy: Path, tmp_path: Path,
+                                              name: str) -> None:
+    mistake = next(m for m in MISTAKES if m.name == name)
+    rel, line = write_mistake(project_copy, mistake)
+    result = build_site(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{rel}:{line}: " in output, output
+    assert all(word in output for word in mistake.words), output
+
+
+# --- the real site: no round yet ---------------------------------------------------------------
+
+def text_of(element: object) -> str:
+    return " ".join(element.get_text(" ").split())  # type: ignore[attr-defined]
+
+
+def test_the_real_site_says_no_round_is_reported_and_when_the_first_was_due(site_pages):
+    status = text_of(site_pages["status/"].select_one("article"))
+    assert "Der er endnu ikke offentliggjort nogen statusrunde her" in status
+    assert "Seneste statusrunde: ingen endnu" in status
+    for url in ("", "status/"):
+        notice = text_of(site_pages[url].select_one(".statusrytme"))
+        assert "Den første statusrunde er forsinket" in notice
+        assert "12. marts 2024" in notice, url
+    assert not any(url.startswith("status/runder/") for url in site_pages)
+
+
+# --- a copy with two fictional rounds (one build) ----------------------------------------------
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def items(page: BeautifulSoup, heading_id: str) -> list[str]:
+    heading = page.find(id=heading_id)
+    assert heading is not None, heading_id
+    return [text_of(li) for li in heading.find_next_sibling("ul").select("li")]
+
+
+def test_round_page_summary_and_changes(rounds_site: Path) -> None:
+    page = soup(rounds_site, f"status/runder/{fr.SECOND}")
+    assert page.find("h1").get_text(strip=True) == "Statusrunden 10. september 2024"
+    counts = {text_of(tr.th): text_of(tr.td) for tr in
+              page.select("table.statusrunde__antal tbody tr")}
+    assert counts == {"planlagt": "1", "i gang": "8", "løbende": "3", "forsinket": "1",
+                      "udskudt": "1", "afsluttet": "4"}
+    assert "statusrunden 12. marts 2024" in text_of(page.select_one(".sammendrag"))
+    changed = items(page, "ny-status")
+    assert len(changed) == len(fr.CHANGED)
+    delayed = next(x for x in changed if "arbejdsmiljøet" in x)
+    assert "fra i gang til forsinket" in delayed and fr.REASON_DELAYED in delayed
+    assert len(items(page, "foerste-gang")) == len(fr.FIRST_TIME)
+    assert any(fr.REASON_POSTPONED in x for x in items(page, "forsinket-udskudt"))
+    assert len(items(page, "afsluttet")) == 2
+    (moved,) = items(page, "forventet-slut")
+    assert "fra planens slut 31. december 2024 til 1. halvår 2025" in moved
+    assert fr.REASON_MOVED in moved
+    tracks = [h.get_text(strip=True) for h in page.select(".statusrunde__spor h3")]
+    assert tracks[0] == "Organisering" and len(tracks) == 7
+    lines = page.select(".statusrunde__linjer dd")
+    assert len(lines) == 18 and all("Testdata" in text_of(dd) for dd in lines)
+    # Every page of the printed report carries the round's date and source (print.css).
+    footer = text_of(page.select_one(".statusrunde__hver-side"))
+    assert "Statusrunden 10. september 2024" in footer and "sag 23/7776" in footer
+
+
+def test_first_round_has_no_previous_and_lists_who_is_left_out(rounds_site: Path) -> None:
+    page = soup(rounds_site, f"status/runder/{fr.FIRST}")
+    assert "første statusrunde" in text_of(page.select_one(".sammendrag"))
+    assert page.find(id="ny-status") is None
+    assert page.find(id="ikke-med") is not None
+    assert "referatet er ikke offentliggjort" in text_of(page.select_one(".statusrunde__kilde"))
+
+
+def test_status_page_lists_the_rounds_newest_first(rounds_site: Path) -> None:
+    page = soup(rounds_site, "status")
+    rounds = [text_of(a) for a in page.select("ul.statusrunder a")]
+    assert rounds == ["Statusrunden 10. september 2024", "Statusrunden 12. marts 2024"]
+    for a in page.select("ul.statusrunder a"):
+        assert (rounds_site / "status" / a["href"] / "index.html").resolve().is_file()
+    notice = text_of(page.select_one(".statusrytme"))
+    assert "Ny statusrunde er forsinket" in notice and "10. marts 2025" in notice
+    counts = text_of(page.select_one("table.status-tabel tfoot"))
+    assert counts.split()[2:9] == ["1", "8", "3", "1", "1", "4", "0"]
+
+
+def test_initiative_page_shows_current_status_and_every_round(rounds_site: Path) -> None:
+    page = soup(rounds_site, "tiltag/arbejdskultur-og-arbejdsmiljoe")
+    assert "Status: forsinket" in text_of(page.select_one(".sammendrag"))
+    facts = text_of(page.select_one("dl.fakta"))
+    assert fr.REASON_DELAYED in facts and "statusrunden 10. september 2024" in facts
+    log = [text_of(li) for li in page.select("ol.statuslog li")]
+    assert [x.split(" – ")[0] for x in log] == ["Statusrunden 10. september 2024",
+                                                "Statusrunden 12. marts 2024"]
+    moved = text_of(soup(rounds_site, "tiltag/handleplan-boernemyndighed")
+                    .select_one(".forventet-slut"))
+    assert "1. halvår 2025" in moved and fr.REASON_MOVED in moved
+
+
+def test_feed_has_one_entry_per_round(rounds_site: Path) -> None:
+    feed = feedparser.parse((rounds_site / "feed-status.xml").read_bytes())
+    assert not feed.bozo
+    assert [e.title for e in feed.entries] == ["Statusrunden 10. september 2024",
+                                               "Statusrunden 12. marts 2024"]
+    assert feed.entries[0].link == SITE_URL + f"status/runder/{fr.SECOND}/"
+    assert "forsinket: 1" in feed.entries[0].summary
+
+
+def test_open_data_has_every_round(rounds_site: Path) -> None:
+    def rows(name: str) -> list[dict[str, str]]:
+        text = (rounds_site / "data" / name).read_bytes().decode("utf-8-sig")
+        return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+
+    everything = rows("statusrunder.csv")
+    assert len(everything) == 16 + 18
+    assert [r["runde_dato"] for r in everything][:1] == [fr.SECOND]  # newest first
+    late = next(r for r in everything if r["tiltag_id"] == "arbejdskultur-og-arbejdsmiljoe"
+                and r["runde_dato"] == fr.SECOND)
+    assert (late["status"], late["begrundelse"]) == ("forsinket", fr.REASON_DELAYED)
+    assert late["tiltag"] == "Forbedre arbejdskultur og arbejdsmiljøet i tre aftaleområder"
+    assert len(rows(f"statusrunde-{fr.FIRST}.csv")) == 16
+    document = json.loads((rounds_site / "data" / "statusrunder.json").read_bytes())
+    assert [r["dato"] for r in document["statusrunder"]] == [fr.SECOND, fr.FIRST]
+    initiatives = {r["id"]: r for r in rows("tiltag.csv")}
+    plan = initiatives["handleplan-boernemyndighed"]
+    assert (plan["planlagt_slut"], plan["forventet_slut"], plan["status_dato"]) == (
+        "2024-12-31", "1. halvår 2025", fr.SECOND)
+    whole = json.loads((rounds_site / "data" / "strategi.json").read_bytes())
+    assert len(whole["statusrunder"]) == 2
+    schema = json.loads((rounds_site / "data" / "schema.json").read_bytes())
+    assert "statusrunder" in schema["properties"]
