@@ -170,9 +170,11 @@ def test_round_page_summary_and_changes(rounds_site: Path) -> None:
     assert tracks[0] == "Organisering" and len(tracks) == 7
     lines = page.select(".statusrunde__linjer dd")
     assert len(lines) == 18 and all("Testdata" in text_of(dd) for dd in lines)
-    # Every page of the printed report carries the round's date and source (print.css).
-    footer = text_of(page.select_one(".statusrunde__hver-side"))
-    assert "Statusrunden 10. september 2024" in footer and "sag 23/7776" in footer
+    # Every sheet of the printed report carries the round's date and source (print.css).
+    assert page.select_one('.statusrunde link[rel="stylesheet"]')["href"] == "udskrift.css"
+    footer = (rounds_site / f"status/runder/{fr.SECOND}/udskrift.css").read_text(encoding="utf-8")
+    assert '"Statusrunden 10. september 2024 · Kilde: sag 23/7776' in footer
+    assert "counter(pages)" in footer
 
 
 def test_first_round_has_no_previous_and_lists_who_is_left_out(rounds_site: Path) -> None:

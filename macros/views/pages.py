@@ -30,7 +30,7 @@ from macros.views.roundreport import round_report
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    src_uri: str  # e.g. 'tiltag/ansaettelse-fagchefer.md'
+    src_uri: str  # e.g. 'tiltag/ansaettelse-fagchefer.md'; '.css': a stylesheet, not a page
     markdown: str
     edit_path: str  # the data file an editor changes, relative to the repository root
 
@@ -92,6 +92,7 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
         jobs.append(functools.partial(_source_page, site, today, kilde))
     for r in site.statusrunder:
         jobs.append(functools.partial(_round_page, site, today, r.dato))
+        jobs.append(functools.partial(_round_print_css, site, r.dato))
     for view in paged:
         chunks = paging.view_chunks(view, site, today)
         for number in range(2, len(chunks) + 1):
@@ -168,3 +169,25 @@ def _round_page(site: SiteData, today: dt.date, day: dt.date) -> GeneratedPage:
             f"{format_date_da(day)}, og hvad der er ændret siden runden før."),
     )
     return GeneratedPage(src, markdown, f"data/statusrunder/{day.isoformat()}.yml")
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _round_print_css(site: SiteData, day: dt.date) -> GeneratedPage:
+    """The round's printed footer: its date, source and sheet number in the bottom margin of
+    every sheet (an @page margin box: its text must come from a stylesheet, and the site's
+    security policy allows no inline style, so each round has its own, beside its page)."""
+    r = next(x for x in site.statusrunder if x.dato == day)
+    renderer = Renderer(site, day)
+    source = f"Kilde: {renderer.cite(r.kilde)}" if r.kilde else \
+        "Kilde: referatet er ikke offentliggjort her endnu"
+    text = f"Statusrunden {format_date_da(day)} · {source} · ark "
+    css = ("/* Generated for the printed round (macros/views/pages.py). */\n"
+           "@media print {\n  @page runde {\n    @bottom-left {\n"
+           f"      content: {_css_string(text)} counter(page) \" af \" counter(pages);\n"
+           "      font: 8.5pt system-ui, sans-serif; vertical-align: top; padding-top: 3mm;\n"
+           "      border-top: 1px solid #000;\n    }\n  }\n}\n")
+    src = views.round_url(day) + "udskrift.css"
+    return GeneratedPage(src, css, f"data/statusrunder/{day.isoformat()}.yml")
