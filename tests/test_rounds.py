@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import feedparser
+import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
@@ -242,3 +243,31 @@ def test_open_data_has_every_round(rounds_site: Path) -> None:
     assert len(whole["statusrunder"]) == 2
     schema = json.loads((rounds_site / "data" / "schema.json").read_bytes())
     assert "statusrunder" in schema["properties"]
+
+
+def test_plan_stays_the_plan_and_the_current_end_is_shown_beside_it(rounds_site: Path) -> None:
+    """Baseline against current without git: the plan's end as written, the end the newest
+    round expects, the round's date and the reason, on every view of the schedule."""
+    initiative = text_of(soup(rounds_site, "tiltag/handleplan-boernemyndighed")
+                         .select_one("dl.forventet-slut"))
+    assert "Planen, som den er skrevet Slut 31. december 2024" in initiative
+    assert "statusrunden 10. september 2024 Forventet slut 1. halvår 2025" in initiative
+    for url in ("plan", "status"):
+        shown = [" ".join(x.get_text().split())
+                 for x in soup(rounds_site, url).select(".forventet-slut-kort")]
+        assert len(shown) == 1, url
+        assert shown[0] == ("Forventet slut nu: 1. halvår 2025 (statusrunden 10. september "
+                            f"2024). Begrundelse: {fr.REASON_MOVED}")
+    gantt = soup(rounds_site, "gantt")
+    assert len(gantt.select("rect.gantt__forventet")) == 1
+    row = text_of(gantt.select_one("tr.gantt-tabel__forventet"))
+    assert "statusrunden 10. september 2024" in row and "1. halvår 2025" in row
+    timeline = text_of(soup(rounds_site, "tidslinje").select_one("article"))
+    assert "forventet slut (statusrunden 10. september 2024)" in timeline
+    calendar = icalendar.Calendar.from_ical((rounds_site / "kalender" / "alle.ics").read_bytes())
+    (event,) = [e for e in calendar.walk("VEVENT") if "forventet-slut" in str(e["UID"])]
+    assert "forventet slut (1. halvår 2025)" in str(event["SUMMARY"])
+    assert fr.REASON_MOVED in str(event["DESCRIPTION"])
+    overdue = [text_of(li) for li in soup(rounds_site, "status").select("#forsinkede + p + ul li")]
+    assert any("handleplan" in x.lower() and "forventet slut 30. juni 2025" in x
+               for x in overdue), overdue

@@ -108,6 +108,15 @@ def events(site: SiteData, base_url: str) -> list[Event]:
             out.append(_event(f"tiltag-{t.id}-milepael-{nr}", f"{t.titel}: {ms.titel}",
                               ms.period, [f"Milepæl for tiltag i sporet {track}."], url,
                               "Milepæl", track=t.spor))
+        moved = views.expected_change(site, t)
+        if moved is not None and moved.line.expected_end is not None:
+            out.append(_event(
+                f"tiltag-{t.id}-forventet-slut", f"{t.titel}: forventet slut",
+                moved.line.expected_end,
+                [f"Forventet slut ifølge statusrunden {format_date_da(moved.round.dato)}; "
+                 "planen er uændret.",
+                 moved.line.begrundelse and f"Begrundelse: {moved.line.begrundelse}"],
+                url, "Forventet slut", track=t.spor))
     for f in site.faser.faser:
         if f.periode:
             out.append(_event(f"fase-{f.id}", f"Fase: {f.titel}", parse_period(f.periode),

@@ -108,6 +108,13 @@ def timeline_items(site: SiteData, today: dt.date) -> list[TimelineItem]:
         for m in t.milepaele:
             items.append(TimelineItem(f"{t.titel}: {m.titel}", "Milepæl", m.dato, m.period,
                                       initiative_url(t.id), when(m.period, today), track))
+        moved = expected_change(site, t)
+        if moved is not None and moved.line.forventet_slut:
+            period = parse_period(moved.line.forventet_slut)
+            items.append(TimelineItem(
+                f"{t.titel}: forventet slut (statusrunden {format_date_da(moved.round.dato)})",
+                "Forventet slut", moved.line.forventet_slut, period, initiative_url(t.id),
+                when(period, today), track))
     for m in site.moeder.moeder:
         written = format_date_da(m.dato) if m.dato else (m.periode or "")
         items.append(TimelineItem(m.titel, m.type.capitalize(), written, m.period,
@@ -159,6 +166,16 @@ def planned_span(t: model.Tiltag) -> tuple[dt.date, dt.date | None] | None:
     start = min(p.start for p in periods)
     end = None if any(p.end is None for p in periods) else max(p.end for p in periods if p.end)
     return start, end
+
+
+def expected_change(site: SiteData, t: model.Tiltag) -> rounds.Entry | None:
+    """The newest round's line when it expects an end other than the plan's (the plan stays
+    as written; the current schedule is the plan with this end)."""
+    entry = site.status_of(t.id)
+    expected = entry.line.expected_end if entry else None
+    if entry is None or expected is None:
+        return None
+    return entry if expected.end != rounds.plan_end(t) else None
 
 
 def current_end(site: SiteData, t: model.Tiltag) -> dt.date | None:
