@@ -16,7 +16,7 @@ SECOND = "2024-09-10"
 MARK = "# TESTDATA: opdigtet statusrunde til test – ikke en oplysning fra kilderne.\n"
 
 # initiative id -> (status, begrundelse, forventet_slut) in each round; None: not reported.
-_FIRST: dict[str, tuple[str, str | None, str | None] | None] = {
+FIRST_LINES: dict[str, tuple[str, str | None, str | None] | None] = {
     "ansaettelse-fagchefer": ("afsluttet", None, None),
     "aftaleholder-myndighed-visitation-voksen": ("i gang", None, None),
     "flytning-af-arbejdssted": ("planlagt", None, None),
@@ -39,8 +39,8 @@ _FIRST: dict[str, tuple[str, str | None, str | None] | None] = {
 REASON_DELAYED = "Testdata: forsinket, fordi arbejdsgruppen først blev nedsat i juni."
 REASON_POSTPONED = "Testdata: udskudt til efter budgetforhandlingerne."
 REASON_MOVED = "Testdata: handleplanen venter på den nye lovgivning."
-_SECOND = {
-    **_FIRST,
+SECOND_LINES = {
+    **FIRST_LINES,
     "aftaleholder-myndighed-visitation-voksen": ("afsluttet", None, None),
     "arbejdskultur-og-arbejdsmiljoe": ("forsinket", REASON_DELAYED, None),
     "styregrupper": ("udskudt", REASON_POSTPONED, None),
@@ -83,6 +83,6 @@ def write_round(project: Path, data: dict[str, Any], name: str | None = None) ->
 
 def write_fictional_rounds(project: Path) -> None:
     """Two rounds: the first with 16 initiatives, the second with all 18 and several changes."""
-    write_round(project, round_data(FIRST, _FIRST))
+    write_round(project, round_data(FIRST, FIRST_LINES))
     source = {"dokument": "sag-23-7776", "sted": "Indstilling punkt 3"}
-    write_round(project, round_data(SECOND, _SECOND, moede="omu-2023-09-12", kilde=source))
+    write_round(project, round_data(SECOND, SECOND_LINES, moede="omu-2023-09-12", kilde=source))
