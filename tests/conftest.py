@@ -215,3 +215,15 @@ def rounds_site(rounds_project: Path, site_url_path: str) -> Path:
     result = build_site(rounds_project, out, site_url=f"http://127.0.0.1{site_url_path}")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def rounds_served(rounds_site: Path, site_url_path: str) -> Iterator[str]:
+    """The copy with fictional rounds served under its sub-path on a free localhost port."""
+    root = rounds_site.parent / "serve-root"
+    root.mkdir(exist_ok=True)
+    link = root / site_url_path.strip("/")
+    if not link.exists():
+        link.symlink_to(rounds_site, target_is_directory=True)
+    with serve_folder(root, rounds_site / "404.html") as port:
+        yield f"http://127.0.0.1:{port}{site_url_path}"

@@ -90,6 +90,10 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (repo / "data" / "statusrunder").mkdir()
     (repo / "data" / "statusrunder" / "2024-03-01.yml").write_text(ROUND, encoding="utf-8")
     commit(repo, "2024-03-06", "Status: moved into a round")
+    round_file = repo / "data" / "statusrunder" / "2024-03-01.yml"
+    round_file.write_text(ROUND.replace("ingen ansat endnu", "ingen er ansat endnu"),
+                          encoding="utf-8")
+    commit(repo, "2024-03-20", "Correct the round")
     edit(repo, "aftaleholder-myndighed-visitation-voksen", "tekst: december 2022 – 1. juni 2023",
          "tekst: december 2022 – 1. september 2023")
     commit(repo, "2024-04-02", "Move the hiring period")
@@ -123,6 +127,14 @@ def test_history_lists_each_change_dated(repo: Path) -> None:
     assert entries(history, "tiltag", "ansaettelse-fagchefer") == [
         ("2024-01-10", "tilfoejet", "", None, None, None),
     ]
+    # A round is an item of its own: its correction is dated like any other change.
+    line = ("ansaettelse-fagchefer: forsinket – Testdata – {} Begrundelse: Testdata – "
+            "rekrutteringen er sat i bero.")
+    assert entries(history, "statusrunde", "2024-03-01") == [
+        ("2024-03-20", "tekst", "linje", line.format("ingen ansat endnu."),
+         line.format("ingen er ansat endnu."), None),
+        ("2024-03-06", "tilfoejet", "", None, None, None),
+    ]
     assert entries(history, "tiltag", "aftaleholder-myndighed-visitation-voksen")[0] == (
         "2024-04-02", "tidsplan", "perioder",
         "Hele ansættelsesforløbet: december 2022 – 1. juni 2023",
@@ -151,9 +163,9 @@ def test_sentences_say_what_changed(repo: Path) -> None:
 def test_a_second_run_reads_the_cache(repo: Path, tmp_path: Path) -> None:
     first = compute_history(repo, cache_root=tmp_path)
     cached = list(tmp_path.rglob("*.json"))
-    # One per pair of consecutive data commits (8), and the commit after the broken one
+    # One per pair of consecutive data commits (9), and the commit after the broken one
     # compared with the last valid one.
-    assert len(cached) == 9
+    assert len(cached) == 10
     again = compute_history(repo, cache_root=tmp_path)
     assert [c.change for c in again.changes] == [c.change for c in first.changes]
 
@@ -233,6 +245,9 @@ def test_initiative_page_shows_changes_and_planned_against_current(repo_site: Pa
     status = soup(repo_site, "tiltag/ansaettelse-fagchefer")
     assert "Offentliggjort 10. januar 2024. Sidst ændret 10. januar 2024." in text_of(
         status.select_one(".historik-datoer"))
+    correction = soup(repo_site, "status/runder/2024-03-01")
+    assert text_of(correction.select_one("ol.aendringer li")).startswith(
+        "20. marts 2024: Linjen om et tiltag rettet fra «ansaettelse-fagchefer: forsinket")
     # The status comes from the round, with its reason and date.
     facts = text_of(status.select_one("dl.fakta"))
     assert "forsinket – Testdata – rekrutteringen er sat i bero. (statusrunden 1. marts 2024)" \

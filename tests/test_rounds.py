@@ -153,7 +153,7 @@ def test_round_page_summary_and_changes(rounds_site: Path) -> None:
     page = soup(rounds_site, f"status/runder/{fr.SECOND}")
     assert page.find("h1").get_text(strip=True) == "Statusrunden 10. september 2024"
     counts = {text_of(tr.th): text_of(tr.td) for tr in
-              page.select("table.statusrunde__antal tbody tr")}
+              page.select(".statusrunde__antal table tbody tr")}
     assert counts == {"planlagt": "1", "i gang": "8", "løbende": "3", "forsinket": "1",
                       "udskudt": "1", "afsluttet": "4"}
     assert "statusrunden 12. marts 2024" in text_of(page.select_one(".sammendrag"))

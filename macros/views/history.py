@@ -19,7 +19,7 @@ from macros.history.record import Change, History
 from macros.views import viewmodels as views
 
 KIND_LABELS = {"tiltag": "Tiltag", "moede": "Møde eller beslutning", "spor": "Udviklingsspor",
-               "term": "Ordforklaring"}
+               "term": "Ordforklaring", "statusrunde": "Statusrunde"}
 FIELD_LABELS = {
     "titel": "Titlen", "beskrivelse": "Beskrivelsen", "tidspunkt": "Iværksættelse (som i planen)",
     "ansvarlig": "Ansvarlig", "bemaerkning": "Bemærkningen", "niveau": "Niveauet",
@@ -27,7 +27,8 @@ FIELD_LABELS = {
     "perioder": "Perioderne", "milepaele": "Milepælene", "faktisk_start": "Faktisk start",
     "faktisk_slut": "Faktisk afslutning", "kilde": "Kilden", "spor": "Udviklingssporet",
     "pejlemaerker": "Pejlemærkerne", "anbefalinger": "Anbefalingerne", "moeder": "Møderne",
-"dato": "Datoen", "periode": "Perioden", "resume": "Resuméet",
+    "dato": "Datoen", "periode": "Perioden", "resume": "Resuméet", "moede": "Mødet",
+    "linje": "Linjen om et tiltag",
     "indstilling": "Indstillingen", "indstilling_af": "Indstillet af", "beslutning": "Beslutningen",
     "bilag": "Bilagene", "parter": "Parterne", "udvalg": "Udvalgene", "sag": "Sagsnummeret",
     "type": "Typen", "fravaerende": "Fraværende", "term": "Ordet", "fuld_form": "Den fulde form",
@@ -74,7 +75,8 @@ def _ids(site: SiteData) -> dict[str, frozenset[str]]:
         known = (site, {"tiltag": frozenset(t.id for t in site.tiltag.tiltag),
                         "spor": frozenset(s.id for s in site.spor.spor),
                         "moede": frozenset(m.id for m in site.moeder.moeder),
-                        "term": frozenset(t.id for t in site.ordliste.termer)})
+                        "term": frozenset(t.id for t in site.ordliste.termer),
+                        "statusrunde": frozenset(r.dato.isoformat() for r in site.statusrunder)})
         _present.clear()
         _present[id(site)] = known
     return known[1]
@@ -90,6 +92,8 @@ def item_url(site: SiteData, kind: str, item_id: str) -> str | None:
         return views.track_url(item_id)
     if kind == "moede":
         return views.meeting_url(item_id, site)
+    if kind == "statusrunde":
+        return views.round_url(dt.date.fromisoformat(item_id))
     return f"ordliste/#{item_id}"
 
 

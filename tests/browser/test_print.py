@@ -105,23 +105,15 @@ def test_wide_gantt_figure_prints_landscape_and_text_portrait(print_pdf, site_pa
 # --- a status round prints as the report for OMU (copy with fictional rounds, TEST DATA) ------
 
 @pytest.fixture(scope="module")
-def round_pdf(browser, rounds_site, site_url_path, tmp_path_factory):
+def round_pdf(browser, rounds_served, tmp_path_factory):
     """The round of 10 September 2024 (tests/fictional_rounds.py) printed to PDF: its sheets'
     text and sizes."""
-    from tests.conftest import serve_folder
-
-    root = rounds_site.parent / "serve-root"
-    root.mkdir(exist_ok=True)
-    link = root / site_url_path.strip("/")
-    if not link.exists():
-        link.symlink_to(rounds_site, target_is_directory=True)
     path = tmp_path_factory.mktemp("runde-pdf") / "runde.pdf"
-    with serve_folder(root, rounds_site / "404.html") as port:
-        context = browser.new_context(locale="da-DK")
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{port}{site_url_path}status/runder/2024-09-10/")
-        page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
-        context.close()
+    context = browser.new_context(locale="da-DK")
+    page = context.new_page()
+    page.goto(rounds_served + "status/runder/2024-09-10/")
+    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+    context.close()
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                           capture_output=True, text=True, check=True).stdout
     return path, [squash(sheet) for sheet in text.split("\f") if sheet.strip()]
