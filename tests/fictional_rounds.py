@@ -81,8 +81,23 @@ def write_round(project: Path, data: dict[str, Any], name: str | None = None) ->
     return path
 
 
+# An invented source that is a reference without a transcription (data/kilder.yml, no 'fil').
+REFERENCE_ID = "testdata-referat-omu"
+REFERENCE = f"""  - id: {REFERENCE_ID}
+    titel: Testdata – referat fra et opdigtet OMU-møde
+    udvalg: Områdeudvalg Socialområdet
+    dato: {FIRST}
+    adresse: https://example.org/testdata/referat
+    beskrivelse: Testdata – en kilde, der kun er en henvisning.
+"""
+
+
 def write_fictional_rounds(project: Path) -> None:
-    """Two rounds: the first with 16 initiatives, the second with all 18 and several changes."""
-    write_round(project, round_data(FIRST, FIRST_LINES))
+    """Two rounds: the first with 16 initiatives (citing a reference source, not transcribed),
+    the second with all 18 and several changes."""
+    kilder = project / "data" / "kilder.yml"
+    text = kilder.read_text(encoding="utf-8")
+    kilder.write_text(text.replace("kilder:\n", "kilder:\n" + REFERENCE, 1), encoding="utf-8")
+    write_round(project, round_data(FIRST, FIRST_LINES, kilde={"dokument": REFERENCE_ID}))
     source = {"dokument": "sag-23-7776", "sted": "Indstilling punkt 3"}
     write_round(project, round_data(SECOND, SECOND_LINES, moede="omu-2023-09-12", kilde=source))

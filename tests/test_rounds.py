@@ -183,7 +183,22 @@ def test_first_round_has_no_previous_and_lists_who_is_left_out(rounds_site: Path
     assert "første statusrunde" in text_of(page.select_one(".sammendrag"))
     assert page.find(id="ny-status") is None
     assert page.find(id="ikke-med") is not None
-    assert "referatet er ikke offentliggjort" in text_of(page.select_one(".statusrunde__kilde"))
+
+
+def test_a_source_can_be_a_reference_without_transcription(rounds_site: Path) -> None:
+    """The first round cites a source that is only a reference: the citation names the
+    document, says it is not transcribed here, and leads to its page with the address."""
+    page = soup(rounds_site, f"status/runder/{fr.FIRST}")
+    source = page.select_one(".statusrunde__kilde")
+    assert text_of(source) == ("Kilde: «Testdata – referat fra et opdigtet OMU-møde», "
+                               "Områdeudvalg Socialområdet 12. marts 2024 – ikke gengivet her")
+    href = source.select_one("a")["href"]
+    target = (rounds_site / "status/runder" / fr.FIRST / href / "index.html").resolve()
+    reference = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+    assert "ikke gengivet her endnu" in text_of(reference.select_one("article"))
+    assert reference.select_one('article a[href="https://example.org/testdata/referat"]')
+    sources = text_of(soup(rounds_site, "om-siden").select_one(f"#kilde-{fr.REFERENCE_ID}"))
+    assert "Henvisning: dokumentet er ikke gengivet her endnu" in sources
 
 
 def test_status_page_lists_the_rounds_newest_first(rounds_site: Path) -> None:

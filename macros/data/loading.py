@@ -12,6 +12,7 @@ own file and line either way.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,7 @@ class SiteData:
     # data/statusrunder/, oldest first, and each initiative's line in the newest that has it
     statusrunder: tuple[rounds.Statusrunde, ...] = ()
     current: dict[str, rounds.Entry] = field(default_factory=dict)
+    by_initiative: dict[str, list[rounds.Entry]] = field(default_factory=dict)  # newest first
 
     def status_of(self, initiative_id: str) -> rounds.Entry | None:
         """The initiative's line in the newest round that reports on it."""
@@ -94,7 +96,7 @@ class SiteData:
 
     def entries(self, initiative_id: str) -> list[rounds.Entry]:
         """Every round's line on the initiative, newest first."""
-        return rounds.entries_for(self.statusrunder, initiative_id)
+        return self.by_initiative.get(initiative_id, [])
 
     def newest_round(self) -> rounds.Statusrunde | None:
         return self.statusrunder[-1] if self.statusrunder else None
@@ -106,7 +108,12 @@ class SiteData:
         return next(s for s in self.spor.spor if s.id == track_id)
 
     def initiative(self, initiative_id: str) -> model.Tiltag:
-        return next(t for t in self.tiltag.tiltag if t.id == initiative_id)
+        return self._initiatives[initiative_id]
+
+    @functools.cached_property
+    def _initiatives(self) -> dict[str, model.Tiltag]:
+        # Round pages and open data look up every line's initiative: a dict, not a scan.
+        return {t.id: t for t in self.tiltag.tiltag}
 
     def edit_path(self, name: str, item_id: str | None = None) -> str:
         """The file an editor changes for a data file's item (or the whole file/folder)."""
@@ -244,7 +251,8 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
     split = frozenset(n for n, d in docs.items() if isinstance(d, FolderDocument))
     ordered = tuple(sorted((r for _, r in round_docs), key=lambda r: r.dato))
     return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()}, kildetekster=texts,
-                    split=split, statusrunder=ordered, current=rounds.current_entries(ordered))
+                    split=split, statusrunder=ordered, current=rounds.current_entries(ordered),
+                    by_initiative=rounds.entries_by_initiative(ordered))
 
 
 def _drop_retired(doc: Source) -> None:

@@ -320,8 +320,16 @@ class OrdlisteFil(Strict):
 
 class Kilde(Strict):
     id: Id
-    fil: Text = Field(description="Kildedokumentets oprindelige filnavn, fx "
-                      "'000_caf4917664b254be.txt'. Teksten ligger i data/kildetekster/<id>.txt.")
+    fil: str | None = Field(
+        default=None, min_length=1,
+        description="Kildedokumentets oprindelige filnavn, fx '000_caf4917664b254be.txt'. "
+        "Teksten ligger i data/kildetekster/<id>.txt. Udelad feltet for en kilde, der kun er en "
+        "henvisning (ikke gengivet her endnu): så nævner henvisningerne dokumentet og siger, at "
+        "det ikke er gengivet; henvisninger til steder i teksten tjekkes, når teksten lægges ind.")
+    adresse: str | None = Field(
+        default=None, pattern=r"^https?://\S+$",
+        description="Den offentlige adresse, hvor dokumentet kan læses, fx referatet på "
+        "kommunens hjemmeside (https://…).")
     titel: Text = Field(description="Dokumentets titel, som den står i kilden.")
     sag: str | None = Field(default=None, description="Sagsnummeret som i kilden, fx '23/2079'.")
     udvalg: str | None = None

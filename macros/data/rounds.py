@@ -110,10 +110,13 @@ def current_entries(rounds: Iterable[Statusrunde]) -> dict[str, Entry]:
     return out
 
 
-def entries_for(rounds: Iterable[Statusrunde], initiative_id: str) -> list[Entry]:
-    """Every round's line on one initiative, newest first."""
-    return [Entry(r, line) for r in sorted(rounds, key=lambda r: r.dato, reverse=True)
-            for line in r.tiltag if line.tiltag == initiative_id]
+def entries_by_initiative(rounds: Iterable[Statusrunde]) -> dict[str, list[Entry]]:
+    """Initiative id -> every round's line on it, newest first."""
+    out: dict[str, list[Entry]] = {}
+    for r in sorted(rounds, key=lambda r: r.dato, reverse=True):
+        for line in r.tiltag:
+            out.setdefault(line.tiltag, []).append(Entry(r, line))
+    return out
 
 
 def read_round_files(data_dir: Path) -> list[YamlDocument]:

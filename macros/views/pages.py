@@ -145,6 +145,12 @@ def _source_page(site: SiteData, today: dt.date, kilde: model.Kilde) -> Generate
     src = views.source_url(kilde.id).rstrip("/") + ".md"
     renderer = Renderer(site, today, _page_url(src))
     corrections = next((r.ord for r in site.rettelser.rettelser if r.kilde == kilde.id), [])
+    if kilde.id not in site.kildetekster:  # a reference, not transcribed here (yet)
+        markdown = renderer.render(
+            "source_reference.md", kilde=kilde, search_boost=SOURCE_SEARCH_BOOST,
+            title_yaml=_front_matter_value(kilde.titel),
+            description_yaml=_front_matter_value(f"Kildedokument: {kilde.beskrivelse}"[:300]))
+        return GeneratedPage(src, markdown, "data/kilder.yml")
     markdown = renderer.render(
         "source_page.md", kilde=kilde, text=site.kildetekster[kilde.id], corrections=corrections,
         search_boost=SOURCE_SEARCH_BOOST,
