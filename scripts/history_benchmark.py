@@ -143,8 +143,8 @@ def main() -> int:
     try:
         project = work / "projekt"
         shutil.copytree(ROOT, project, ignore=IGNORE)
-        # No rounds: the history removes initiatives a round would name.
-        write_synthetic_data(project, args.initiatives, rounds=0)
+        # No rounds (the default): the history removes initiatives a round would name.
+        write_synthetic_data(project, args.initiatives)
         made, _ = timed(lambda: write_history(project, args.commits))
         cache = project / ".cache" / "historik"
         cold, history = timed(lambda: compute_history(project))
