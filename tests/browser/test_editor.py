@@ -137,6 +137,12 @@ def test_a_round_of_18_with_5_changes_is_one_form_and_one_save(admin, editor: Ed
         if status == "forsinket":
             person.fill(admin.get_by_label("Begrundelse (kan udelades)", exact=True).nth(index),
                         REASON)
+    shots = os.environ.get("STRATEGI_SKAERMBILLEDER")  # the form, for the note
+    if shots:
+        admin.screenshot(path=str(Path(shots) / "statusrunde-formular-1280.png"))
+        admin.set_viewport_size({"width": 360, "height": 800})
+        admin.screenshot(path=str(Path(shots) / "statusrunde-formular-360.png"))
+        admin.set_viewport_size({"width": 1280, "height": 900})
     person.click(admin.get_by_role("button", name="Publicer", exact=True))
     person.click(admin.get_by_text("Publicer nu", exact=True))
     wait_for_change(path, None)

@@ -7,6 +7,7 @@ Text is read back with pdftotext (Debian poppler-utils, installed by ./dev test)
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -114,6 +115,10 @@ def round_pdf(browser, rounds_served, tmp_path_factory):
     page.goto(rounds_served + "status/runder/2024-09-10/")
     page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     context.close()
+    shots = os.environ.get("STRATEGI_SKAERMBILLEDER")  # the first sheet, for the note
+    if shots and shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                        str(path), str(Path(shots) / "statusrunde-udskrift-ark-1")], check=True)
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                           capture_output=True, text=True, check=True).stdout
     return path, [squash(sheet) for sheet in text.split("\f") if sheet.strip()]
