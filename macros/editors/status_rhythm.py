@@ -18,14 +18,15 @@ def status_warnings(site: SiteData, today: dt.date) -> list[Problem]:
     if not state.overdue:
         return []
     if state.last_report:
-        file = f"data/{FOLDER}/{state.last_report.isoformat()}.yml"
+        file, field = f"data/{FOLDER}/{state.last_report.isoformat()}.yml", "dato"
         since = f"den seneste statusrunde er fra {format_date_da(state.last_report)}"
     else:
-        file = f"data/{FOLDER}/"
+        file, field = f"data/{FOLDER}/", "statusrunde"
         since = ("der er ingen statusrunde siden strategiens godkendelse "
                  f"{format_date_da(rhythm.APPROVED)}")
-    return [Problem(file, 1, "", (
-        f"næste statusrunde skulle have foreligget senest {format_date_da(state.due)} "
+    return [Problem(file, 1, field, (
+        f"{'næste' if state.last_report else 'den første'} statusrunde skulle have foreligget "
+        f"senest {format_date_da(state.due)} "
         f"({since}; {state.days_overdue} dage for sent) – tilføj runden som "
-        f"data/{FOLDER}/<ÅÅÅÅ-MM-DD>.yml (Statusrunder → Ny statusrunde), når OMU har fået "
+        f"data/{FOLDER}/<ÅÅÅÅ-MM-DD>.yml (Statusrunder → Opret statusrunde), når OMU har fået "
         "status"))]
