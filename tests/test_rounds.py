@@ -173,6 +173,10 @@ def test_round_page_summary_and_changes(rounds_site: Path) -> None:
     assert len(lines) == 18 and all("Testdata" in text_of(dd) for dd in lines)
     # Every sheet of the printed report carries the round's date and source (print.css).
     assert page.select_one('.statusrunde link[rel="stylesheet"]')["href"] == "udskrift.css"
+    for link in page.select("#data ~ p a[href]"):  # the round's own data and all rounds'
+        href = link["href"].split("#")[0]
+        target = (rounds_site / "status/runder" / fr.SECOND / href).resolve()
+        assert target.is_file() or (target / "index.html").is_file(), link["href"]
     footer = (rounds_site / f"status/runder/{fr.SECOND}/udskrift.css").read_text(encoding="utf-8")
     assert '"Statusrunden 10. september 2024 · Kilde: sag 23/7776' in footer
     assert "counter(pages)" in footer

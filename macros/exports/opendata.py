@@ -252,9 +252,9 @@ def round_rows(site: SiteData, base_url: str,
             for r in chosen for line in r.tiltag]
 
 
-def round_json(site: SiteData, base_url: str, only: rounds.Statusrunde | None = None) -> bytes:
+def round_json(site: SiteData, base_url: str) -> bytes:
     """statusrunder.json: the rows of statusrunder.csv grouped by round, newest first."""
-    chosen = [only] if only else list(reversed(site.statusrunder))
+    chosen = list(reversed(site.statusrunder))
     return _json_bytes({"statusrunder": [{
         "dato": r.dato.isoformat(), "moede": r.moede,
         "kilde": r.kilde.model_dump(mode="json") if r.kilde else None,
@@ -295,9 +295,7 @@ def export_files(site: SiteData, base_url: str) -> dict[str, bytes]:
     for name, (columns, rows) in CSV_FILES.items():
         files[name] = csv_bytes(columns, rows(site, base_url))
     files["statusrunder.json"] = round_json(site, base_url)
-    for r in site.statusrunder:  # each round on its own, linked from its page
-        day = r.dato.isoformat()
-        files[f"statusrunde-{day}.csv"] = csv_bytes(STATUSRUNDE_COLUMNS,
-                                                    round_rows(site, base_url, r))
-        files[f"statusrunde-{day}.json"] = round_json(site, base_url, r)
+    for r in site.statusrunder:  # each round on its own for a spreadsheet, linked from its page
+        files[f"statusrunde-{r.dato.isoformat()}.csv"] = csv_bytes(
+            STATUSRUNDE_COLUMNS, round_rows(site, base_url, r))
     return files
