@@ -290,3 +290,27 @@ def test_plan_stays_the_plan_and_the_current_end_is_shown_beside_it(rounds_site:
     overdue = [text_of(li) for li in soup(rounds_site, "status").select("#forsinkede + p + ul li")]
     assert any("handleplan" in x.lower() and "forventet slut 30. juni 2025" in x
                for x in overdue), overdue
+
+
+def test_a_large_round_is_split_into_pages(rounds_project: Path, monkeypatch) -> None:
+    """A round of a large plan is paged like the overviews (no page grows with the plan); the
+    plan's 18 initiatives stay one page (the printed report). Pages made in-process, no build."""
+    import datetime as dt
+
+    from macros.data.loading import load_site_data
+    from macros.views import pages
+    from macros.views.htmlstash import STASH
+
+    monkeypatch.setattr(pages, "LINES_PER_PAGE", 5)
+    monkeypatch.setattr(pages, "CHANGES_SHOWN", 1)
+    made = {p.src_uri: p for p in pages.generated_pages(load_site_data(rounds_project),
+                                                        dt.date(2026, 11, 23))}
+    base = f"status/runder/{fr.SECOND}"
+    assert {f"{base}/side-{n}.md" for n in (2, 3, 4)} <= set(made)
+    assert f"{base}/side-5.md" not in made  # 18 lines, 5 to a page
+    first, _ = STASH.release(made[f"{base}.md"].markdown)
+    assert first.count("<dt>") == 5 and "… og 2 flere" in first  # 3 status changes, 1 shown
+    assert made[f"{base}/side-2.md"].edit_path == f"data/statusrunder/{fr.SECOND}.yml"
+    lines = sum(STASH.release(made[f"{base}/side-{n}.md"].markdown)[0].count("<dt>")
+                for n in (2, 3, 4))
+    assert lines == 18 - 5

@@ -25,7 +25,7 @@ from macros.views import paging
 from macros.views import viewmodels as views
 from macros.views.htmlstash import STASH
 from macros.views.rendering import Renderer
-from macros.views.roundreport import round_report
+from macros.views.roundreport import CHANGES_SHOWN, LINES_PER_PAGE, RoundReport, round_report
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,11 @@ def generated_pages(site: SiteData, today: dt.date) -> list[GeneratedPage]:
     for kilde in site.kilder.kilder:
         jobs.append(functools.partial(_source_page, site, today, kilde))
     for r in site.statusrunder:
-        jobs.append(functools.partial(_round_page, site, today, r.dato))
+        report = round_report(site, r.dato)
+        view = round_view(report)
+        jobs.append(functools.partial(_round_page, site, today, report, view))
         jobs.append(functools.partial(_round_print_css, site, r.dato))
+        paged.append(view)
     for view in paged:
         chunks = paging.view_chunks(view, site, today)
         for number in range(2, len(chunks) + 1):
@@ -160,15 +163,28 @@ def _source_page(site: SiteData, today: dt.date, kilde: model.Kilde) -> Generate
     return GeneratedPage(src, markdown, f"data/kildetekster/{kilde.id}.txt")
 
 
-def _round_page(site: SiteData, today: dt.date, day: dt.date) -> GeneratedPage:
+def round_view(report: RoundReport) -> paging.PagedView:
+    """A round's lines as a paged view: one page for a plan's size, more for a large plan."""
+    day = report.round.dato
+    return paging.PagedView(
+        views.round_url(day), f"Statusrunden {format_date_da(day)}", "round_lines.html",
+        LINES_PER_PAGE, lambda s, d: report.lines,
+        lambda s, d, chunk, last: {"report": report, "lines": chunk, "last": last},
+        lambda chunk: f"{chunk[0].initiative.titel[:30]} …" if chunk else "",
+        f"statusrunder/{day.isoformat()}")
+
+
+def _round_page(site: SiteData, today: dt.date, report: RoundReport,
+                view: paging.PagedView) -> GeneratedPage:
     """A round's dated edition: the report OMU prints (macros/views/roundreport.py)."""
+    day = report.round.dato
     src = views.round_url(day).rstrip("/") + ".md"
     renderer = Renderer(site, today, _page_url(src))
-    report = round_report(site, day)
     meeting = next((m for m in site.moeder.moeder if m.id == report.round.moede), None)
     title = f"Statusrunden {format_date_da(day)}"
     markdown = renderer.render(
-        "round.md", report=report, meeting=meeting,
+        "round.md", report=report, meeting=meeting, cap=CHANGES_SHOWN,
+        lines_html=paging.render_page(view, renderer, 1),
         title_yaml=_front_matter_value(title),
         description_yaml=_front_matter_value(
             f"Status på {len(report.lines)} tiltag i strategien for Socialområdet, behandlet "

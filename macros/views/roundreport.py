@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from macros.data import model, rounds
 from macros.data.loading import SiteData
 from macros.data.periods import format_date_da, parse_period
 from macros.views import viewmodels as views
+
+# A round of a large plan is split like the overviews (macros/views/paging.py): its lines, this
+# many to a page, and each list of changes shows at most this many (every line also says its
+# status before). The plan's 18 initiatives stay one page: the printed report.
+LINES_PER_PAGE = 60
+CHANGES_SHOWN = 25
 
 
 @dataclass(frozen=True)
@@ -85,9 +92,11 @@ class RoundReport:
     def ends_moved(self) -> list[Line]:
         return [line for line in self.lines if line.end_moved]
 
-    def by_track(self, site: SiteData) -> list[tuple[model.Spor, list[Line]]]:
+    def by_track(self, site: SiteData, lines: Sequence[Line] | None = None,
+                 ) -> list[tuple[model.Spor, list[Line]]]:
+        """The lines (default: all) grouped by track, in the plan's track order."""
         groups: dict[str, list[Line]] = {}
-        for line in self.lines:
+        for line in self.lines if lines is None else lines:
             groups.setdefault(line.initiative.spor, []).append(line)
         return [(track, groups[track.id]) for track in site.spor.spor if track.id in groups]
 
