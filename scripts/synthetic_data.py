@@ -255,8 +255,8 @@ def write_synthetic_data(project: Path, n: int, seed: int = SEED,
     """Rewrite data/ in the project copy to hold n initiatives (at least those pages name),
     one file per initiative and meeting (`layout="folder"`, as the project) or one file each,
     and `rounds` half-yearly status rounds from March 2024 (data/statusrunder/). Rounds are off
-    by default: at 1 000 initiatives each round's page is about 0.8 MB, over the benchmark's
-    100 KB page budget, until a large round's lines are split into pages."""
+    by default, so the benchmark's figures stay comparable with earlier runs; README.md
+    ("Ydelse") gives what 10 rounds cost at 1 000 initiatives."""
     data = project / "data"
     gen = _Generator(project, seed)
     tiltag_file, spor_file = _load_collection(data, "tiltag"), _load(data / "spor.yml")
