@@ -278,7 +278,8 @@ def test_plan_stays_the_plan_and_the_current_end_is_shown_beside_it(rounds_site:
         assert shown[0] == ("Forventet slut nu: 1. halvår 2025 (statusrunden 10. september "
                             f"2024). Begrundelse: {fr.REASON_MOVED}")
     gantt = soup(rounds_site, "gantt")
-    assert len(gantt.select("rect.gantt__forventet")) == 1
+    assert len(gantt.select(".gantt__svg rect.gantt__forventet")) == 1
+    assert len(gantt.select(".gantt-mobil rect.gantt__forventet")) == 1  # the phone chart too
     row = text_of(gantt.select_one("tr.gantt-tabel__forventet"))
     assert "statusrunden 10. september 2024" in row and "1. halvår 2025" in row
     timeline = text_of(soup(rounds_site, "tidslinje").select_one("article"))

@@ -178,6 +178,7 @@ class PhoneBar:
 class PhoneRow:
     row: Row
     bars: list[PhoneBar]
+    expected: tuple[float, float] | None = None  # (left, width) in percent, as Row.expected
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,12 @@ def phone_chart(chart: Chart) -> PhoneChart:
             width = max(share(bar.x + bar.width) - share(bar.x), PHONE_MIN_WIDTH)
             left = min(share(bar.x), 100 - width)
             bars.append(PhoneBar(round(left, 2), round(width, 2), bar))
-        rows.append(PhoneRow(row, bars))
+        expected = None
+        if row.expected is not None:
+            begin, size = row.expected
+            width = max(share(begin + size) - share(begin), PHONE_MIN_WIDTH)
+            expected = (round(min(share(begin), 100 - width), 2), round(width, 2))
+        rows.append(PhoneRow(row, bars, expected))
     ticks = [Tick(share(t.x), str(t.year) if t.year_start else "jul.", t.year_start, t.month,
                   t.year) for t in chart.ticks if t.month in (1, 7)]
     # The axis starts on a quarter: name its first month when there is room before the next
