@@ -68,19 +68,14 @@ class InitiativeFile:
 
 
 def _change(rng: random.Random, t: dict[str, Any], number: int, day: dt.date) -> None:
-    kind = rng.choice(("status", "periode", "titel", "rapport"))
-    if kind == "status":
-        t["status"] = rng.choice(("i gang", "forsinket", "udskudt"))
-        t["begrundelse"] = f"Begrundelse nr. {number}: ressourcerne er flyttet."
-    elif kind == "periode":
+    # Status lives in data/statusrunder/, which the history does not compare item by item.
+    kind = rng.choice(("periode", "titel", "beskrivelse"))
+    if kind == "periode":
         t["perioder"] = [{"tekst": rng.choice(PERIODS), "betegnelse": "Hele forløbet"}]
     elif kind == "titel":
         t["titel"] = t["titel"].split(" (")[0] + f" (rettet {number})"
     else:
-        t.setdefault("statuslog", []).append({
-            "dato": day.isoformat(), "status": "i gang", "tekst": f"Statusrapport nr. {number}."})
-        t["status"] = "i gang"
-        t.pop("begrundelse", None)
+        t["bemaerkning"] = f"Bemærkning nr. {number} ({day.isoformat()})."
 
 
 def write_history(project: Path, commits: int, seed: int = 20240108) -> None:
@@ -148,6 +143,7 @@ def main() -> int:
     try:
         project = work / "projekt"
         shutil.copytree(ROOT, project, ignore=IGNORE)
+        # No rounds (the default): the history removes initiatives a round would name.
         write_synthetic_data(project, args.initiatives)
         made, _ = timed(lambda: write_history(project, args.commits))
         cache = project / ".cache" / "historik"
@@ -156,7 +152,7 @@ def main() -> int:
         cache_bytes = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
         tiltag = project / "data" / "tiltag.yml"
         tiltag.write_text(tiltag.read_text(encoding="utf-8").replace(
-            "status: i gang", "status: afsluttet", 1), encoding="utf-8")
+            "Hele forløbet", "Hele forløbet (rettet)", 1), encoding="utf-8")
         env = {**os.environ, "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+00:00",
                "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+00:00", "GIT_AUTHOR_NAME": "B",
                "GIT_AUTHOR_EMAIL": "b@example.org", "GIT_COMMITTER_NAME": "B",

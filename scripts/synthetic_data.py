@@ -53,6 +53,7 @@ class Counts:
     initiatives: int
     tracks: int
     meetings: int
+    rounds: int = 0
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -189,7 +190,6 @@ class _Generator:
                          for _ in range(r.randint(0, 2))],
             "milepaele": [{"dato": self.period(), "titel": self.text(1, 1)[:80]}
                           for _ in range(r.randint(0, 4))],
-            "statuslog": [],
             "anbefalinger": r.sample(self.recommendations, min(len(self.recommendations),
                                                                r.randint(0, 2))),
             "pejlemaerker": r.sample(self.landmarks, min(len(self.landmarks), r.randint(0, 2))),
@@ -200,16 +200,21 @@ class _Generator:
             for key in QUOTED_ROW:
                 item.pop(key, None)
             item.update(self.rows[number % len(self.rows)])
-        for _ in range(r.randint(0, 3)):
-            item["statuslog"].append({
-                "dato": f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
-                "status": r.choice(STATUSES), "tekst": self.text(1, 2),
-                "kilde": STATUS_SOURCE})
-        if item["statuslog"]:
-            item["status"] = max(item["statuslog"], key=lambda e: e["dato"])["status"]
-            if item["status"] in ("forsinket", "udskudt"):
-                item["begrundelse"] = self.text(1, 1)
         return {k: v for k, v in item.items() if v not in (None, [])}
+
+    def round(self, day: str, ids: list[str]) -> dict[str, Any]:
+        """A status round (data/statusrunder/<day>.yml) with a line for most initiatives."""
+        r = self.rng
+        lines = []
+        for initiative in ids:
+            if r.random() < 0.1:
+                continue  # not every round reports on every initiative
+            line = {"tiltag": initiative, "status": r.choice(STATUSES),
+                    "tekst": self.text(1, 2)}
+            if line["status"] in ("forsinket", "udskudt"):
+                line["begrundelse"] = self.text(1, 1)
+            lines.append(line)
+        return {"dato": day, "kilde": STATUS_SOURCE, "tiltag": lines}
 
     def track(self, number: int) -> dict[str, Any]:
         title = f"{self.rng.choice(ACTIONS)} {self.rng.choice(OBJECTS)}"
@@ -246,9 +251,12 @@ class _Generator:
 
 
 def write_synthetic_data(project: Path, n: int, seed: int = SEED,
-                         layout: str = "folder") -> Counts:
+                         layout: str = "folder", rounds: int = 0) -> Counts:
     """Rewrite data/ in the project copy to hold n initiatives (at least those pages name),
-    one file per initiative and meeting (`layout="folder"`, as the project) or one file each."""
+    one file per initiative and meeting (`layout="folder"`, as the project) or one file each,
+    and `rounds` half-yearly status rounds from March 2024 (data/statusrunder/). Rounds are off
+    by default, so the benchmark's figures stay comparable with earlier runs; README.md
+    ("Ydelse") gives what 10 rounds cost at 1 000 initiatives."""
     data = project / "data"
     gen = _Generator(project, seed)
     tiltag_file, spor_file = _load_collection(data, "tiltag"), _load(data / "spor.yml")
@@ -275,4 +283,10 @@ def write_synthetic_data(project: Path, n: int, seed: int = SEED,
     _write_collection(data, "tiltag", header, initiatives, layout)
     _dump(data / "spor.yml", header, {**spor_file, "spor": tracks})
     _write_collection(data, "moeder", header, meetings, layout)
-    return Counts(len(initiatives), len(tracks), len(meetings))
+    folder = data / "statusrunder"
+    folder.mkdir(exist_ok=True)
+    for number in range(rounds):
+        index = 2 + 6 * number  # March and September
+        day = f"{2024 + index // 12}-{index % 12 + 1:02d}-12"
+        _dump(folder / f"{day}.yml", header, gen.round(day, ids))
+    return Counts(len(initiatives), len(tracks), len(meetings), rounds)

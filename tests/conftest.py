@@ -248,3 +248,34 @@ def browser_page(browser: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def rounds_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with two fictional status rounds (TEST DATA, fictional_rounds.py)."""
+    from tests.fictional_rounds import write_fictional_rounds
+
+    project = copy_project(tmp_path_factory.mktemp("runder") / "projekt")
+    write_fictional_rounds(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def rounds_site(rounds_project: Path, site_url_path: str) -> Path:
+    """The one extra build of the round tests: the copy with fictional rounds, built strictly."""
+    out = rounds_project.parent / "site"
+    result = build_site(rounds_project, out, site_url=f"http://127.0.0.1{site_url_path}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def rounds_served(rounds_site: Path, site_url_path: str) -> Iterator[str]:
+    """The copy with fictional rounds served under its sub-path on a free localhost port."""
+    root = rounds_site.parent / "serve-root"
+    root.mkdir(exist_ok=True)
+    link = root / site_url_path.strip("/")
+    if not link.exists():
+        link.symlink_to(rounds_site, target_is_directory=True)
+    with serve_folder(root, rounds_site / "404.html") as port:
+        yield f"http://127.0.0.1:{port}{site_url_path}"

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.data import model
+from macros.data import model, rounds
 from macros.data.loading import _model_in, load_site_data
 from macros.data.problems import DataError
 from macros.data.yamlsource import read_yaml
@@ -92,6 +92,27 @@ def test_every_field_of_every_model_is_in_a_form():
         _check_fields(files[name]["fields"], model.DATA_FILES[name], name)
     covered = set(model.FOLDERS) | set(cms_config.FILE_COLLECTIONS)
     assert covered == set(model.DATA_FILES)
+    assert collections["statusrunder"]["folder"] == "data/statusrunder"
+    _check_fields(collections["statusrunder"]["fields"], rounds.Statusrunde, "statusrunder")
+
+
+def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path):
+    """The starter of a new round (cms_config.round_starter): every initiative, in the plan's
+    order, with its line from the newest round that reports on it."""
+    site = load_site_data(rounds_project)
+    text = cms_config.CONFIG_PATH.read_text(encoding="utf-8")
+    config = yaml.safe_load(cms_config.round_starter(text, site))
+    runde = next(c for c in config["collections"] if c["name"] == "statusrunder")
+    rows = next(f for f in runde["fields"] if f["name"] == "tiltag")["default"]
+    assert [r["tiltag"] for r in rows] == [t.id for t in site.tiltag.tiltag]
+    newest = {line.tiltag: line.model_dump(mode="json", exclude_none=True)
+              for line in site.statusrunder[-1].tiltag}
+    assert rows == [newest[t.id] for t in site.tiltag.tiltag]
+    # Without rounds, each row names only its initiative: no status is invented.
+    empty = yaml.safe_load(cms_config.round_starter(text, load_site_data(ROOT)))
+    runde = next(c for c in empty["collections"] if c["name"] == "statusrunder")
+    rows = next(f for f in runde["fields"] if f["name"] == "tiltag")["default"]
+    assert rows == [{"tiltag": t.id} for t in site.tiltag.tiltag]
 
 
 def test_the_form_is_danish_and_checks_what_it_can():
@@ -99,15 +120,26 @@ def test_the_form_is_danish_and_checks_what_it_can():
     assert config["locale"] == "da"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["branch"] == "main"
-    tiltag = {f["name"]: f for f in config["collections"][0]["fields"]}
-    assert tiltag["status"]["widget"] == "select"
-    assert tiltag["status"]["options"] == [s.value for s in model.Status]
-    assert tiltag["begrundelse"]["widget"] == "begrundelse"  # docs/admin/redaktoer.js
+    collections = {c["name"]: c for c in config["collections"]}
+    assert config["collections"][0]["name"] == "statusrunder"  # the half-yearly job, first
+    runde = {f["name"]: f for f in collections["statusrunder"]["fields"]}
+    assert collections["statusrunder"]["folder"] == "data/statusrunder"
+    assert collections["statusrunder"]["slug"] == "{{fields.dato}}"
+    assert runde["dato"]["widget"] == "datetime" and runde["dato"]["format"] == "YYYY-MM-DD"
+    assert runde["moede"]["widget"] == "relation" and runde["moede"]["collection"] == "moeder"
+    linje = {f["name"]: f for f in runde["tiltag"]["fields"]}
+    assert linje["tiltag"]["widget"] == "relation" and linje["tiltag"]["collection"] == "tiltag"
+    assert linje["status"]["widget"] == "select"
+    assert linje["status"]["options"] == [s.value for s in model.Status]
+    assert linje["status"]["required"] is True
+    assert linje["begrundelse"]["widget"] == "begrundelse"  # docs/admin/redaktoer.js
+    assert "forsinket" in linje["status"]["hint"]
+    tiltag = {f["name"]: f for f in collections["tiltag"]["fields"]}
+    assert "status" not in tiltag and "statuslog" not in tiltag  # one place for one fact
     assert tiltag["spor"]["widget"] == "relation"
     assert tiltag["id"]["pattern"][0] == model.ID_PATTERN
-    assert tiltag["titel"]["required"] is True and tiltag["status"]["required"] is False
-    assert "forsinket" in tiltag["status"]["hint"]
-    moede = {f["name"]: f for f in config["collections"][1]["fields"]}
+    assert tiltag["titel"]["required"] is True
+    moede = {f["name"]: f for f in collections["moeder"]["fields"]}
     assert "journalnummeret" in next(f for f in moede["bilag"]["fields"]
                                      if f["name"] == "journalnr")["pattern"][1]
 
@@ -177,21 +209,22 @@ def test_generated_values_survive_the_editors_yaml(tmp_path):
 def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
     copy = tmp_path / "projekt"
     shutil.copytree(ROOT / "data", copy / "data")
-    rel = "data/tiltag/chefforum.yml"
-    data = read_yaml(ROOT / rel, rel).data
-    data = {**data, "status": "igang", "statuslog": [
-        {"dato": "2026-11-20", "status": "forsinket", "tekst": "En tekst\nover to linjer"},
-        {"dato": "20-11-2026", "status": "i gang", "tekst": "14:30"}]}
-    (text,) = decap_resave([{"data": data, "order": order_of(rel)}])
+    rel = "data/statusrunder/2024-03-12.yml"  # TEST DATA: an invented round
+    data = {"dato": "2024-03-12", "tiltag": [
+        {"tiltag": "chefforum", "status": "igang", "tekst": "En tekst\nover to linjer"},
+        {"tiltag": "direktionen", "status": "i gang", "tekst": "14:30",
+         "forventet_slut": "5. kvartal 2024"}]}
+    (text,) = decap_resave([{"data": data, "order": list(rounds.Statusrunde.model_fields)}])
+    (copy / rel).parent.mkdir()
     (copy / rel).write_text(text, encoding="utf-8")
     lines = text.split("\n")
     with pytest.raises(DataError) as error:
         load_site_data(copy)
     found = {(p.file, p.line, p.field) for p in error.value.problems}
-    status_line = lines.index("status: igang") + 1
-    date_line = next(i for i, x in enumerate(lines, 1) if "20-11-2026" in x)
-    assert (rel, status_line, "status") in found, found
-    assert (rel, date_line, "statuslog[1].dato") in found, found
+    status_line = next(i for i, x in enumerate(lines, 1) if "status: igang" in x)
+    end_line = next(i for i, x in enumerate(lines, 1) if "5. kvartal 2024" in x)
+    assert (rel, status_line, "tiltag[0].status") in found, found
+    assert (rel, end_line, "tiltag[1].forventet_slut") in found, found
 
 
 # --- served from the site, out of search and indexing ----------------------------------------

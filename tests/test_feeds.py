@@ -1,4 +1,4 @@
-"""Feeds: the news and status-change feeds are valid Atom with absolute links under the site
+"""Feeds: the news and status-round feeds are valid Atom with absolute links under the site
 address, newest first; every page's head points feed readers and calendar apps to them."""
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-
-from tests.conftest import build_site
 
 SITE_URL = "http://127.0.0.1/strategi/"
 
@@ -54,35 +52,7 @@ def test_status_feed_is_valid_and_empty_without_reports(built_site: Path, site_u
     assert page_exists(built_site, feed.feed.link, site_url)
 
 
-def test_status_feed_gets_an_entry_per_report(project_copy: Path, tmp_path: Path) -> None:
-    data = project_copy / "data" / "tiltag" / "ansaettelse-fagchefer.yml"
-    text = data.read_text(encoding="utf-8")
-    text += (
-        "status: afsluttet\n"
-        "statuslog:\n"
-        "  - {dato: 2024-03-01, status: i gang, tekst: Rekrutteringen er i gang.}\n"
-        "  - {dato: 2024-09-01, status: afsluttet, tekst: \"Begge fagchefer & <ansat>.\"}\n"
-    )
-    data.write_text(text, encoding="utf-8")
-    out = tmp_path / "site"
-    result = build_site(project_copy, out, site_url=SITE_URL)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    feed = parse(out / "feed-status.xml")
-    assert [e.title for e in feed.entries] == [
-        "Ansættelse af to fagchefer: afsluttet", "Ansættelse af to fagchefer: i gang"]
-    assert feed.entries[0].summary == "Begge fagchefer & <ansat>."  # escaped, then read back
-    assert feed.entries[0].link == SITE_URL + "tiltag/ansaettelse-fagchefer/"
-    assert page_exists(out, feed.entries[0].link)
-    assert feed.entries[0].id != feed.entries[1].id
-    assert feed.feed.updated_parsed[:3] == (2024, 9, 1)
-    csv_text = (out / "data" / "statuslog.csv").read_text(encoding="utf-8-sig")
-    assert "2024-09-01;afsluttet" in csv_text
-
-
-@pytest.mark.content
-def test_every_page_head_links_the_feeds(site_pages: dict[str, BeautifulSoup],
-                                        site_url: str) -> None:
+def test_every_page_head_links_the_feeds(site_pages: dict[str, BeautifulSoup]) -> None:
     assert site_pages
     for url, page in site_pages.items():
         links = {link["href"]: link.get("type") for link in

@@ -14,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from macros.data import model
+from macros.data.rounds import RundeLinje
 from macros.data.schemas import SCHEMA_DIR, rendered_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +53,9 @@ def test_item_files_pass_their_schema_and_vs_code_finds_it(name):
 
 
 def test_schema_descriptions_are_danish_hints():
-    schema = json.loads((SCHEMA_DIR / "tiltag.schema.json").read_text(encoding="utf-8"))
-    status = schema["$defs"]["Tiltag"]["properties"]["status"]["description"]
+    schema = json.loads((SCHEMA_DIR / "statusrunder.post.schema.json").read_text(
+        encoding="utf-8"))
+    status = schema["$defs"]["RundeLinje"]["properties"]["status"]["description"]
     assert "planlagt, i gang, løbende, forsinket, udskudt, afsluttet" in status
 
 
@@ -79,14 +81,13 @@ BASE = {"id": "x", "titel": "X", "spor": "organisering",
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"status": "forsinket"}, "kræver en begrundelse"),
-        ({"status": "udskudt"}, "kræver en begrundelse"),
+        ({"status": "i gang"}, "Extra inputs"),  # status lives in the rounds
         ({"niveau": "lokalt"}, 'niveau skal være "centralt" eller "decentralt"'),
         ({"perioder": [{"tekst": "5. kvartal 2024"}]}, "kvartal"),
         ({"id": "Ansættelse"}, "pattern"),
         ({"ukendt": 1}, "Extra inputs"),
     ],
-    ids=["late-needs-reason", "postponed-needs-reason", "level", "period", "id", "extra-field"],
+    ids=["status-not-here", "level", "period", "id", "extra-field"],
 )
 def test_initiative_model_rejects_misleading_data(changes, message):
     with pytest.raises(ValidationError) as error:
@@ -96,9 +97,30 @@ def test_initiative_model_rejects_misleading_data(changes, message):
 
 @pytest.mark.parametrize(
     "changes",
-    [{}, {"status": "forsinket", "begrundelse": "Ny lovgivning"}, {"status": "i gang"},
-     {"perioder": [{"tekst": "løbende fra 1. halvår 2023"}]}],
-    ids=["minimal", "late-with-reason", "in-progress", "open-ended"],
+    [{}, {"perioder": [{"tekst": "løbende fra 1. halvår 2023"}]}],
+    ids=["minimal", "open-ended"],
 )
 def test_initiative_model_accepts_valid_data(changes):
     model.Tiltag.model_validate({**BASE, **changes})
+
+
+LINE = {"tiltag": "x", "status": "i gang", "tekst": "Testdata."}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [({"status": "forsinket"}, "kræver en begrundelse"),
+     ({"status": "udskudt"}, "kræver en begrundelse"),
+     ({"status": "igang"}, "Input should be"),
+     ({"forventet_slut": "5. kvartal 2024"}, "kvartal")],
+    ids=["late-needs-reason", "postponed-needs-reason", "status-list", "expected-end"],
+)
+def test_round_line_rejects_misleading_data(changes, message):
+    with pytest.raises(ValidationError) as error:
+        RundeLinje.model_validate({**LINE, **changes})
+    assert message in str(error.value)
+
+
+def test_round_line_accepts_a_reasoned_delay():
+    RundeLinje.model_validate({**LINE, "status": "forsinket", "begrundelse": "Testdata.",
+                               "forventet_slut": "1. halvår 2025"})

@@ -1,6 +1,8 @@
 """History from git, on a scripted repository with fixed commit dates: each commit changes one
-thing (a status, a period, a title, an initiative added, a broken commit, the initiative
-removed), and the history, the pages, the feeds and the calendars say exactly that, dated."""
+thing (a status the old way, on the initiative, then moved into a status round; a period, a
+title, an initiative added, a broken commit, the initiative removed), and the history, the
+pages, the feeds and the calendars say exactly that, dated. The round and its texts are TEST
+DATA, invented for this repository."""
 
 from __future__ import annotations
 
@@ -43,6 +45,14 @@ kilde:
   sted: Organisering, række 1
 raekkefoelge: 5
 """
+# TEST DATA: an invented status round.
+ROUND = """dato: 2024-03-01
+tiltag:
+  - tiltag: ansaettelse-fagchefer
+    status: forsinket
+    tekst: Testdata – ingen ansat endnu.
+    begrundelse: Testdata – rekrutteringen er sat i bero.
+"""
 
 
 def git(repo: Path, *args: str, when: str | None = None) -> str:
@@ -82,7 +92,18 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "statuslog:\n"
          "  - {dato: 2024-03-01, status: forsinket, tekst: Ingen ansat endnu.}\n"
          "kilde:\n  dokument: tids-og-procesplan\n")
-    commit(repo, "2024-03-05", "Status: hiring delayed")
+    commit(repo, "2024-03-05", "Status: hiring delayed")  # the fields older commits have
+    edit(repo, "ansaettelse-fagchefer",
+         "status: forsinket\nbegrundelse: Rekrutteringen er sat i bero.\n"
+         "statuslog:\n"
+         "  - {dato: 2024-03-01, status: forsinket, tekst: Ingen ansat endnu.}\n", "")
+    (repo / "data" / "statusrunder").mkdir()
+    (repo / "data" / "statusrunder" / "2024-03-01.yml").write_text(ROUND, encoding="utf-8")
+    commit(repo, "2024-03-06", "Status: moved into a round")
+    round_file = repo / "data" / "statusrunder" / "2024-03-01.yml"
+    round_file.write_text(ROUND.replace("ingen ansat endnu", "ingen er ansat endnu"),
+                          encoding="utf-8")
+    commit(repo, "2024-03-20", "Correct the round")
     for old, new in DRAFT:
         edit(repo, "aftaleholder-myndighed-visitation-voksen", new, old)
     commit(repo, "2024-04-02", "Move the hiring period")
@@ -91,7 +112,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (repo / TILTAG / "nyt-tiltag.yml").write_text(NEW_INITIATIVE, encoding="utf-8")
     commit(repo, "2024-06-03", "Add an initiative")
     edit(repo, "nyt-tiltag", "titel: Et nyt tiltag til test\n",
-         "titel: Et nyt tiltag til test\nstatus: ukendt\n")
+         "titel: Et nyt tiltag til test\nniveau: midt\n")
     commit(repo, "2024-06-15", "A broken commit")
     (repo / TILTAG / "nyt-tiltag.yml").unlink()
     commit(repo, "2024-07-01", "Remove the initiative again")
@@ -111,11 +132,18 @@ def entries(history, kind: str, item_id: str) -> list[tuple[str, str, str, str |
 def test_history_lists_each_change_dated(repo: Path) -> None:
     history = compute_history(repo)
     assert history.available
+    # The commit with the status on the initiative (as older commits have it) is read, not
+    # skipped: the fields the rounds replaced are left out.
     assert entries(history, "tiltag", "ansaettelse-fagchefer") == [
-        ("2024-03-05", "status", "status", None, "forsinket", "Rekrutteringen er sat i bero."),
-        ("2024-03-05", "statusrapport", "statuslog", None,
-         "2024-03-01: forsinket – Ingen ansat endnu.", None),
         ("2024-01-10", "tilfoejet", "", None, None, None),
+    ]
+    # A round is an item of its own: its correction is dated like any other change.
+    line = ("ansaettelse-fagchefer: forsinket – Testdata – {} Begrundelse: Testdata – "
+            "rekrutteringen er sat i bero.")
+    assert entries(history, "statusrunde", "2024-03-01") == [
+        ("2024-03-20", "tekst", "linje", line.format("ingen ansat endnu."),
+         line.format("ingen er ansat endnu."), None),
+        ("2024-03-06", "tilfoejet", "", None, None, None),
     ]
     assert entries(history, "tiltag", "aftaleholder-myndighed-visitation-voksen")[0] == (
         "2024-04-02", "tidsplan", "perioder", DRAFTED, AS_WRITTEN, None)
@@ -131,14 +159,11 @@ def test_history_lists_each_change_dated(repo: Path) -> None:
     # Newest first across the site; the docs-only commit changed no data.
     assert history.changes[0].day == dt.date(2024, 7, 1)
     record = history.record("tiltag", "ansaettelse-fagchefer")
-    assert (record.published, record.last_changed) == (dt.date(2024, 1, 10), dt.date(2024, 3, 5))
+    assert (record.published, record.last_changed) == (dt.date(2024, 1, 10), dt.date(2024, 1, 10))
 
 
 def test_sentences_say_what_changed(repo: Path) -> None:
     history = compute_history(repo)
-    status, *_ = history.for_item("tiltag", "ansaettelse-fagchefer")
-    assert hist.sentence(status) == ("Status ændret fra ingen status til «forsinket». "
-                                     "Begrundelse: Rekrutteringen er sat i bero.")
     title = history.for_item("tiltag", "flytning-af-arbejdssted")[0]
     assert hist.sentence(title) == f"Titlen rettet fra «{OLD_TITLE}» til «{NEW_TITLE}»."
 
@@ -146,7 +171,9 @@ def test_sentences_say_what_changed(repo: Path) -> None:
 def test_a_second_run_reads_the_cache(repo: Path, tmp_path: Path) -> None:
     first = compute_history(repo, cache_root=tmp_path)
     cached = list(tmp_path.rglob("*.json"))
-    assert len(cached) == 7  # one per data commit
+    # One per pair of consecutive data commits (9), and the commit after the broken one
+    # compared with the last valid one.
+    assert len(cached) == 10
     again = compute_history(repo, cache_root=tmp_path)
     assert [c.change for c in again.changes] == [c.change for c in first.changes]
 
@@ -170,7 +197,7 @@ def test_last_updated_dates(repo: Path) -> None:
     history = compute_history(repo)
     site = load_site_data(repo)
     assert hist.page_updated(history, site, "tiltag/ansaettelse-fagchefer.md", True,
-                             False) == dt.date(2024, 3, 5)
+                             False) == dt.date(2024, 1, 10)
     assert hist.page_updated(history, site, "tiltag/flytning-af-arbejdssted.md", True,
                              False) == dt.date(2024, 5, 6)
     assert hist.page_updated(history, site, "data.md", False, False) == dt.date(2024, 7, 20)
@@ -182,7 +209,7 @@ def test_last_updated_dates(repo: Path) -> None:
     (dt.date(2024, 8, 1), False, dt.date(2024, 9, 1)),
     (dt.date(2024, 9, 2), True, dt.date(2024, 9, 1)),
 ])
-def test_status_rhythm_from_the_last_report(repo: Path, today: dt.date, overdue: bool,
+def test_status_rhythm_from_the_newest_round(repo: Path, today: dt.date, overdue: bool,
                                             due: dt.date) -> None:
     state = rhythm.rhythm(load_site_data(repo), today)
     assert (state.last_report, state.due, state.overdue) == (dt.date(2024, 3, 1), due, overdue)
@@ -191,10 +218,8 @@ def test_status_rhythm_from_the_last_report(repo: Path, today: dt.date, overdue:
 def test_status_rhythm_from_the_approval_without_reports() -> None:
     site = load_site_data(Path(__file__).resolve().parent.parent)
     state = rhythm.rhythm(site, dt.date(2026, 11, 23))
-    assert (state.counted_from, state.due, state.overdue) == (
-        dt.date(2023, 9, 12), dt.date(2024, 3, 12), True)
-    assert len(rhythm.stale_initiatives(site, dt.date(2024, 3, 1))) == 0
-    assert len(rhythm.stale_initiatives(site, dt.date(2024, 3, 13))) == len(site.tiltag.tiltag)
+    assert (state.last_report, state.counted_from, state.due, state.overdue) == (
+        None, dt.date(2023, 9, 12), dt.date(2024, 3, 12), True)
 
 
 @pytest.fixture(scope="module")
@@ -225,8 +250,15 @@ def test_initiative_page_shows_changes_and_planned_against_current(repo_site: Pa
     assert "Flyttet 2 måneder senere" in planned
     assert text_of(page.select_one(".sidst-opdateret")) == "Sidst opdateret 2. april 2024"
     status = soup(repo_site, "tiltag/ansaettelse-fagchefer")
-    assert "Offentliggjort 10. januar 2024. Sidst ændret 5. marts 2024." in text_of(
+    assert "Offentliggjort 10. januar 2024. Sidst ændret 10. januar 2024." in text_of(
         status.select_one(".historik-datoer"))
+    correction = soup(repo_site, "status/runder/2024-03-01")
+    assert text_of(correction.select_one("ol.aendringer li")).startswith(
+        "20. marts 2024: Linjen om et tiltag rettet fra «ansaettelse-fagchefer: forsinket")
+    # The status comes from the round, with its reason and date.
+    facts = text_of(status.select_one("dl.fakta"))
+    assert "forsinket – Testdata – rekrutteringen er sat i bero. (statusrunden 1. marts 2024)" \
+        in facts
 
 
 def test_plan_gantt_and_status_show_the_moved_plan(repo_site: Path) -> None:
@@ -249,7 +281,8 @@ def test_change_page_lists_newest_first(repo_site: Path) -> None:
 
 def test_front_page_says_when_the_next_status_is_due(repo_site: Path) -> None:
     notice = text_of(soup(repo_site, "").select_one(".statusrytme"))
-    assert "Næste status ventes senest 1. september 2024" in notice
+    assert "Næste statusrunde ventes senest 1. september 2024" in notice
+    assert "den seneste statusrunde 1. marts 2024" in notice
     assert "forsinket" not in notice
 
 
@@ -258,8 +291,9 @@ def test_real_site_says_plainly_that_status_is_overdue(site_pages) -> None:
     for url in ("", "status/"):
         notice = site_pages[url].select_one(".statusrytme--forsinket")
         assert notice is not None, url
-        assert "Ny status er forsinket" in text_of(notice)
+        assert "Den første statusrunde er forsinket" in text_of(notice)
         assert "12. marts 2024" in text_of(notice)
+        assert "endnu ikke offentliggjort nogen statusrunde" in text_of(notice)
 
 
 def test_change_feeds_parse(repo_site: Path) -> None:
@@ -272,9 +306,6 @@ def test_change_feeds_parse(repo_site: Path) -> None:
         (repo_site / "tiltag/ansaettelse-fagchefer/aendringer.xml").read_bytes())
     assert not own.bozo
     assert [(e.published_parsed[:3], e.summary) for e in own.entries] == [
-        ((2024, 3, 5), "Status ændret fra ingen status til «forsinket». "
-                       "Begrundelse: Rekrutteringen er sat i bero."),
-        ((2024, 3, 5), "Ny statusrapport: 2024-03-01: forsinket – Ingen ansat endnu."),
         ((2024, 1, 10), "Offentliggjort på siden.")]
     assert own.feed.link == SITE_URL + "tiltag/ansaettelse-fagchefer/"
 
@@ -320,15 +351,12 @@ def test_a_shallow_clone_has_no_history(repo: Path, tmp_path: Path) -> None:
     assert not history.available and "overfladisk" in history.note
 
 
-def test_check_warns_about_initiatives_without_a_recent_status(repo: Path) -> None:
+def test_check_warns_when_the_next_round_is_late(repo: Path) -> None:
     from macros.editors.status_rhythm import status_warnings
 
     site = load_site_data(repo)
-    warnings = status_warnings(site, dt.date(2024, 8, 1))
-    # Only the initiative with a report from 1 March 2024 is within the half year.
-    assert len(warnings) == len(site.tiltag.tiltag) - 1
-    assert not any("ansaettelse-fagchefer" in w.message for w in warnings)
-    first = warnings[0]
-    assert first.file.startswith("data/tiltag/") and first.file.endswith(".yml")
-    assert "ældre end et halvt år" in first.message
-    assert status_warnings(site, dt.date(2024, 3, 1)) == []
+    assert status_warnings(site, dt.date(2024, 9, 1)) == []
+    (warning,) = status_warnings(site, dt.date(2024, 9, 2))
+    assert warning.file == "data/statusrunder/2024-03-01.yml"
+    assert "skulle have foreligget senest 1. september 2024" in warning.message
+    assert "den seneste statusrunde er fra 1. marts 2024" in warning.message

@@ -43,14 +43,18 @@ kilde:
 raekkefoelge: 185
 """
 
-STATUS_REPORT = """status: i gang
-statuslog:
-  - dato: 2026-10-01
+STATUS_ROUND = """dato: 2026-10-01
+kilde:
+  dokument: sag-23-2079
+  sted: Sagsgang
+tiltag:
+  - tiltag: ansaettelse-fagchefer
     status: i gang
     tekst: Testrapport fra OMU-mødet om stillingsopslaget.
-    kilde:
-      dokument: sag-23-2079
-      sted: Sagsgang
+  - tiltag: chefforum
+    status: forsinket
+    tekst: Testrapport om chefforum.
+    begrundelse: Testbegrundelse fra vejledningen.
 """
 
 NEW_MEETING = """id: omu-2026-10-01
@@ -139,12 +143,17 @@ def test_add_an_initiative(project_copy: Path, tmp_path: Path) -> None:
     assert source["href"].endswith("kilder/test-plan/#kommunikation-og-transparens-raekke-1")
 
 
-def test_add_a_status_report(project_copy: Path, tmp_path: Path) -> None:
-    append(project_copy, "data/tiltag/ansaettelse-fagchefer.yml", STATUS_REPORT)
+def test_add_a_status_round(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "data" / "statusrunder").mkdir()
+    (project_copy / "data" / "statusrunder" / "2026-10-01.yml").write_text(STATUS_ROUND,
+                                                                          encoding="utf-8")
     site = build(project_copy, tmp_path)
     text = " ".join(page(site, "tiltag/ansaettelse-fagchefer").get_text().split())
     assert "Testrapport fra OMU-mødet om stillingsopslaget." in text
-    assert "1. oktober 2026" in text
+    assert "Statusrunden 1. oktober 2026" in text
+    round_page = " ".join(page(site, "status/runder/2026-10-01").get_text().split())
+    assert "Testbegrundelse fra vejledningen." in round_page
+    assert "Statusrunden 1. oktober 2026" in page(site, "status").get_text()
 
 
 def test_add_a_meeting(project_copy: Path, tmp_path: Path) -> None:
@@ -191,7 +200,8 @@ def test_add_a_news_item(project_copy: Path, tmp_path: Path) -> None:
 
 def test_the_guide_shows_these_recipes() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
-    for snippet in ("statuslog:", "id: test-nyt-tiltag", "render_macros: true", "categories:",
+    for snippet in ("data/statusrunder/", "forventet_slut:", "Statusrunder",
+                    "id: test-nyt-tiltag", "render_macros: true", "categories:",
                     "./dev check", "./dev preview", "pull request", "ordliste.yml",
                     "data/moeder/", "data/tiltag/", "/admin/", "Gem", "Klar", "Publicer",
                     "Tiltag", "Møder og beslutninger", "Nyheder", "OAuth", "raekkefoelge",

@@ -32,7 +32,6 @@ tiltag:
     titel: En uge
     spor: organisering
     perioder: [{tekst: uge 2 2024}]
-    status: afsluttet
     kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: dag
     titel: En dag
@@ -43,16 +42,11 @@ tiltag:
     titel: Løbende arbejde
     spor: oekonomi-og-styring
     perioder: [{tekst: løbende fra 2. halvår 2023}]
-    status: løbende
     kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: forsinket
     titel: Bagud
     spor: oekonomi-og-styring
     perioder: [{tekst: 2. halvår 2023}]
-    status: forsinket
-    begrundelse: Ny lovgivning skal implementeres først.
-    statuslog:
-      - {dato: 2024-02-01, status: forsinket, tekst: Udskudt et halvt år.}
     kilde: {dokument: tids-og-procesplan, sted: Tabellen}
   - id: ikke-rapporteret
     titel: Uden status
@@ -63,8 +57,19 @@ tiltag:
     titel: Senere
     spor: kommunikation
     perioder: [{tekst: 1. halvår 2025}]
-    status: planlagt
     kilde: {dokument: tids-og-procesplan, sted: Tabellen}
+"""
+# TEST DATA: an invented status round (the only place a status lives).
+ROUND = """
+dato: 2024-02-01
+tiltag:
+  - {tiltag: uge, status: afsluttet, tekst: Færdig.}
+  - {tiltag: loebende, status: løbende, tekst: Fast opgave.}
+  - tiltag: forsinket
+    status: forsinket
+    tekst: Udskudt et halvt år.
+    begrundelse: Ny lovgivning skal implementeres først.
+  - {tiltag: kommende, status: planlagt, tekst: Ikke begyndt.}
 """
 
 
@@ -73,6 +78,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
     root = tmp_path_factory.mktemp("fixture")
     shutil.copytree(ROOT / "data", root / "data")
     write_collection(root, "tiltag", yaml.safe_load(FIXTURE)["tiltag"])
+    (root / "data" / "statusrunder").mkdir()
+    (root / "data" / "statusrunder" / "2024-02-01.yml").write_text(ROUND, encoding="utf-8")
     write_collection(root, "moeder", [{k: v for k, v in m.items() if k != "tiltag"}
                                       for m in read_collection(root, "moeder")])
     return load_site_data(root)
@@ -123,7 +130,7 @@ def test_resolved_label_next_to_written_form(site):
     ],
 )
 def test_overdue_means_planned_end_passed_and_not_finished(site, initiative, today, overdue):
-    assert views.is_overdue(site.initiative(initiative), today) is overdue
+    assert views.is_overdue(site, site.initiative(initiative), today) is overdue
 
 
 def test_status_counts_per_track_include_unreported(site):
@@ -180,7 +187,8 @@ def test_initiative_page_shows_status_log_and_required_reason(site):
 def test_status_page_lists_overdue_with_planned_end(site):
     initiatives = list(site.tiltag.tiltag)
     html = Renderer(BuildContext(site, TODAY), "status/").render(
-        "status_list.html", initiatives=initiatives, overdue=views.overdue(initiatives, TODAY))
+        "status_list.html", initiatives=initiatives,
+        overdue=views.overdue(site, initiatives, TODAY))
     assert "planlagt slut 31. december 2023" in html
     assert 'href="../tiltag/forsinket/"' in html
 

@@ -1,8 +1,10 @@
 // The browser editor's own parts (loaded by admin/index.html after Decap's bundle):
 // 1. the Danish strings Decap's Danish locale lacks, so every label, button and message is Danish;
-// 2. "begrundelse": a text field that must be filled in when status is forsinket or udskudt (the
-//    model's rule, macros/data/model.py), checked before saving, with a Danish message;
-// 3. previews of an initiative, a meeting and a news post with the site's own stylesheets;
+// 2. "begrundelse": a text field that must be filled in when a status round's row says forsinket
+//    or udskudt (the model's rule, macros/data/rounds.py), checked before saving, with a Danish
+//    message naming the initiative;
+// 3. previews of a status round, an initiative, a meeting and a news post with the site's own
+//    stylesheets;
 // 4. names for controls Decap leaves unnamed (axe: frame-title, button-name, aria-command-name,
 //    aria-input-field-name), so screen readers can tell what they do.
 /* global CMS, createClass, h */
@@ -110,17 +112,20 @@
 
   CMS.registerWidget('begrundelse', JustificationControl, JustificationPreview);
 
-  // The same rule once more when saving, in case the form was not re-checked.
+  // A round's rows are checked when saving: the widget inside a row cannot see the row's status.
   CMS.registerEventListener({
     name: 'preSave',
     handler: function (event) {
       var entry = event.entry;
-      if (entry.get('collection') !== 'tiltag') return undefined;
-      var data = entry.get('data');
-      var status = data.get('status');
-      // A string, not an Error: Decap shows it after "Dokumentet kunne ikke gemmes:" as it is.
-      // eslint-disable-next-line no-throw-literal
-      if (missingJustification(status, data.get('begrundelse'))) throw message(status);
+      if (entry.get('collection') !== 'statusrunder') return undefined;
+      var rows = entry.getIn(['data', 'tiltag']);
+      (rows && rows.toJS ? rows.toJS() : []).forEach(function (row) {
+        if (missingJustification(row.status, row.begrundelse)) {
+          // A string, not an Error: Decap shows it after "Dokumentet kunne ikke gemmes:".
+          // eslint-disable-next-line no-throw-literal
+          throw 'Tiltaget "' + row.tiltag + '": ' + message(row.status);
+        }
+      });
       return undefined;
     },
   });
@@ -157,27 +162,34 @@
   var InitiativePreview = createClass({
     render: function () {
       var entry = this.props.entry;
-      var status = text(entry, ['status']);
-      var log = list(entry, 'statuslog');
       return page([
         h('h1', { key: 'h' }, text(entry, ['titel']) || 'Nyt tiltag'),
-        h('p', { key: 's', className: 'status-linje' },
-          h('strong', {}, 'Status: '), status || 'ingen status rapporteret'),
-        text(entry, ['begrundelse']) &&
-          h('p', { key: 'b' }, h('strong', {}, 'Begrundelse: '), text(entry, ['begrundelse'])),
         text(entry, ['beskrivelse']) && h('p', { key: 'd' }, text(entry, ['beskrivelse'])),
         facts([['Tidspunkt', text(entry, ['tidspunkt'])], ['Ansvarlig', text(entry, ['ansvarlig'])],
           ['Niveau', text(entry, ['niveau'])], ['Bemærkning', text(entry, ['bemaerkning'])]]),
-        log.length > 0 && h('h2', { key: 'lh' }, 'Statuslog'),
-        log.length > 0 && h('table', { key: 'lt' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'Dato'), h('th', {}, 'Status'),
-            h('th', {}, 'Tekst'))),
-          h('tbody', {}, log.map(function (row, index) {
-            return h('tr', { key: index }, h('td', {}, row.dato || ''),
-              h('td', {}, row.status || ''), h('td', {}, row.tekst || ''));
+        h('p', { key: 'n', className: 'forhaandsvisning-note' },
+          'Forhåndsvisning: den udgivne side viser også status fra statusrunderne, tidslinje, ' +
+          'spor, møder og kilde.'),
+      ]);
+    },
+  });
+
+  var RoundPreview = createClass({
+    render: function () {
+      var entry = this.props.entry;
+      var rows = list(entry, 'tiltag');
+      return page([
+        h('h1', { key: 'h' }, 'Statusrunden ' + (text(entry, ['dato']) || '(uden dato)')),
+        h('table', { key: 't' },
+          h('thead', {}, h('tr', {}, h('th', {}, 'Tiltag'), h('th', {}, 'Status'),
+            h('th', {}, 'Tekst'), h('th', {}, 'Begrundelse'))),
+          h('tbody', {}, rows.map(function (row, index) {
+            return h('tr', { key: index }, h('td', {}, row.tiltag || ''),
+              h('td', {}, row.status || ''), h('td', {}, row.tekst || ''),
+              h('td', {}, row.begrundelse || ''));
           }))),
         h('p', { key: 'n', className: 'forhaandsvisning-note' },
-          'Forhåndsvisning: den udgivne side viser også tidslinje, spor, møder og kilde.'),
+          'Forhåndsvisning: den udgivne runde viser også, hvad der er ændret siden runden før.'),
       ]);
     },
   });
@@ -240,6 +252,7 @@
   new MutationObserver(function () { nameControls(document); })
     .observe(document.documentElement, { childList: true, subtree: true });
 
+  CMS.registerPreviewTemplate('statusrunder', RoundPreview);
   CMS.registerPreviewTemplate('tiltag', InitiativePreview);
   CMS.registerPreviewTemplate('moeder', MeetingPreview);
   CMS.registerPreviewTemplate('nyheder', NewsPreview);

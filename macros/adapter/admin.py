@@ -2,8 +2,9 @@
 
 `add_editor_files` adds Decap's bundle from node_modules (installed by `npm ci`; never
 committed, never fetched from another host), fills this build's repository and address into
-admin/config.yml, and writes admin/forhaandsvisning.css, which gives the editor's previews
-Material's and the site's stylesheets under their fingerprinted names.
+admin/config.yml, with a new status round's rows from the newest round
+(cms_config.round_starter), and writes admin/forhaandsvisning.css, which gives the editor's
+previews Material's and the site's stylesheets under their fingerprinted names.
 admin/index.html and admin/config.yml are plain files in docs/admin/: MkDocs copies them, and
 they are not pages, so they are in neither the search index nor the sitemap.
 """
@@ -16,7 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from macros.editors.cms_config import for_site
+from macros.data.loading import SiteData
+from macros.editors.cms_config import for_site, round_starter
 
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"
 
@@ -26,7 +28,7 @@ def _bundle_files(root: Path) -> list[Path]:
     return sorted([*dist.glob("*decap-cms.js"), *dist.glob("*.wasm")])
 
 
-def add_editor_files(files: Files, config: MkDocsConfig) -> None:
+def add_editor_files(files: Files, config: MkDocsConfig, site: SiteData) -> None:
     root = Path(config.config_file_path).parent
     bundle = _bundle_files(root)
     if not bundle:
@@ -38,8 +40,9 @@ def add_editor_files(files: Files, config: MkDocsConfig) -> None:
     if committed is not None:
         files.remove(committed)
         text = Path(committed.abs_src_path or "").read_text(encoding="utf-8")
-        files.append(File.generated(config, "admin/config.yml", content=for_site(
-            text, config.edit_uri or "", config.site_url or "")))
+        text = for_site(text, config.edit_uri or "", config.site_url or "")
+        files.append(File.generated(config, "admin/config.yml",
+                                    content=round_starter(text, site)))
     sheets = [f.src_uri for f in files
               if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".css")
               and not f.src_uri.endswith("print.css")]

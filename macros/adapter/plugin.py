@@ -81,7 +81,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         pages.check_pages(config, self.build.site)
         pages.add_generated_pages(files, config, self.build)
         self.exports.start(config, self.build.parallel)
-        admin.add_editor_files(files, config)
+        admin.add_editor_files(files, config, self.build.site)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

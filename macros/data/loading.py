@@ -12,15 +12,16 @@ own file and line either way.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from macros.data import model
+from macros.data import model, rounds
 from macros.data.problems import DataError, Problem, did_you_mean, field_path, one_of
-from macros.data.sourcechecks import check_sources, read_source_texts
+from macros.data.sourcechecks import check_places, check_sources, read_source_texts
 from macros.data.sources import SourceText
 from macros.data.unsafe_html import find_unsafe_html
 from macros.data.yamlsource import Loc, YamlDocument, read_yaml, strings
@@ -87,6 +88,21 @@ class SiteData:
     # kilde id -> its text split into citable passages (data/kildetekster/, macros/data/sources)
     kildetekster: dict[str, SourceText] = field(default_factory=dict)
     split: frozenset[str] = frozenset()  # names read from data/<name>/, one file per item
+    # data/statusrunder/, oldest first, and each initiative's line in the newest that has it
+    statusrunder: tuple[rounds.Statusrunde, ...] = ()
+    current: dict[str, rounds.Entry] = field(default_factory=dict)
+    by_initiative: dict[str, list[rounds.Entry]] = field(default_factory=dict)  # newest first
+
+    def status_of(self, initiative_id: str) -> rounds.Entry | None:
+        """The initiative's line in the newest round that reports on it."""
+        return self.current.get(initiative_id)
+
+    def entries(self, initiative_id: str) -> list[rounds.Entry]:
+        """Every round's line on the initiative, newest first."""
+        return self.by_initiative.get(initiative_id, [])
+
+    def newest_round(self) -> rounds.Statusrunde | None:
+        return self.statusrunder[-1] if self.statusrunder else None
 
     @property
     def identity(self) -> model.IdentitetFil:
@@ -102,7 +118,12 @@ class SiteData:
         return next(s for s in self.spor.spor if s.id == track_id)
 
     def initiative(self, initiative_id: str) -> model.Tiltag:
-        return next(t for t in self.tiltag.tiltag if t.id == initiative_id)
+        return self._initiatives[initiative_id]
+
+    @functools.cached_property
+    def _initiatives(self) -> dict[str, model.Tiltag]:
+        # Round pages and open data look up every line's initiative: a dict, not a scan.
+        return {t.id: t for t in self.tiltag.tiltag}
 
     def edit_path(self, name: str, item_id: str | None = None) -> str:
         """The file an editor changes for a data file's item (or the whole file/folder)."""
@@ -204,6 +225,8 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
         if doc is None:
             continue
         docs[name] = doc
+        if earlier_version and name == "tiltag":
+            _drop_retired(doc)
         if isinstance(doc, FolderDocument):
             value, found = _validate_folder(doc, name, root_model, model.FOLDERS[name][1])
             problems.extend(found)
@@ -222,17 +245,55 @@ def _load(data_dir: Path, earlier_version: bool = False) -> SiteData:
             problems.extend(_translate(error, doc, root_model))
     if not problems:
         problems.extend(_cross_references(loaded, docs))
+    round_docs: list[tuple[YamlDocument, rounds.Statusrunde]] = []
+    if not problems:
+        round_docs, found = _load_rounds(data_dir, loaded)
+        problems.extend(found)
     texts: dict[str, SourceText] = {}
     if not problems and not earlier_version:
         texts, text_problems = read_source_texts(data_dir, loaded, docs)
         problems.extend(text_problems)
     if not problems and not earlier_version:
         problems.extend(check_sources(loaded, docs, texts))
+        for doc, r in round_docs:
+            problems.extend(check_places(doc.path, doc, r, texts))
     if problems:
         raise DataError(problems)
     split = frozenset(n for n, d in docs.items() if isinstance(d, FolderDocument))
+    ordered = tuple(sorted((r for _, r in round_docs), key=lambda r: r.dato))
     return SiteData(**loaded, lines={n: d.lines for n, d in docs.items()}, kildetekster=texts,
-                    split=split)
+                    split=split, statusrunder=ordered, current=rounds.current_entries(ordered),
+                    by_initiative=rounds.entries_by_initiative(ordered))
+
+
+def _drop_retired(doc: Source) -> None:
+    """An older commit's initiatives without the fields the status rounds replaced."""
+    items = ([item.data for item in doc.items] if isinstance(doc, FolderDocument)
+             else (doc.data or {}).get("tiltag", []) if isinstance(doc.data, dict) else [])
+    for item in items:
+        if isinstance(item, dict):
+            for name in model.RETIRED_TILTAG_FIELDS:
+                item.pop(name, None)
+
+
+def _load_rounds(data_dir: Path, loaded: dict[str, Any],
+                 ) -> tuple[list[tuple[YamlDocument, rounds.Statusrunde]], list[Problem]]:
+    """data/statusrunder/*.yml: each file one round, checked against the other files."""
+    problems: list[Problem] = []
+    valid: list[tuple[YamlDocument, rounds.Statusrunde]] = []
+    for doc in rounds.read_round_files(data_dir):
+        problems.extend(doc.problems)
+        problems.extend(_unsafe_html(doc))
+        if doc.problems and doc.data is None:
+            continue
+        try:
+            valid.append((doc, rounds.Statusrunde.model_validate(doc.data)))
+        except ValidationError as error:
+            problems.extend(_translate(error, doc, rounds.Statusrunde))
+    problems.extend(rounds.check_rounds(
+        valid, list(loaded["tiltag"].tiltag), [m.id for m in loaded["moeder"].moeder],
+        [k.id for k in loaded["kilder"].kilder]))
+    return valid, problems
 
 
 
@@ -257,6 +318,11 @@ def _translate(error: ValidationError, doc: Source, root: type,
         name = str(loc[-1]) if loc else ""
         if kind == "missing":
             message = f'feltet "{name}" mangler – tilføj det'
+        elif kind == "extra_forbidden" and root in (model.TiltagFil, model.Tiltag) \
+                and name in model.RETIRED_TILTAG_FIELDS:
+            message = (f'feltet "{name}" hører ikke længere til tiltaget – status, begrundelse '
+                       "og statuslog skrives i statusrunderne, data/statusrunder/<ÅÅÅÅ-MM-DD>.yml "
+                       "(Statusrunder i /admin/); flyt oplysningen dertil, og slet feltet her")
         elif kind == "extra_forbidden":
             allowed = _fields_at(root, loc[:-1])
             message = f'ukendt felt "{name}"{did_you_mean(name, allowed)}'
@@ -386,8 +452,6 @@ def _cross_references(loaded: dict[str, Any], docs: dict[str, Source]) -> list[P
         for j, ref in enumerate(t.moeder):
             check("tiltag", (*base, "moeder", j), ref, "moeder", "møde")
         check_source("tiltag", base, t.kilde)
-        for j, entry in enumerate(t.statuslog):
-            check_source("tiltag", (*base, "statuslog", j), entry.kilde)
     for i, m in enumerate(loaded["moeder"].moeder):
         for j, ref in enumerate(m.udvalg):
             check("moeder", ("moeder", i, "udvalg", j), ref, "ordliste", "udvalg")

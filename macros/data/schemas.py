@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from macros.data.model import DATA_FILES, FOLDERS, json_schema
+from macros.data.rounds import FOLDER as ROUNDS
+from macros.data.rounds import Statusrunde
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
@@ -26,6 +28,8 @@ def rendered_schemas() -> dict[str, str]:
     schemas = {f"{name}.schema.json": _text(json_schema(root)) for name, root in DATA_FILES.items()}
     schemas |= {f"{name}.post.schema.json": _text(json_schema(item))
                 for name, (_, item) in FOLDERS.items()}
+    # One status round per file, data/statusrunder/<ÅÅÅÅ-MM-DD>.yml (macros/data/rounds.py).
+    schemas[f"{ROUNDS}.post.schema.json"] = _text(json_schema(Statusrunde))
     return schemas
 
 

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from pydantic.fields import FieldInfo
 
-from macros.data import model
+from macros.data import model, rounds
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "admin" / "config.yml"
 
@@ -43,7 +43,8 @@ LABELS: dict[str, str] = {
     "parter": "Parter", "pejlemaerker": "Pejlemærker", "periode": "Periode",
     "periode_som_skrevet": "Periode som skrevet", "perioder": "Perioder",
     "raekkefoelge": "Rækkefølge", "resume": "Resumé", "sag": "Sagsnummer", "spor": "Spor",
-    "statuslog": "Statuslog", "status": "Status", "sted": "Sted i kilden", "tekst": "Tekst",
+    "forventet_slut": "Forventet slut", "moede": "Møde", "status": "Status",
+    "sted": "Sted i kilden", "tekst": "Tekst",
     "term": "Term", "termer": "Termer", "tidspunkt": "Tidspunkt (som i planen)",
     "tiltag": "Tiltag", "titel": "Titel", "type": "Type", "udvalg": "Udvalg",
     "varianter": "Varianter", "myndighed": "Myndighed", "strategi": "Strategien",
@@ -58,7 +59,6 @@ LONG_TEXT = frozenset({"beskrivelse", "bemaerkning", "begrundelse", "fortolkning
 EXTRA_HINTS: dict[str, str] = {
     "perioder": "De perioder, tidslinjen og planen tegnes ud fra.",
     "milepaele": "Datoer eller perioder for de enkelte skridt.",
-    "statuslog": "Tilføj en linje efter hver halvårlige status i OMU – den nyeste nederst.",
     "faktisk_start": "Den dag arbejdet faktisk begyndte, hvis den kendes (ÅÅÅÅ-MM-DD).",
     "faktisk_slut": "Den dag arbejdet faktisk sluttede, hvis den kendes (ÅÅÅÅ-MM-DD).",
     "kilde": "Hvor i sagsakterne oplysningen står.",
@@ -83,6 +83,8 @@ RELATIONS: dict[tuple[str, str], tuple[str, str | None, str, str]] = {
     ("Tiltag", "moeder"): ("moeder", None, "id", "titel"),
     ("Moede", "udvalg"): ("lister", "ordliste", "termer.*.id", "termer.*.term"),
     ("Moede", "tiltag"): ("tiltag", None, "id", "titel"),
+    ("Statusrunde", "moede"): ("moeder", None, "id", "titel"),
+    ("RundeLinje", "tiltag"): ("tiltag", None, "id", "titel"),
     ("Kildehenvisning", "dokument"): ("lister", "kilder", "kilder.*.id", "kilder.*.titel"),
 }
 # A custom widget (docs/admin/redaktoer.js) that asks for a text when status needs one.
@@ -181,7 +183,7 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
         out |= {"widget": "number", "value_type": "int"}
         if _minimum(info) is not None:
             out["min"] = _minimum(info)
-    elif owner is model.Tiltag and name == "begrundelse":
+    elif owner is rounds.RundeLinje and name == "begrundelse":
         out["widget"] = JUSTIFICATION_WIDGET
     else:
         long = name in LONG_TEXT and owner is not model.PeriodeTekst
@@ -211,6 +213,44 @@ def _folder(name: str, label: str, singular: str, description: str,
         "summary": "{{titel}}", "sortable_fields": ["raekkefoelge", "titel"],
         "fields": model_fields(item),
     }
+
+
+def _rounds() -> dict[str, Any]:
+    """One form per half-yearly round: its date, meeting, source and one row per initiative.
+    The build fills the rows in from the newest round (round_starter), so an editor changes only
+    what changed."""
+    fields = model_fields(rounds.Statusrunde)
+    rows = next(f for f in fields if f["name"] == "tiltag")
+    rows |= {"label_singular": "tiltag", "collapsed": False, "minimize_collapsed": False,
+             "summary": "{{fields.tiltag}}: {{fields.status}}"}
+    return {
+        "name": rounds.FOLDER, "label": "Statusrunder", "label_singular": "statusrunde",
+        "description": "Den halvårlige status: én runde pr. fil, med en linje pr. tiltag. "
+                       "En ny runde er udfyldt med den seneste rundes status – ret det, der har "
+                       "ændret sig, og gem én gang.",
+        "folder": f"data/{rounds.FOLDER}", "extension": "yml", "format": "yml", "create": True,
+        "delete": False, "identifier_field": "dato", "slug": "{{fields.dato}}",
+        "summary": "Statusrunden {{dato}}", "sortable_fields": ["dato"], "fields": fields,
+    }
+
+
+def round_starter(text: str, site: Any) -> str:
+    """The build's configuration with a new round's rows filled in: each initiative's line from
+    the newest round that reports on it (status, text, begrundelse, expected end), and for an
+    initiative never reported only its id, in the plan's order. `site` is a loaded SiteData."""
+    config = yaml.safe_load(text)
+    starter = []
+    for t in site.tiltag.tiltag:
+        entry = site.status_of(t.id)
+        row = entry.line.model_dump(mode="json", exclude_none=True) if entry else {"tiltag": t.id}
+        starter.append(row)
+    for collection in config["collections"]:
+        if collection["name"] == rounds.FOLDER:
+            field = next(f for f in collection["fields"] if f["name"] == "tiltag")
+            field["default"] = starter
+    header = "".join(line + "\n" for line in text.splitlines()[:2] if line.startswith("#"))
+    return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                              width=100)
 
 
 def _lists() -> dict[str, Any]:
@@ -290,12 +330,11 @@ def cms_config(categories: list[str]) -> dict[str, Any]:
         "show_preview_links": False,
         "search": True,
         "collections": [
+            _rounds(),
             _folder("tiltag", "Tiltag", "tiltag",
-                    "Tiltagene i tids- og procesplanen: ét tiltag pr. fil. Status, begrundelse "
-                    "og statuslog opdateres efter hver halvårlige status i OMU.",
-                    {"view_groups": [{"label": "Spor", "field": "spor"}],
-                     "view_filters": [{"label": f"Status: {s.value}", "field": "status",
-                                       "pattern": f"^{s.value}$"} for s in model.Status]}),
+                    "Tiltagene i tids- og procesplanen, som planen skriver dem: ét tiltag pr. "
+                    "fil. Status rapporteres i Statusrunder, ikke her.",
+                    {"view_groups": [{"label": "Spor", "field": "spor"}]}),
             _folder("moeder", "Møder og beslutninger", "møde",
                     "Møder, temadage, høringer og politiske beslutninger om strategien.",
                     {"view_groups": [{"label": "Type", "field": "type"}]}),

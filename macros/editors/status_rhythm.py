@@ -1,6 +1,6 @@
-"""The editors' reminder of the status rhythm: initiatives whose newest status report is more
-than half a year old (or that have none, once the first status after approval was due).
-Warnings, not errors: a late status is a fact to publish, not a reason to stop the site."""
+"""The editors' reminder of the status rhythm: the next half-yearly status round is due half a
+year after the newest (or after the approval, before the first). A warning, not an error: a late
+round is a fact to publish, not a reason to stop the site."""
 
 from __future__ import annotations
 
@@ -10,22 +10,23 @@ from macros.data import rhythm
 from macros.data.loading import SiteData
 from macros.data.periods import format_date_da
 from macros.data.problems import Problem
+from macros.data.rounds import FOLDER
 
 
 def status_warnings(site: SiteData, today: dt.date) -> list[Problem]:
-    lines = site.lines.get("tiltag", {})
-    index = {t.id: i for i, t in enumerate(site.tiltag.tiltag)}
-    out = []
-    for t, newest in rhythm.stale_initiatives(site, today):
-        i = index[t.id]
-        line = lines.get(("tiltag", i, "status")) or lines.get(("tiltag", i)) or 1
-        since = (f"seneste statusrapport er fra {format_date_da(newest)}" if newest else
-                 "tiltaget har ingen statusrapport siden strategiens godkendelse "
+    state = rhythm.rhythm(site, today)
+    if not state.overdue:
+        return []
+    if state.last_report:
+        file, field = f"data/{FOLDER}/{state.last_report.isoformat()}.yml", "dato"
+        since = f"den seneste statusrunde er fra {format_date_da(state.last_report)}"
+    else:
+        file, field = f"data/{FOLDER}/", "statusrunde"
+        since = ("der er ingen statusrunde siden strategiens godkendelse "
                  f"{format_date_da(rhythm.approved(site))}")
-        # One file per initiative (data/tiltag/<id>.yml), or the older single file.
-        file, field = ((f"data/tiltag/{t.id}.yml", "status") if "tiltag" in site.split
-                       else ("data/tiltag.yml", f"tiltag[{i}].status"))
-        out.append(Problem(file, line, field,
-                           f"status for «{t.id}» er ældre end et halvt år ({since}) – "
-                           "tilføj en statusrapport under 'statuslog', når status er behandlet"))
-    return out
+    return [Problem(file, 1, field, (
+        f"{'næste' if state.last_report else 'den første'} statusrunde skulle have foreligget "
+        f"senest {format_date_da(state.due)} "
+        f"({since}; {state.days_overdue} dage for sent) – tilføj runden som "
+        f"data/{FOLDER}/<ÅÅÅÅ-MM-DD>.yml (Statusrunder → Opret statusrunde), når status er "
+        "behandlet"))]

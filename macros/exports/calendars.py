@@ -112,6 +112,15 @@ def events(site: SiteData, base_url: str) -> list[Event]:
             out.append(_event(f"tiltag-{t.id}-milepael-{nr}@{domain}", f"{t.titel}: {ms.titel}",
                               ms.period, [f"Milepæl for tiltag i sporet {track}."], url,
                               "Milepæl", track=t.spor))
+        moved = views.expected_change(site, t)
+        if moved is not None and moved.line.expected_end is not None:
+            out.append(_event(
+                f"tiltag-{t.id}-forventet-slut", f"{t.titel}: forventet slut",
+                moved.line.expected_end,
+                [f"Forventet slut ifølge statusrunden {format_date_da(moved.round.dato)}; "
+                 "planen er uændret.",
+                 moved.line.begrundelse and f"Begrundelse: {moved.line.begrundelse}"],
+                url, "Forventet slut", track=t.spor))
     for f in site.faser.faser:
         if f.periode:
             out.append(_event(f"fase-{f.id}@{domain}", f"Fase: {f.titel}", parse_period(f.periode),
@@ -122,7 +131,7 @@ def events(site: SiteData, base_url: str) -> list[Event]:
 def stamp(site: SiteData) -> str:
     """DTSTAMP derived from the data: the newest source or status date (never the clock)."""
     dates = [k.dato for k in site.kilder.kilder if k.dato]
-    dates += [e.dato for t in site.tiltag.tiltag for e in t.statuslog]
+    dates += [r.dato for r in site.statusrunder]
     newest = max(dates, default=dt.date(1970, 1, 1))
     return newest.strftime("%Y%m%dT000000Z")
 

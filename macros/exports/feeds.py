@@ -1,8 +1,8 @@
-"""Atom 1.0 feeds (RFC 4287): the news posts and the initiatives' status changes.
+"""Atom 1.0 feeds (RFC 4287): the news posts and the half-yearly status rounds.
 
 Feeds are built with ElementTree (so every string is escaped by the serializer) from plain
-values: `NewsItem`s collected from the blog posts' front matter, and the status logs in
-data/tiltag.yml. All URLs are absolute under the site's base URL. Timestamps are the items' own
+values: `NewsItem`s collected from the blog posts' front matter, and the status rounds in
+data/statusrunder/. All URLs are absolute under the site's base URL. Timestamps are the items' own
 dates at midnight UTC and the feed's <updated> is its newest entry (or, for an empty feed, the
 newest date in the sources), so the same input always gives the same bytes. Titles, author and
 the tag: ids come from the site's identity (data/identitet.yml). No MkDocs import.
@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from macros.data import model, rounds
 from macros.data.loading import SiteData
 from macros.data.model import IdentitetFil
-from macros.views import viewmodels as views
+from macros.data.periods import format_date_da
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
@@ -96,7 +98,7 @@ def atom_bytes(*, identity: IdentitetFil, title: str, subtitle: str, feed_url: s
 def source_date(site: SiteData) -> dt.date:
     """The newest date in the sources: the `updated` of a feed that has no entries yet."""
     dates = [k.dato for k in site.kilder.kilder if k.dato]
-    dates += [e.dato for t in site.tiltag.tiltag for e in t.statuslog]
+    dates += [r.dato for r in site.statusrunder]
     return max(dates, default=dt.date(1970, 1, 1))
 
 
@@ -113,22 +115,25 @@ def news_feed(items: Sequence[NewsItem], base_url: str, site: SiteData, blog_dir
 
 
 def status_entries(site: SiteData, base_url: str) -> list[Entry]:
-    """One entry per status report of any initiative, newest first."""
+    """One entry per status round, newest first, linking to the round's page."""
     entries = []
-    for t in site.tiltag.tiltag:
-        for e in t.statuslog:
-            entries.append(Entry(
-                entry_id=tag_id(site.identity, e.dato, f"status/{t.id}/{e.dato.isoformat()}"),
-                title=f"{t.titel}: {e.status.value}", date=e.dato,
-                link=base_url + views.initiative_url(t.id), summary=e.tekst,
-                categories=("Status", site.track(t.spor).titel)))
+    for r in site.statusrunder:
+        counts = Counter(line.status.value for line in r.tiltag)
+        summary = (f"Status for {len(r.tiltag)} tiltag: "
+                   + ", ".join(f"{s.value}: {counts[s.value]}" for s in model.Status
+                               if counts[s.value]) + ".")
+        entries.append(Entry(
+            entry_id=tag_id(site.identity, r.dato, f"statusrunde/{r.dato.isoformat()}"),
+            title=f"Statusrunden {format_date_da(r.dato)}", date=r.dato,
+            link=base_url + rounds.round_url(r.dato), summary=summary,
+            categories=("Status",)))
     return sorted(entries, key=lambda e: (e.date, e.entry_id), reverse=True)
 
 
 def status_feed(site: SiteData, base_url: str) -> bytes:
     return atom_bytes(
         identity=site.identity, title=f"Statusændringer – {site.identity.strategi.navn}",
-        subtitle="Ny status for tiltagene i tids- og procesplanen, nyeste først. "
-        "Tom, indtil den første status er rapporteret.",
+        subtitle="Én post pr. halvårlig statusrunde for tiltagene i tids- og procesplanen, "
+        "nyeste først. Tom, indtil den første statusrunde er offentliggjort.",
         feed_url=base_url + STATUS_FEED, page_url=base_url + "status/",
         entries=status_entries(site, base_url), fallback_updated=source_date(site))

@@ -16,9 +16,9 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from pydantic import create_model
+from pydantic import Field, create_model
 
-from macros.data import model
+from macros.data import model, rounds
 from macros.data.loading import SiteData
 from macros.data.periods import Period
 from macros.views import viewmodels as views
@@ -32,21 +32,26 @@ SCHEMA_NAME = "schema.json"
 
 def _dataset_model() -> type[model.Strict]:
     fields: dict[str, Any] = {name: (root, ...) for name, root in model.DATA_FILES.items()}
+    fields["statusrunder"] = (list[rounds.Statusrunde], Field(
+        description="Statusrunderne fra data/statusrunder/, ældste først: hver runde med dato, "
+        "møde, kilde og én linje pr. tiltag (status, tekst, begrundelse, forventet slut)."))
     return create_model("Datasaet", __base__=model.Strict, **fields)
 
 
 Datasaet = _dataset_model()
 Datasaet.__doc__ = (
     "Hele datasættet bag siden: én nøgle pr. datafil i data/ (kilder, ordliste, spor, tiltag, "
-    "møder, faser, anbefalinger, pejlemærker, sidens identitet)."
+    "møder, faser, anbefalinger, pejlemærker, statusrunder, sidens identitet)."
 )
 
 
 def dataset(site: SiteData) -> dict[str, Any]:
     """The whole data set as plain JSON values, one key per file in data/."""
     # raekkefoelge only orders the files of data/<name>/; the lists are already in that order.
-    return {name: getattr(site, name).model_dump(mode="json", exclude=_ORDER.get(name))
-            for name in model.DATA_FILES}
+    out = {name: getattr(site, name).model_dump(mode="json", exclude=_ORDER.get(name))
+           for name in model.DATA_FILES}
+    out["statusrunder"] = [r.model_dump(mode="json") for r in site.statusrunder]
+    return out
 
 
 _ORDER: dict[str, Any] = {name: {collection: {"__all__": {"raekkefoelge"}}}
@@ -115,7 +120,8 @@ def _source(ref: model.Kildehenvisning | None) -> Row:
 
 TILTAG_COLUMNS = (
     "id", "titel", "spor_id", "spor", "beskrivelse", "tidspunkt", "niveau", "ansvarlig",
-    "bemaerkning", "planlagt_start", "planlagt_slut", "status", "begrundelse", "faktisk_start",
+    "bemaerkning", "planlagt_start", "planlagt_slut", "status", "begrundelse", "status_dato",
+    "forventet_slut", "forventet_slut_dato", "faktisk_start",
     "faktisk_slut", "pejlemaerker", "anbefalinger", "moeder", "fortolkning", "kilde_dokument",
     "kilde_sted", "url",
 )  # fmt: skip
@@ -125,13 +131,21 @@ def tiltag_rows(site: SiteData, base_url: str) -> list[Row]:
     rows = []
     for t in site.tiltag.tiltag:
         span = views.planned_span(t)
+        entry = site.status_of(t.id)
+        line = entry.line if entry else None
+        expected = line.expected_end if line else None
         rows.append({
             "id": t.id, "titel": t.titel, "spor_id": t.spor, "spor": site.track(t.spor).titel,
             "beskrivelse": t.beskrivelse, "tidspunkt": t.tidspunkt, "niveau": t.niveau,
             "ansvarlig": t.ansvarlig, "bemaerkning": t.bemaerkning,
             "planlagt_start": span[0].isoformat() if span else None,
             "planlagt_slut": span[1].isoformat() if span and span[1] else None,
-            "status": t.status.value if t.status else None, "begrundelse": t.begrundelse,
+            "status": line.status.value if line else None,
+            "begrundelse": line.begrundelse if line else None,
+            "status_dato": entry.round.dato.isoformat() if entry else None,
+            "forventet_slut": line.forventet_slut if line else None,
+            "forventet_slut_dato": expected.end.isoformat() if expected and expected.end
+            else None,
             "faktisk_start": t.faktisk_start.isoformat() if t.faktisk_start else None,
             "faktisk_slut": t.faktisk_slut.isoformat() if t.faktisk_slut else None,
             "pejlemaerker": _ids(t.pejlemaerker), "anbefalinger": _ids(t.anbefalinger),
@@ -221,15 +235,32 @@ def bilag_rows(site: SiteData, base_url: str) -> list[Row]:
             for m in site.moeder.moeder for b in m.bilag]
 
 
-STATUSLOG_COLUMNS = ("tiltag_id", "tiltag", "dato", "status", "tekst", "kilde_dokument",
-                     "kilde_sted", "url")
+STATUSRUNDE_COLUMNS = ("runde_dato", "moede_id", "tiltag_id", "tiltag", "status", "tekst",
+                       "begrundelse", "forventet_slut", "kilde_dokument", "kilde_sted", "url")
 
 
-def statuslog_rows(site: SiteData, base_url: str) -> list[Row]:
-    return [{"tiltag_id": t.id, "tiltag": t.titel, "dato": e.dato.isoformat(),
-             "status": e.status.value, "tekst": e.tekst, **_source(e.kilde),
-             "url": base_url + views.initiative_url(t.id)}
-            for t in site.tiltag.tiltag for e in t.statuslog]
+def round_rows(site: SiteData, base_url: str,
+               only: rounds.Statusrunde | None = None) -> list[Row]:
+    """One row per initiative per round, newest round first (or of one round)."""
+    chosen = [only] if only else list(reversed(site.statusrunder))
+    return [{"runde_dato": r.dato.isoformat(), "moede_id": r.moede, "tiltag_id": line.tiltag,
+             "tiltag": site.initiative(line.tiltag).titel, "status": line.status.value,
+             "tekst": line.tekst, "begrundelse": line.begrundelse,
+             "forventet_slut": line.forventet_slut, **_source(r.kilde),
+             "url": base_url + rounds.round_url(r.dato)}
+            for r in chosen for line in r.tiltag]
+
+
+def round_json(site: SiteData, base_url: str) -> bytes:
+    """statusrunder.json: the rows of statusrunder.csv grouped by round, newest first."""
+    chosen = list(reversed(site.statusrunder))
+    return _json_bytes({"statusrunder": [{
+        "dato": r.dato.isoformat(), "moede": r.moede,
+        "kilde": r.kilde.model_dump(mode="json") if r.kilde else None,
+        "url": base_url + rounds.round_url(r.dato),
+        "tiltag": [{"tiltag": line.tiltag, "titel": site.initiative(line.tiltag).titel,
+                    **line.model_dump(mode="json", exclude={"tiltag"})} for line in r.tiltag],
+    } for r in chosen]})
 
 
 ORDLISTE_COLUMNS = ("id", "term", "fuld_form", "forklaring", "almen_forklaring", "varianter",
@@ -252,7 +283,7 @@ CSV_FILES: dict[str, tuple[Sequence[str], RowBuilder]] = {
     "moeder.csv": (MOEDE_COLUMNS, moede_rows),
     "beslutninger.csv": (BESLUTNING_COLUMNS, beslutning_rows),
     "bilag.csv": (BILAG_COLUMNS, bilag_rows),
-    "statuslog.csv": (STATUSLOG_COLUMNS, statuslog_rows),
+    "statusrunder.csv": (STATUSRUNDE_COLUMNS, round_rows),
     "ordliste.csv": (ORDLISTE_COLUMNS, ordliste_rows),
 }
 
@@ -262,4 +293,8 @@ def export_files(site: SiteData, base_url: str) -> dict[str, bytes]:
     files = {JSON_NAME: dataset_json(site), SCHEMA_NAME: schema_json(site)}
     for name, (columns, rows) in CSV_FILES.items():
         files[name] = csv_bytes(columns, rows(site, base_url))
+    files["statusrunder.json"] = round_json(site, base_url)
+    for r in site.statusrunder:  # each round on its own for a spreadsheet, linked from its page
+        files[f"statusrunde-{r.dato.isoformat()}.csv"] = csv_bytes(
+            STATUSRUNDE_COLUMNS, round_rows(site, base_url, r))
     return files

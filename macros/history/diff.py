@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from macros.data.loading import SiteData
+from macros.data.periods import format_date_da
 
 # kind -> (how to get the items from SiteData, the field that names an item)
 KINDS: dict[str, tuple[str, str]] = {
@@ -21,6 +22,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "spor": ("spor.spor", "titel"),
     "term": ("ordliste.termer", "term"),
 }
+
+# A status round is an item too, named by its date: a corrected round shows in the history.
+ROUND_KIND = "statusrunde"
+TITLE_FIELDS = {**{kind: title for kind, (_, title) in KINDS.items()}, ROUND_KIND: "titel"}
 
 Snapshot = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> field -> value
 
@@ -37,6 +42,9 @@ def snapshot(site: SiteData) -> Snapshot:
             holder = getattr(holder, part)
         out[kind] = {item.id: item.model_dump(mode="json", exclude=NOT_CONTENT)
                      for item in holder}
+    out[ROUND_KIND] = {r.dato.isoformat(): {"titel": f"Statusrunden {format_date_da(r.dato)}",
+                                            **r.model_dump(mode="json")}
+                       for r in site.statusrunder}
     return out
 
 
@@ -45,7 +53,7 @@ class RawChange:
     kind: str
     item_id: str
     title: str
-    action: str  # tilfoejet | fjernet | status | statusrapport | tidsplan | tekst | andet
+    action: str  # tilfoejet | fjernet | tidsplan | tekst | andet
     field: str = ""
     old: str | None = None
     new: str | None = None
@@ -95,29 +103,13 @@ def _item_changes(kind: str, item_id: str, old: dict[str, Any], new: dict[str, A
     title = str(new.get(title_field) or item_id)
     reason = new.get("begrundelse")
     out: list[RawChange] = []
-    status_changed = old.get("status") != new.get("status")
     for name in list(new) + [n for n in old if n not in new]:
         before, after = old.get(name), new.get(name)
         if before == after:
             continue
-        if kind == "tiltag" and name == "status":
-            out.append(RawChange(kind, item_id, title, "status", name,
-                                 as_text(before), as_text(after), reason))
-        elif kind == "tiltag" and name == "begrundelse" and status_changed:
-            continue  # told with the status change
-        elif kind == "tiltag" and name == "statuslog":
-            seen = {json.dumps(e, sort_keys=True) for e in before or []}
-            for entry in after or []:
-                if json.dumps(entry, sort_keys=True) not in seen:
-                    out.append(RawChange(kind, item_id, title, "statusrapport", name, None,
-                                         f"{entry['dato']}: {entry['status']} – {entry['tekst']}"))
-            if len(before or []) > len(after or []) or any(
-                    json.dumps(e, sort_keys=True) not in {json.dumps(a, sort_keys=True)
-                                                          for a in after or []}
-                    for e in before or []):
-                out.append(RawChange(kind, item_id, title, "andet", name, as_text(before),
-                                     as_text(after)))
-        elif name in TIMING_FIELDS:
+        if kind == ROUND_KIND and name == "tiltag":
+            out.extend(_round_lines(item_id, title, before or [], after or []))
+        elif name in TIMING_FIELDS and kind != ROUND_KIND:
             out.append(RawChange(kind, item_id, title, "tidsplan", name, as_text(before),
                                  as_text(after), reason if kind == "tiltag" else None))
         elif isinstance(before, str | None) and isinstance(after, str | None):
@@ -128,12 +120,32 @@ def _item_changes(kind: str, item_id: str, old: dict[str, Any], new: dict[str, A
     return out
 
 
+def _line_text(line: dict[str, Any]) -> str:
+    text = f"{line['tiltag']}: {line['status']} – {line['tekst']}"
+    if line.get("begrundelse"):
+        text += f" Begrundelse: {line['begrundelse']}"
+    if line.get("forventet_slut"):
+        text += f" Forventet slut: {line['forventet_slut']}."
+    return text
+
+
+def _round_lines(item_id: str, title: str, before: list[dict[str, Any]],
+                 after: list[dict[str, Any]]) -> list[RawChange]:
+    """A corrected round: one change per initiative whose line was added, changed or removed."""
+    old = {line["tiltag"]: line for line in before}
+    new = {line["tiltag"]: line for line in after}
+    return [RawChange(ROUND_KIND, item_id, title, "tekst", "linje",
+                      _line_text(old[i]) if i in old else None,
+                      _line_text(new[i]) if i in new else None)
+            for i in [*new, *(i for i in old if i not in new)] if old.get(i) != new.get(i)]
+
+
 def compare(old: Snapshot | None, new: Snapshot) -> tuple[list[RawChange], dict[str, Any]]:
     """The changes from old to new (old None: everything in new is added), and the plans of
     initiatives added (their timing as first published), by id."""
     changes: list[RawChange] = []
     plans: dict[str, Any] = {}
-    for kind, (_, title_field) in KINDS.items():
+    for kind, title_field in TITLE_FIELDS.items():
         before = (old or {}).get(kind, {})
         after = new.get(kind, {})
         for item_id, item in after.items():

@@ -96,4 +96,4 @@ def planned_vs_current(history: History, t: model.Tiltag) -> PlannedVsCurrent | 
         record.published, _texts(first_p, first_m), _texts(current_p, current_m),
         _span([str(p["tekst"]) for p in first_p] + [str(m["dato"]) for m in first_m]),
         _span([p.tekst for p in t.perioder] + [m.dato for m in t.milepaele]),
-        reason or t.begrundelse)
+        reason)

@@ -19,7 +19,7 @@ from macros.history.record import Change, History
 from macros.views import viewmodels as views
 
 KIND_LABELS = {"tiltag": "Tiltag", "moede": "Møde eller beslutning", "spor": "Udviklingsspor",
-               "term": "Ordforklaring"}
+               "term": "Ordforklaring", "statusrunde": "Statusrunde"}
 FIELD_LABELS = {
     "titel": "Titlen", "beskrivelse": "Beskrivelsen", "tidspunkt": "Iværksættelse (som i planen)",
     "ansvarlig": "Ansvarlig", "bemaerkning": "Bemærkningen", "niveau": "Niveauet",
@@ -28,7 +28,8 @@ FIELD_LABELS = {
     "ikke_tegnet": "Tidsangivelserne, der ikke tegnes", "faktisk_start": "Faktisk start",
     "faktisk_slut": "Faktisk afslutning", "kilde": "Kilden", "spor": "Udviklingssporet",
     "pejlemaerker": "Pejlemærkerne", "anbefalinger": "Anbefalingerne", "moeder": "Møderne",
-    "statuslog": "Statusloggen", "dato": "Datoen", "periode": "Perioden", "resume": "Resuméet",
+    "dato": "Datoen", "periode": "Perioden", "resume": "Resuméet", "moede": "Mødet",
+    "linje": "Linjen om et tiltag",
     "indstilling": "Indstillingen", "indstilling_af": "Indstillet af", "beslutning": "Beslutningen",
     "bilag": "Bilagene", "parter": "Parterne", "udvalg": "Udvalgene", "sag": "Sagsnummeret",
     "type": "Typen", "fravaerende": "Fraværende", "term": "Ordet", "fuld_form": "Den fulde form",
@@ -46,10 +47,6 @@ def _quoted(value: str | None, empty: str = "ingen") -> str:
     return f"«{value}»" if value else empty
 
 
-def _sentence_end(text: str) -> str:
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def sentence(change: Change) -> str:
     """What happened, in one Danish sentence (without the item's name)."""
     c = change.change
@@ -57,12 +54,6 @@ def sentence(change: Change) -> str:
         return "Offentliggjort på siden."
     if c.action == "fjernet":
         return "Fjernet fra siden."
-    if c.action == "status":
-        text = (f"Status ændret fra {_quoted(c.old, 'ingen status')} til "
-                f"{_quoted(c.new, 'ingen status')}.")
-        return text + (f" Begrundelse: {c.reason}" if c.reason else "")
-    if c.action == "statusrapport":
-        return f"Ny statusrapport: {_sentence_end(c.new or '')}"
     if c.action == "tidsplan":
         text = f"{field_label(c.field)} flyttet fra {_quoted(c.old)} til {_quoted(c.new)}."
         return text + (f" Begrundelse: {c.reason}" if c.reason else "")
@@ -85,7 +76,8 @@ def _ids(site: SiteData) -> dict[str, frozenset[str]]:
         known = (site, {"tiltag": frozenset(t.id for t in site.tiltag.tiltag),
                         "spor": frozenset(s.id for s in site.spor.spor),
                         "moede": frozenset(m.id for m in site.moeder.moeder),
-                        "term": frozenset(t.id for t in site.ordliste.termer)})
+                        "term": frozenset(t.id for t in site.ordliste.termer),
+                        "statusrunde": frozenset(r.dato.isoformat() for r in site.statusrunder)})
         _present.clear()
         _present[id(site)] = known
     return known[1]
@@ -101,6 +93,8 @@ def item_url(site: SiteData, kind: str, item_id: str) -> str | None:
         return views.track_url(item_id)
     if kind == "moede":
         return views.meeting_url(item_id, site)
+    if kind == "statusrunde":
+        return views.round_url(dt.date.fromisoformat(item_id))
     return f"ordliste/#{item_id}"
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from macros.data import model
+from macros.data import model, rounds
 from macros.data.loading import SiteData
 from macros.data.periods import MONTHS_DA, Period, Precision, period_label
 from macros.history.planned import PlannedVsCurrent, planned_vs_current
@@ -46,6 +46,9 @@ class Row:
     # The span first published, drawn faintly behind the bars when the plan has moved since.
     original: tuple[float, float] | None = None
     compared: PlannedVsCurrent | None = None
+    # From the plan's end to the end the newest round now expects, when that is later.
+    expected: tuple[float, float] | None = None
+    entry: rounds.Entry | None = None
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,19 @@ def build_chart(site: SiteData, today: dt.date, history: History,
         compared = planned_vs_current(history, t) if history.available else None
         if compared is not None and compared.changed and compared.first_span is not None:
             moved[t.id] = compared
+    later = {}  # initiative id -> (its line in the newest round, the plan's end, expected end)
+    for t in chosen:
+        entry = site.status_of(t.id)
+        expected = entry.line.expected_end if entry else None
+        plan_end = rounds.plan_end(t)
+        if entry and expected and expected.end and plan_end and expected.end > plan_end:
+            later[t.id] = (entry, plan_end, expected.end)
     first = min([p.start for p in all_periods] + [c.first_span[0] for c in moved.values()
                                                    if c.first_span])
     # The axis covers the plan itself; 'today' is drawn only when it falls inside it.
     last = max([p.end or p.start for p in all_periods]
-               + [c.first_span[1] or c.first_span[0] for c in moved.values() if c.first_span])
+               + [c.first_span[1] or c.first_span[0] for c in moved.values() if c.first_span]
+               + [end for _, _, end in later.values()])
     origin = dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1)  # start of first quarter
     months = (last.year - origin.year) * 12 + 12 - origin.month + 1
     axis_end = LABEL_WIDTH + months * MONTH_WIDTH
@@ -128,7 +139,13 @@ def build_chart(site: SiteData, today: dt.date, history: History,
                 begin, end_day = compared.first_span
                 right = x_of(end_day + dt.timedelta(days=1)) if end_day else axis_end
                 original = (x_of(begin), max(right - x_of(begin), 4.0))
-            rows.append(Row(y, t, track, bars, original, compared))
+            expected_x = None
+            if t.id in later:
+                entry, plan_end, end = later[t.id]
+                left = x_of(plan_end + dt.timedelta(days=1))
+                expected_x = (left, max(x_of(end + dt.timedelta(days=1)) - left, 4.0))
+            rows.append(Row(y, t, track, bars, original, compared, expected_x,
+                            later[t.id][0] if t.id in later else None))
             y += ROW_HEIGHT
     ticks = []
     for i in range(months):
@@ -160,6 +177,7 @@ class PhoneBar:
 class PhoneRow:
     row: Row
     bars: list[PhoneBar]
+    expected: tuple[float, float] | None = None  # (left, width) in percent, as Row.expected
 
 
 @dataclass(frozen=True)
@@ -183,7 +201,12 @@ def phone_chart(chart: Chart) -> PhoneChart:
             width = max(share(bar.x + bar.width) - share(bar.x), PHONE_MIN_WIDTH)
             left = min(share(bar.x), 100 - width)
             bars.append(PhoneBar(round(left, 2), round(width, 2), bar))
-        rows.append(PhoneRow(row, bars))
+        expected = None
+        if row.expected is not None:
+            begin, size = row.expected
+            width = max(share(begin + size) - share(begin), PHONE_MIN_WIDTH)
+            expected = (round(min(share(begin), 100 - width), 2), round(width, 2))
+        rows.append(PhoneRow(row, bars, expected))
     ticks = [Tick(share(t.x), str(t.year) if t.year_start else "jul.", t.year_start, t.month,
                   t.year) for t in chart.ticks if t.month in (1, 7)]
     # The axis starts on a quarter: name its first month when there is room before the next

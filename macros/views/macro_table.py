@@ -75,7 +75,7 @@ def statusoverblik(r: Renderer) -> str:
     totals = {s: sum(row.counts[s] for row in rows) for s in views.STATUS_COLUMNS}
     return _view(r, "status.html", rows=rows, columns=views.STATUS_COLUMNS, totals=totals,
                  last_report=views.last_status_report(r.site),
-                 overdue_count=len(views.overdue(r.site.tiltag.tiltag, r.today)),
+                 overdue_count=len(views.overdue(r.site, r.site.tiltag.tiltag, r.today)),
                  definitions=model.STATUS_DEFINITIONS)
 
 

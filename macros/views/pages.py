@@ -9,6 +9,7 @@ page titles unescaped, so no data text can break the page or inject markup.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import json
@@ -19,17 +20,19 @@ from typing import Any
 
 from macros.data import model
 from macros.data.loading import SiteData
+from macros.data.periods import format_date_da
 from macros.data.sources import SourceText
 from macros.runtime import parallel
 from macros.views import paging
 from macros.views import viewmodels as views
 from macros.views.context import BuildContext
 from macros.views.rendering import Renderer
+from macros.views.roundreport import CHANGES_SHOWN, LINES_PER_PAGE, RoundReport, round_report
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    src_uri: str  # e.g. 'tiltag/faelles-handleplan.md'
+    src_uri: str  # e.g. 'tiltag/faelles-handleplan.md'; '.css': a stylesheet, not a page
     markdown: str
     edit_path: str  # the data file an editor changes, relative to the repository root
 
@@ -90,6 +93,12 @@ def generated_pages(build: BuildContext) -> list[GeneratedPage]:
         paged.append(view)
     for kilde in site.kilder.kilder:
         jobs.append(functools.partial(_source_page, build, kilde))
+    for r in site.statusrunder:
+        report = round_report(site, r.dato)
+        view = round_view(report)
+        jobs.append(functools.partial(_round_page, build, report, view))
+        jobs.append(functools.partial(_round_print_css, build, r.dato))
+        paged.append(view)
     for view in paged:
         chunks = paging.view_chunks(view, site, today)
         for number in range(2, len(chunks) + 1):
@@ -156,6 +165,12 @@ def _source_page(build: BuildContext, kilde: model.Kilde) -> GeneratedPage:
     src = views.source_url(kilde.id).rstrip("/") + ".md"
     renderer = Renderer(build, _page_url(src))
     corrections = next((r.ord for r in site.rettelser.rettelser if r.kilde == kilde.id), [])
+    if kilde.id not in site.kildetekster:  # a reference, not transcribed here (yet)
+        markdown = renderer.render(
+            "source_reference.md", kilde=kilde, search_boost=SOURCE_SEARCH_BOOST,
+            title_yaml=_front_matter_value(kilde.titel),
+            description_yaml=_front_matter_value(f"Kildedokument: {kilde.beskrivelse}"[:300]))
+        return GeneratedPage(src, markdown, "data/kilder.yml")
     markdown = renderer.render(
         "source_page.md", kilde=kilde, text=site.kildetekster[kilde.id], corrections=corrections,
         search_boost=SOURCE_SEARCH_BOOST,
@@ -163,3 +178,56 @@ def _source_page(build: BuildContext, kilde: model.Kilde) -> GeneratedPage:
         description_yaml=_front_matter_value(f"Kildedokument: {kilde.beskrivelse}"[:300]),
     )
     return GeneratedPage(src, markdown, f"data/kildetekster/{kilde.id}.txt")
+
+
+def round_view(report: RoundReport) -> paging.PagedView:
+    """A round's lines as a paged view: one page for a plan's size, more for a large plan."""
+    day = report.round.dato
+    return paging.PagedView(
+        views.round_url(day), f"Statusrunden {format_date_da(day)}", "round_lines.html",
+        LINES_PER_PAGE, lambda s, d: report.lines,
+        lambda s, d, chunk, last: {"report": report, "lines": chunk, "last": last},
+        lambda chunk: f"{chunk[0].initiative.titel[:30]} …" if chunk else "",
+        f"statusrunder/{day.isoformat()}")
+
+
+def _round_page(build: BuildContext, report: RoundReport,
+                view: paging.PagedView) -> GeneratedPage:
+    """A round's dated edition: the report the meeting prints (macros/views/roundreport.py)."""
+    site = build.site
+    day = report.round.dato
+    src = views.round_url(day).rstrip("/") + ".md"
+    renderer = Renderer(build, _page_url(src))
+    meeting = next((m for m in site.moeder.moeder if m.id == report.round.moede), None)
+    title = f"Statusrunden {format_date_da(day)}"
+    markdown = renderer.render(
+        "round.md", report=report, meeting=meeting, cap=CHANGES_SHOWN,
+        lines_html=paging.render_page(view, renderer, 1),
+        title_yaml=_front_matter_value(title),
+        description_yaml=_front_matter_value(
+            f"Status på {len(report.lines)} tiltag i {site.identity.strategi.navn}, behandlet "
+            f"{format_date_da(day)}, og hvad der er ændret siden runden før."),
+    )
+    return GeneratedPage(src, markdown, f"data/statusrunder/{day.isoformat()}.yml")
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _round_print_css(build: BuildContext, day: dt.date) -> GeneratedPage:
+    """The round's printed footer: its date, source and sheet number in the bottom margin of
+    every sheet (an @page margin box: its text must come from a stylesheet, and the site's
+    security policy allows no inline style, so each round has its own, beside its page)."""
+    r = next(x for x in build.site.statusrunder if x.dato == day)
+    renderer = Renderer(build)
+    source = f"Kilde: {renderer.cite(r.kilde)}" if r.kilde else \
+        "Kilde: referatet er ikke offentliggjort her endnu"
+    text = f"Statusrunden {format_date_da(day)} · {source} · ark "
+    css = ("/* Generated for the printed round (macros/views/pages.py). */\n"
+           "@media print {\n  @page runde {\n    @bottom-left {\n"
+           f"      content: {_css_string(text)} counter(page) \" af \" counter(pages);\n"
+           "      font: 8.5pt system-ui, sans-serif; vertical-align: top; padding-top: 3mm;\n"
+           "      border-top: 1px solid #000;\n    }\n  }\n}\n")
+    src = views.round_url(day) + "udskrift.css"
+    return GeneratedPage(src, css, f"data/statusrunder/{day.isoformat()}.yml")

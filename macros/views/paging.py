@@ -159,7 +159,7 @@ def _filters(site: SiteData, items: Sequence[model.Tiltag]) -> list[tuple[str, s
         ("niveau", "Niveau", sorted({t.niveau or "Ikke angivet" for t in items})),
         ("ansvarlig", "Ansvarlig", sorted({t.ansvarlig or "Ikke angivet" for t in items})),
         ("status", "Status", [s for s in views.STATUS_COLUMNS
-                              if any(views.status_label(t) == s for t in items)]),
+                              if any(views.status_label(site, t) == s for t in items)]),
     ]
 
 
@@ -191,7 +191,7 @@ def build_views(site: SiteData, history: History) -> dict[str, PagedView]:
             _date_label),
         "status": PagedView(
             "status/", "Status", "status_list.html", 80, _initiatives,
-            lambda s, d, chunk, last: {"initiatives": chunk, "overdue": views.overdue(chunk, d)},
+            lambda s, d, chunk, last: {"initiatives": chunk, "overdue": views.overdue(s, chunk, d)},
             track_label),
         "beslutninger": PagedView(
             "beslutninger/", "Beslutninger og møder", "meetings.html", views.MEETINGS_PER_PAGE,

@@ -143,6 +143,10 @@ class Renderer:
         Raises ValueError (Danish) for a place the source does not have; data/ is checked when
         loaded, so this is reached only from a page's own kilde() macro."""
         text = self.site.kildetekster.get(ref.dokument)
+        if text is None and any(k.id == ref.dokument for k in self.site.kilder.kilder):
+            # A reference without a transcription: the document's page, said plainly.
+            return [(relative_url(views.source_url(ref.dokument), self.page_url),
+                     (f"{ref.sted} – " if ref.sted else "") + "ikke gengivet her")]
         places = text.resolve_places(ref.sted or "") if text else None
         if not places:
             raise ValueError(f'kilde("{ref.dokument}", "{ref.sted}"): stedet findes ikke i '

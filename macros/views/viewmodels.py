@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from macros.data import model
+from macros.data import model, rounds
 from macros.data.loading import SiteData
 from macros.data.periods import Period, format_date_da, parse_period, period_label
 
@@ -21,6 +21,9 @@ NO_STATUS = "ingen status rapporteret endnu"
 
 def initiative_url(initiative_id: str) -> str:
     return f"tiltag/{initiative_id}/"
+
+
+round_url = rounds.round_url
 
 
 def track_url(track_id: str) -> str:
@@ -45,8 +48,15 @@ def meeting_url(meeting_id: str, site: SiteData | None = None) -> str:
     return f"{base}#{meeting_id}"
 
 
-def status_label(initiative: model.Tiltag) -> str:
-    return initiative.status.value if initiative.status else NO_STATUS
+def status_of(site: SiteData, initiative: model.Tiltag) -> model.Status | None:
+    """The status in the newest round that reports on the initiative (data/statusrunder/)."""
+    entry = site.status_of(initiative.id)
+    return entry.line.status if entry else None
+
+
+def status_label(site: SiteData, initiative: model.Tiltag) -> str:
+    status = status_of(site, initiative)
+    return status.value if status else NO_STATUS
 
 
 def when(period: Period, today: dt.date) -> str:
@@ -98,6 +108,13 @@ def timeline_items(site: SiteData, today: dt.date) -> list[TimelineItem]:
         for m in t.milepaele:
             items.append(TimelineItem(f"{t.titel}: {m.titel}", "Milepæl", m.dato, m.period,
                                       initiative_url(t.id), when(m.period, today), track))
+        moved = expected_change(site, t)
+        if moved is not None and moved.line.forventet_slut:
+            period = parse_period(moved.line.forventet_slut)
+            items.append(TimelineItem(
+                f"{t.titel}: forventet slut (statusrunden {format_date_da(moved.round.dato)})",
+                "Forventet slut", moved.line.forventet_slut, period, initiative_url(t.id),
+                when(period, today), track))
     for m in site.moeder.moeder:
         written = format_date_da(m.dato) if m.dato else (m.periode or "")
         items.append(TimelineItem(m.titel, m.type.capitalize(), written, m.period,
@@ -151,23 +168,42 @@ def planned_span(t: model.Tiltag) -> tuple[dt.date, dt.date | None] | None:
     return start, end
 
 
-def is_overdue(t: model.Tiltag, today: dt.date) -> bool:
-    """Planned end has passed and the initiative is not reported finished."""
+def expected_change(site: SiteData, t: model.Tiltag) -> rounds.Entry | None:
+    """The newest round's line when it expects an end other than the plan's (the plan stays
+    as written; the current schedule is the plan with this end)."""
+    entry = site.status_of(t.id)
+    expected = entry.line.expected_end if entry else None
+    if entry is None or expected is None:
+        return None
+    return entry if expected.end != rounds.plan_end(t) else None
+
+
+def current_end(site: SiteData, t: model.Tiltag) -> dt.date | None:
+    """The end as now expected: the newest round's `forventet_slut`, else the plan's end."""
+    entry = site.status_of(t.id)
+    expected = entry.line.expected_end if entry else None
+    if expected is not None:
+        return expected.end
     span = planned_span(t)
-    if span is None or span[1] is None or t.status == model.Status.AFSLUTTET:
+    return span[1] if span else None
+
+
+def is_overdue(site: SiteData, t: model.Tiltag, today: dt.date) -> bool:
+    """The end as now expected has passed and the initiative is not reported finished."""
+    end = current_end(site, t)
+    if end is None or status_of(site, t) == model.Status.AFSLUTTET:
         return False
-    return span[1] < today and t.faktisk_slut is None
+    return end < today and t.faktisk_slut is None
 
 
-def overdue(
-    initiatives: Iterable[model.Tiltag], today: dt.date
-) -> list[tuple[model.Tiltag, dt.date]]:
-    """Overdue initiatives with their planned end, in the order given."""
+def overdue(site: SiteData, initiatives: Iterable[model.Tiltag], today: dt.date,
+            ) -> list[tuple[model.Tiltag, dt.date]]:
+    """Overdue initiatives with the end they passed, in the order given."""
     out = []
     for t in initiatives:
-        span = planned_span(t)
-        if span and span[1] and is_overdue(t, today):
-            out.append((t, span[1]))
+        end = current_end(site, t)
+        if end and is_overdue(site, t, today):
+            out.append((t, end))
     return out
 
 
@@ -188,13 +224,19 @@ def status_rows(site: SiteData) -> list[StatusRow]:
     rows = [StatusRow(track) for track in site.spor.spor]
     by_id = {row.track.id: row for row in rows}
     for t in site.tiltag.tiltag:
-        by_id[t.spor].counts[status_label(t)] += 1
+        by_id[t.spor].counts[status_label(site, t)] += 1
     return rows
 
 
+def round_counts(r: rounds.Statusrunde) -> list[tuple[str, int]]:
+    """The statuses a round reports, with how many initiatives have each, in the list's order."""
+    found = Counter(line.status.value for line in r.tiltag)
+    return [(s.value, found[s.value]) for s in model.Status if found[s.value]]
+
+
 def last_status_report(site: SiteData) -> dt.date | None:
-    dates = [e.dato for t in site.tiltag.tiltag for e in t.statuslog]
-    return max(dates) if dates else None
+    newest = site.newest_round()
+    return newest.dato if newest else None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Text is read back with pdftotext (Debian poppler-utils, installed by ./dev test)
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -100,3 +101,49 @@ def test_wide_gantt_figure_prints_landscape_and_text_portrait(print_pdf, site_pa
     plan_path, _ = print_pdf("plan/")
     assert all(w < h for w, h in sheet_sizes(plan_path))
 
+
+
+# --- a status round prints as the report for OMU (copy with fictional rounds, TEST DATA) ------
+
+@pytest.fixture(scope="module")
+def round_pdf(browser, rounds_served, tmp_path_factory):
+    """The round of 10 September 2024 (tests/fictional_rounds.py) printed to PDF: its sheets'
+    text and sizes."""
+    path = tmp_path_factory.mktemp("runde-pdf") / "runde.pdf"
+    context = browser.new_context(locale="da-DK")
+    page = context.new_page()
+    page.goto(rounds_served + "status/runder/2024-09-10/")
+    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+    context.close()
+    shots = os.environ.get("STRATEGI_SKAERMBILLEDER")  # the first sheet, for the issue's note
+    if shots and shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                        str(path), str(Path(shots) / "statusrunde-udskrift-ark-1")], check=True)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return path, [squash(sheet) for sheet in text.split("\f") if sheet.strip()]
+
+
+def test_round_prints_as_the_omu_report(round_pdf, rounds_site):
+    from bs4 import BeautifulSoup
+
+    path, sheets = round_pdf
+    assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in sheet_sizes(path))  # A4
+    text = " ".join(sheets)
+    for words in SCREEN_ONLY:
+        assert words not in text, words
+    # The summary and the changes first, then the initiatives, track by track.
+    assert "Sammendrag" in sheets[0] and "Ændret siden statusrunden 12. marts 2024" in sheets[0]
+    assert "Tiltagene spor for spor" not in sheets[0]
+    page = BeautifulSoup((rounds_site / "status/runder/2024-09-10/index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    tracks = [squash(h.get_text(" ")) for h in page.select(".statusrunde__spor h3")]
+    first = next(i for i, s in enumerate(sheets) if "Tiltagene spor for spor" in s)
+    assert first > 0
+    starts = [next(i for i in range(first, len(sheets)) if track in sheets[i])
+              for track in tracks]
+    assert starts == sorted(set(starts)), "hvert spor begynder på sit eget ark"
+    # The round's date and source on every sheet.
+    for number, sheet in enumerate(sheets, 1):
+        assert "Statusrunden 10. september 2024" in sheet, number
+        assert "sag 23/7776" in sheet, number

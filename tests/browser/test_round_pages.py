@@ -1,0 +1,44 @@
+"""The pages a status round adds or changes, read in Chromium on the copy with two fictional
+rounds (TEST DATA, tests/fictional_rounds.py): axe-core finds nothing, and nothing scrolls
+sideways on a 320 px phone. Screenshots of a round's page at 360 and 1280 px are written to the
+folder named by STRATEGI_SKAERMBILLEDER, when it is set (for the issue's note)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_accessibility import violations_on
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["status/runder/2024-09-10/", "status/runder/2024-03-12/", "status/", "gantt/",
+         "tiltag/handleplan-boernemyndighed/", "tiltag/arbejdskultur-og-arbejdsmiljoe/"]
+
+
+@pytest.mark.parametrize("width", [1280, 360, 320])
+def test_round_pages_pass_axe_and_fit_the_phone(browser, rounds_served, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    axe = Axe()
+    failures = {}
+    try:
+        for url in PAGES:
+            page.goto(rounds_served + url)
+            found = violations_on(page, axe)
+            if found:
+                failures[url] = found
+            sideways = page.evaluate("() => document.scrollingElement.scrollWidth"
+                                     " - document.scrollingElement.clientWidth")
+            assert sideways <= 0, f"{url} ruller {sideways} px sidelæns ved {width} px"
+            folder = os.environ.get("STRATEGI_SKAERMBILLEDER")
+            if folder and url == PAGES[0] and width in (360, 1280):
+                page.screenshot(path=str(Path(folder) / f"statusrunde-{width}.png"),
+                                full_page=False)
+    finally:
+        context.close()
+    assert not failures, failures
