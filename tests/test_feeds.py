@@ -52,7 +52,9 @@ def test_status_feed_is_valid_and_empty_without_reports(built_site: Path, site_u
     assert page_exists(built_site, feed.feed.link, site_url)
 
 
-def test_every_page_head_links_the_feeds(site_pages: dict[str, BeautifulSoup]) -> None:
+@pytest.mark.content
+def test_every_page_head_links_the_feeds(site_pages: dict[str, BeautifulSoup],
+                                        site_url: str) -> None:
     assert site_pages
     for url, page in site_pages.items():
         links = {link["href"]: link.get("type") for link in
