@@ -68,6 +68,11 @@ def test_second_strategy_builds_under_its_own_name(second_site: Path) -> None:
     assert f"tag:{identity.strategi.id}," in feed
     for initiative in load_site_data(SECOND_STRATEGY).tiltag.tiltag:
         assert (second_site / "tiltag" / initiative.id / "index.html").is_file()
+    # Its status round is an edition of its own, treated where its identity says.
+    round_page = (second_site / "status" / "runder" / "2026-11-10" / "index.html")
+    text = BeautifulSoup(round_page.read_text("utf-8"), "html.parser").get_text(" ")
+    assert f"behandlet i {identity.statusbehandling.hvor}" in " ".join(text.split())
+    assert "statusrunde/2026-11-10" in feed
 
 
 def test_no_page_of_the_second_strategy_mentions_this_one(second_site: Path) -> None:

@@ -72,7 +72,7 @@ class Statusrunde(Strict):
     dato: dt.date = Field(description="Datoen, runden blev behandlet, skrevet "
                           "ÅÅÅÅ-MM-DD. Filen hedder det samme: data/statusrunder/<dato>.yml.")
     moede: Id | None = Field(default=None, description="Mødets id fra data/moeder/, når mødet "
-                             "står dér, fx 'omu-2023-09-12'.")
+                             "står dér, fx 'udvalg-2024-05-14'.")
     kilde: Kildehenvisning | None = Field(
         default=None, description="Referatet, når det er offentliggjort.")
     tiltag: list[RundeLinje] = Field(
