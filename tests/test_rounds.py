@@ -222,7 +222,7 @@ def test_initiative_page_shows_current_status_and_every_round(rounds_site: Path)
     assert "Status: forsinket" in text_of(page.select_one(".sammendrag"))
     facts = text_of(page.select_one("dl.fakta"))
     assert fr.REASON_DELAYED in facts and "statusrunden 10. september 2024" in facts
-    log = [text_of(li) for li in page.select("ol.statuslog li")]
+    log = [text_of(li) for li in page.select("ul.statuslog li")]
     assert [x.split(" – ")[0] for x in log] == ["Statusrunden 10. september 2024",
                                                 "Statusrunden 12. marts 2024"]
     moved = text_of(soup(rounds_site, "tiltag/handleplan-boernemyndighed")
