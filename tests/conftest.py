@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,14 @@ def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1/",
         [sys.executable, "-m", "macros.runtime.publish", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )
+
+
+def assert_reported(output: str, prefix: str, words: Iterable[str]) -> None:
+    """A line of the output starts with prefix (`fil:linje: `) and holds every word."""
+    matching = [out for out in output.splitlines() if out.startswith(prefix)]
+    assert matching, f"ingen linje starter med {prefix!r}:\n{output}"
+    assert any(all(word in out for word in words) for out in matching), (
+        f"{list(words)} mangler i:\n" + "\n".join(matching))
 
 
 def page_line(rel: str, text: str) -> Callable[[Path], int]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, page_line
+from tests.conftest import assert_reported, build_site, page_line
 
 # One file per initiative and meeting (data/tiltag/<id>.yml), as the browser editor writes them.
 TILTAG = "data/tiltag/ansaettelse-fagchefer.yml"
@@ -196,11 +196,7 @@ def test_check_names_file_line_and_hint(project_copy: Path, mistake: Mistake) ->
     line = mistake.apply(project_copy)
     result = run_check(project_copy)
     assert result.returncode == 1, result.stdout + result.stderr
-    prefix = f"{mistake.file}:{line}: "
-    matching = [out for out in result.stdout.splitlines() if out.startswith(prefix)]
-    assert matching, f"ingen linje starter med {prefix!r}:\n{result.stdout}"
-    assert any(all(word in out for word in mistake.words) for out in matching), (
-        f"{mistake.words} mangler i:\n" + "\n".join(matching))
+    assert_reported(result.stdout, f"{mistake.file}:{line}: ", mistake.words)
 
 
 BUILD_SUBSET = ["indentation", "tab", "status-on-initiative", "fifth-quarter", "duplicate-id",

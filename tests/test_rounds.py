@@ -23,7 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import fictional_rounds as fr
-from tests.conftest import build_site
+from tests.conftest import assert_reported, build_site
 from tests.test_mistakes import run_check
 
 SITE_URL = "http://127.0.0.1/strategi/"
@@ -101,11 +101,7 @@ def test_check_names_the_rounds_file_line_and_hint(project_copy: Path,
     rel, line = write_mistake(project_copy, mistake)
     result = run_check(project_copy)
     assert result.returncode == 1, result.stdout + result.stderr
-    prefix = f"{rel}:{line}: "
-    matching = [out for out in result.stdout.splitlines() if out.startswith(prefix)]
-    assert matching, f"ingen linje starter med {prefix!r}:\n{result.stdout}"
-    assert any(all(word in out for word in mistake.words) for out in matching), (
-        f"{mistake.words} mangler i:\n" + "\n".join(matching))
+    assert_reported(result.stdout, f"{rel}:{line}: ", mistake.words)
 
 
 @pytest.mark.parametrize("name", BUILD_SUBSET)

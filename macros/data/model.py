@@ -405,9 +405,9 @@ class Afvigelse(Strict):
 
     kilde: Id = Field(description="Id på kilden i data/kilder.yml.")
     i_kilden: Text = Field(description="Teksten præcis som i kilden, fx "
-                           "'Hans-Henrik Brandt(aftaleholder)'.")
+                           "'Navn Navnesen(formand)'.")
     paa_siden: Text = Field(description="Teksten som siden gengiver den, fx "
-                            "'Hans-Henrik Brandt (aftaleholder)'.")
+                            "'Navn Navnesen (formand)'.")
     begrundelse: Text = Field(description="Hvorfor siden afviger fra kilden, fx 'Mellemrummet "
                               "før parentesen mangler i scanningen'. Ændr aldrig ordlyden.")
 

@@ -3,7 +3,7 @@ a meeting's absent members (fravaerende, against the source's «Fraværende» se
 the recommendation (indstilling_af, against «Indstilling») and the parties heard (parter,
 against the cited passages). Texts are compared with white space collapsed, nothing else.
 
-A deliberate difference ("Brandt (aftaleholder)" for the scan's "Brandt(aftaleholder)") stands
+A deliberate difference ("Navnesen (formand)" for a scan's "Navnesen(formand)") stands
 in data/rettelser.yml under 'afvigelser' with its reason, like the OCR corrections; a recorded
 difference must be found in its source and be used, so the list stays true.
 """
