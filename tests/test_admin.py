@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +259,42 @@ def test_public_pages_load_nothing_of_the_editor(site_pages):
         for tag in page.find_all(["script", "link", "a", "img", "iframe"]):
             target = tag.get("src") or tag.get("href") or ""
             assert "admin/" not in target and "decap" not in target, (url, target)
+
+
+def _all_fields(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for field in fields:
+        yield field
+        yield from _all_fields(field.get("fields", []))
+
+
+def _form_fields(config: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for collection in config["collections"]:
+        yield from _all_fields(collection.get("fields", []))
+        for file in collection.get("files", []):
+            yield from _all_fields(file["fields"])
+
+
+def test_hints_speak_of_what_the_editor_shows_not_of_files():
+    """A communications officer sees lists and a date picker, not data/… or ÅÅÅÅ-MM-DD (the
+    browser shows a date in its own language's format)."""
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    for field in _form_fields(config):
+        hint = field.get("hint", "")
+        assert not re.search(r"data/|\.yml\b|<id>|ÅÅÅÅ|\btrue\b", hint), (field["name"], hint)
+        if field["widget"] == "relation":
+            assert hint.startswith("Vælg fra «"), (field["name"], hint)
+        if field["widget"] == "datetime":
+            assert "kalenderen" in hint, field["name"]
+
+
+def test_a_new_meeting_opens_without_an_empty_attachment_row():
+    """Decap starts a new entry with one row of a list whose rows have a default (an attachment
+    is open by default), which then blocks the first save with its empty required fields; such
+    lists start empty."""
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    moede = {f["name"]: f for f in next(c for c in config["collections"]
+                                        if c["name"] == "moeder")["fields"]}
+    assert moede["bilag"]["default"] == [] and moede["bilag"]["required"] is False
+    for field in _form_fields(config):
+        if field["widget"] == "list" and any("default" in f for f in field.get("fields", [])):
+            assert field.get("default") == [], field["name"]
