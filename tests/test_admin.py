@@ -235,7 +235,8 @@ def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
 def test_admin_is_served_from_the_site_and_not_indexed(built_site: Path,
                                                       search_fragments: dict[str, dict]):
     admin = built_site / "admin"
-    for name in ("index.html", "config.yml", "decap-cms.js", "redaktoer.js", "redaktoer.css",
+    for name in ("index.html", "config.yml", "decap-cms.js", "redaktoer.js",
+                 "forhaandsvisninger.js", "redaktoer.css",
                  "forhaandsvisning.css"):
         assert (admin / name).is_file(), name
     html = (admin / "index.html").read_text(encoding="utf-8")
@@ -298,3 +299,22 @@ def test_a_new_meeting_opens_without_an_empty_attachment_row():
     for field in _form_fields(config):
         if field["widget"] == "list" and any("default" in f for f in field.get("fields", [])):
             assert field.get("default") == [], field["name"]
+
+
+def test_lists_in_the_sites_order_and_addresses_without_danish_letters():
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    collections = {c["name"]: c for c in config["collections"]}
+    for name in model.FOLDERS:
+        first = collections[name]["sortable_fields"][0]
+        assert first == {**first, "field": "raekkefoelge", "default_sort": "asc"}, name
+        assert "{{titel}}" in collections[name]["summary"]
+    assert config["slug"] == {"encoding": "ascii", "clean_accents": True,
+                              "sanitize_replacement": "-"}
+    nyheder = collections["nyheder"]
+    assert nyheder["slug"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
+    adresse = next(f for f in nyheder["fields"] if f["name"] == "slug")
+    assert adresse["pattern"][0] == model.ID_PATTERN and adresse["required"] is False
+    assert "{{description" in nyheder["summary"]  # older posts have no title field
+    moede = {f["name"]: f for f in collections["moeder"]["fields"]}
+    assert moede["bilag"]["label_singular"] == "bilag"
+    assert moede["bilag"]["summary"] == "{{fields.nr}}. {{fields.titel | truncate(60)}}"

@@ -32,6 +32,7 @@ from macros.editors.form_wording import (
     FOLDER_LABELS,
     LABELS,
     LONG_TEXT,
+    SINGULAR,
     form_wording,
     relation_hint,
 )
@@ -87,6 +88,16 @@ def _minimum(info: FieldInfo) -> int | None:
     return None
 
 
+def _row_summary(item: type[model.Strict]) -> str:
+    """A collapsed row: its first field (id, number, date), then its title or text."""
+    first, *rest = item.model_fields
+    second = next((n for n in ("titel", "tekst") if n in rest), None)
+    if second is None:
+        return "{{fields." + first + "}}"
+    joiner = ". " if first == "nr" else " · "
+    return "{{fields." + first + "}}" + joiner + "{{fields." + second + " | truncate(60)}}"
+
+
 def _has_default(fields: list[dict[str, Any]]) -> bool:
     return any("default" in f or (f["widget"] == "object" and _has_default(f["fields"]))
                for f in fields)
@@ -121,7 +132,7 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
             out |= _relation(relation, multiple=True)
         elif isinstance(item, type) and issubclass(item, model.Strict):
             out |= {"widget": "list", "fields": model_fields(item, optional_parent),
-                    "summary": "{{fields." + next(iter(item.model_fields)) + "}}"}
+                    "summary": _row_summary(item)}
             if _has_default(out["fields"]):
                 # Decap opens a new entry with one row of such a list (the defaults make the
                 # row look filled in), and then refuses to save the row's empty required fields.
@@ -130,6 +141,8 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
             out |= {"widget": "list", "field": {"label": out["label"], "name": name,
                                                 "widget": "string"}}
         required = False  # an empty list may be left out
+        if name in SINGULAR:
+            out["label_singular"] = SINGULAR[name]
     elif relation:
         out |= _relation(relation, multiple=False)
     elif owner is model.Tiltag and name == "niveau":  # the model's validator allows two values
@@ -178,12 +191,15 @@ def model_fields(item: type[model.Strict], optional_parent: bool = False) -> lis
 def _folder(name: str, label: str, singular: str, description: str,
             extra: dict[str, Any]) -> dict[str, Any]:
     item = model.FOLDERS[name][1]
-    return {**extra,
+    return {
         "name": name, "label": label, "label_singular": singular, "description": description,
         "folder": f"data/{name}", "extension": "yml", "format": "yml", "create": True,
         "delete": False, "identifier_field": "titel", "slug": "{{fields.id}}",
-        "summary": "{{titel}}", "sortable_fields": ["raekkefoelge", "titel"],
-        "fields": model_fields(item),
+        # The site's order first (not the file names'), then by title.
+        "summary": "{{titel}}", "sortable_fields": [
+            {"field": "raekkefoelge", "label": "Rækkefølge på siden", "default_sort": "asc"},
+            {"field": "titel", "label": "Titel"}],
+        "fields": model_fields(item), **extra,
     }
 
 
@@ -203,7 +219,9 @@ def _rounds() -> dict[str, Any]:
                        "ændret sig, og gem én gang.",
         "folder": f"data/{rounds.FOLDER}", "extension": "yml", "format": "yml", "create": True,
         "delete": False, "identifier_field": "dato", "slug": "{{fields.dato}}",
-        "summary": "Statusrunden {{dato}}", "sortable_fields": ["dato"], "fields": fields,
+        "summary": "Statusrunden {{dato | date('D/M YYYY')}}",
+        "sortable_fields": [{"field": "dato", "label": "Dato", "default_sort": "desc"}],
+        "fields": fields,
     }
 
 
@@ -243,8 +261,14 @@ def _news(categories: list[str]) -> dict[str, Any]:
         "description": "Nyheder på siden. En ny nyhed får dato og titel i filnavnet.",
         "folder": "docs/nyheder/posts", "extension": "md", "format": "frontmatter",
         "create": True, "delete": False,
-        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}", "summary": "{{date}} {{title}}",
-        "sortable_fields": ["date", "title"],
+        # The address comes from the "slug" field, which redaktoer.js fills in from the title
+        # (ae, oe, aa for æ, ø, å) when it is left empty; older posts have no title field but a
+        # description.
+        "slug": "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
+        "summary": "{{date | date('D/M YYYY')}} · {{title}}{{title | ternary(': ', '')}}"
+                   "{{description | truncate(70)}}",
+        "sortable_fields": [{"field": "date", "label": "Dato", "default_sort": "desc"},
+                            {"field": "title", "label": "Titel"}],
         "fields": [
             {"label": "Titel", "name": "title", "widget": "string", "required": False,
              "hint": "Nyhedens overskrift. Ældre nyheder har overskriften som første linje "
@@ -252,6 +276,11 @@ def _news(categories: list[str]) -> dict[str, Any]:
             {"label": "Dato", "name": "date", "widget": "datetime", "format": "YYYY-MM-DD",
              "date_format": "DD-MM-YYYY", "time_format": False,
              "hint": f"Nyhedens dato. {DATE_HINT}"},
+            {"label": "Adresse", "name": "slug", "widget": "string", "required": False,
+             "pattern": [model.ID_PATTERN, PATTERN_MESSAGES[model.ID_PATTERN]],
+             "hint": "Sidste del af nyhedens adresse, fx 'status-sendt-til-omu'. Står feltet "
+                     "tomt, laves den af titlen, med ae, oe og aa for æ, ø og å. Ændr den ikke, "
+                     "når nyheden er udgivet: så virker gamle links ikke."},
             {"label": "Kategorier", "name": "categories", "widget": "select", "multiple": True,
              "options": categories, "required": True, "min": 1},
             {"label": "Kort beskrivelse", "name": "description", "widget": "text",
@@ -298,6 +327,8 @@ def cms_config(categories: list[str]) -> dict[str, Any]:
         # it out); the published editor ignores it.
         "local_backend": True,
         "locale": "da",
+        # File names without æ, ø, å (and spaces), also where a title makes the name.
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "show_preview_links": False,
@@ -307,10 +338,13 @@ def cms_config(categories: list[str]) -> dict[str, Any]:
             _folder("tiltag", FOLDER_LABELS["tiltag"], "tiltag",
                     "Tiltagene i tids- og procesplanen, som planen skriver dem: ét tiltag pr. "
                     "fil. Status rapporteres i Statusrunder, ikke her.",
-                    {"view_groups": [{"label": "Spor", "field": "spor"}]}),
+                    {"view_groups": [{"label": "Spor", "field": "spor"}],
+                     "summary": "{{titel}}{{ansvarlig | ternary(' · ', '')}}"
+                                "{{ansvarlig | truncate(50)}}"}),
             _folder("moeder", FOLDER_LABELS["moeder"], "møde",
                     "Møder, temadage, høringer og politiske beslutninger om strategien.",
-                    {"view_groups": [{"label": "Type", "field": "type"}]}),
+                    {"view_groups": [{"label": "Type", "field": "type"}],
+                     "summary": "{{titel}} · {{type}} {{dato}}{{periode}}"}),
             _news(categories),
             _pages(),
             _lists(),

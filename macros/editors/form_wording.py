@@ -59,6 +59,15 @@ FILE_COLLECTIONS: dict[str, str] = {
     "kilder": "Kildedokumenter", "rettelser": "Rettelser af scannede kilder",
     "identitet": "Sidens afsender, kontakt og godkendelse",
 }
+# A list's heading says "1 milepæl", "3 milepæle", and its button "Tilføj milepæl".
+SINGULAR: dict[str, str] = {
+    "afvigelser": "afvigelse", "analyseforloeb": "analyseforløb", "anbefalinger": "anbefaling",
+    "beslutning": "punkt", "bilag": "bilag", "faser": "fase", "fravaerende": "navn",
+    "ikke_tegnet": "periode", "indstilling": "punkt", "kilder": "kilde", "milepaele": "milepæl",
+    "noegleord": "nøgleord", "ord": "ord", "overskrifter": "overskrift", "parter": "part",
+    "pejlemaerker": "pejlemærke", "perioder": "periode", "rettelser": "rettelse",
+    "spor": "spor", "termer": "term", "varianter": "variant",
+}
 FOLDER_LABELS: dict[str, str] = {
     rounds.FOLDER: "Statusrunder", "tiltag": "Tiltag", "moeder": "Møder og beslutninger"}
 # The models' descriptions serve the JSON Schemas and the build's messages too, and name files;
