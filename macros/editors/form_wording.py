@@ -83,6 +83,8 @@ HINT_WORDING: list[tuple[str, str]] = [
     (r",? skrevet ÅÅÅÅ-MM-DD\.", "."),
     (r" \(ÅÅÅÅ-MM-DD\)", ""),
     ("Sæt til true", "Slå til"),
+    # A field named in another field's hint by its label, as the form shows it.
+    *[(f"'{name}'", f"«{label}»") for name, label in LABELS.items() if "_" in name],
 ]
 DATE_HINT = "Vælg datoen i kalenderen, eller skriv den, som feltet viser."
 

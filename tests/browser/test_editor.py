@@ -218,6 +218,7 @@ def test_the_lists_show_titles_in_the_sites_order(admin, editor: Editor):
     """The initiatives as the site orders them (raekkefoelge), not by file name; news posts
     with their title or, for older posts without one, their description."""
     log_in(admin, editor, "#/collections/tiltag")
+    admin.get_by_role("button", name="Opret ny").wait_for()  # Decap's "da": "Hurtig opret"
     links = admin.locator("a[href*='#/collections/tiltag/entries/']")
     links.first.wait_for()
     shown = [href.rsplit("/", 1)[-1] for href in
