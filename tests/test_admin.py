@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +235,8 @@ def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
 def test_admin_is_served_from_the_site_and_not_indexed(built_site: Path,
                                                       search_fragments: dict[str, dict]):
     admin = built_site / "admin"
-    for name in ("index.html", "config.yml", "decap-cms.js", "redaktoer.js", "redaktoer.css",
+    for name in ("index.html", "config.yml", "decap-cms.js", "redaktoer.js",
+                 "forhaandsvisninger.js", "redaktoer.css",
                  "forhaandsvisning.css"):
         assert (admin / name).is_file(), name
     html = (admin / "index.html").read_text(encoding="utf-8")
@@ -257,3 +260,61 @@ def test_public_pages_load_nothing_of_the_editor(site_pages):
         for tag in page.find_all(["script", "link", "a", "img", "iframe"]):
             target = tag.get("src") or tag.get("href") or ""
             assert "admin/" not in target and "decap" not in target, (url, target)
+
+
+def _all_fields(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for field in fields:
+        yield field
+        yield from _all_fields(field.get("fields", []))
+
+
+def _form_fields(config: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for collection in config["collections"]:
+        yield from _all_fields(collection.get("fields", []))
+        for file in collection.get("files", []):
+            yield from _all_fields(file["fields"])
+
+
+def test_hints_speak_of_what_the_editor_shows_not_of_files():
+    """A communications officer sees lists and a date picker, not data/… or ÅÅÅÅ-MM-DD (the
+    browser shows a date in its own language's format)."""
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    for field in _form_fields(config):
+        hint = field.get("hint", "")
+        assert not re.search(r"data/|\.yml\b|<id>|ÅÅÅÅ|\btrue\b", hint), (field["name"], hint)
+        if field["widget"] == "relation":
+            assert hint.startswith("Vælg fra «"), (field["name"], hint)
+        if field["widget"] == "datetime":
+            assert "kalenderen" in hint, field["name"]
+
+
+def test_a_new_meeting_opens_without_an_empty_attachment_row():
+    """Decap starts a new entry with one row of a list whose rows have a default (an attachment
+    is open by default), which then blocks the first save with its empty required fields; such
+    lists start empty."""
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    moede = {f["name"]: f for f in next(c for c in config["collections"]
+                                        if c["name"] == "moeder")["fields"]}
+    assert moede["bilag"]["default"] == [] and moede["bilag"]["required"] is False
+    for field in _form_fields(config):
+        if field["widget"] == "list" and any("default" in f for f in field.get("fields", [])):
+            assert field.get("default") == [], field["name"]
+
+
+def test_lists_in_the_sites_order_and_addresses_without_danish_letters():
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    collections = {c["name"]: c for c in config["collections"]}
+    for name in model.FOLDERS:
+        first = collections[name]["sortable_fields"][0]
+        assert first == {**first, "field": "raekkefoelge", "default_sort": "asc"}, name
+        assert "{{titel}}" in collections[name]["summary"]
+    assert config["slug"] == {"encoding": "ascii", "clean_accents": True,
+                              "sanitize_replacement": "-"}
+    nyheder = collections["nyheder"]
+    assert nyheder["slug"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
+    adresse = next(f for f in nyheder["fields"] if f["name"] == "slug")
+    assert adresse["pattern"][0] == model.ID_PATTERN and adresse["required"] is False
+    assert "{{description" in nyheder["summary"]  # older posts have no title field
+    moede = {f["name"]: f for f in collections["moeder"]["fields"]}
+    assert moede["bilag"]["label_singular"] == "bilag"
+    assert moede["bilag"]["summary"] == "{{fields.nr}}. {{fields.titel | truncate(60)}}"

@@ -1,10 +1,11 @@
 // The browser editor's own parts (loaded by admin/index.html after Decap's bundle):
-// 1. the Danish strings Decap's Danish locale lacks, so every label, button and message is Danish;
+// 1. the Danish strings Decap's Danish locale lacks or leaves half-translated ("Lav preview",
+//    "Hurtig opret"), so every label, button and message is Danish;
 // 2. "begrundelse": a text field that must be filled in when a status round's row says forsinket
-//    or udskudt (the model's rule, macros/data/rounds.py), checked before saving, with a Danish
-//    message naming the initiative;
-// 3. previews of a status round, an initiative, a meeting and a news post with the site's own
-//    stylesheets;
+//    or udskudt (the model's rule, macros/data/rounds.py), checked before saving: the field is
+//    marked red with a Danish message over it, as Decap marks a missing required field;
+// 3. a news post's address (its "slug") made from its title when left empty, without æ, ø, å;
+//    (the previews are in forhaandsvisninger.js)
 // 4. names for controls Decap leaves unnamed (axe: frame-title, button-name, aria-command-name,
 //    aria-input-field-name), so screen readers can tell what they do.
 /* global CMS, createClass, h */
@@ -14,6 +15,7 @@
   // --- 1. Danish strings missing from decap-cms-locales' "da" (checked against "en") ----------
   var extra = {
     auth: { loginWithForgejo: 'Log ind med Forgejo' },
+    app: { header: { quickAdd: 'Opret ny' } },
     collection: {
       // Decap's Danish "＋" is a full-width plus that most system fonts lack (an empty box).
       collectionTop: {
@@ -24,6 +26,21 @@
     },
     editor: {
       editorControl: { field: { widgetLabel: 'Feltet %{widgetLabel}' } },
+      editorControlPane: {
+        widget: {
+          regexPattern: '%{fieldLabel}: %{pattern}.',
+          max: '%{fieldLabel} skal være %{maxValue} eller mindre.',
+        },
+      },
+      editor: {
+        onPublishingWithUnsavedChanges: 'Du har ændringer, der ikke er gemt. Gem dem, før du ' +
+          'publicerer.',
+      },
+      editorToolbar: {
+        backCollection: ' Skriver til %{collectionLabel}',
+        deployPreviewPendingButtonLabel: 'Se forhåndsvisning',
+        deployPreviewButtonLabel: 'Vis forhåndsvisning', deployButtonLabel: 'Vis på siden',
+      },
       editorInterface: {
         toggleI18n: 'Slå oversættelser til/fra', togglePreview: 'Vis/skjul forhåndsvisning',
         toggleScrollSync: 'Rul samtidig', toggleNotes: 'Vis/skjul noter',
@@ -42,12 +59,20 @@
         },
         datetime: { setToNow: 'Sæt %{fieldLabel} til nu' },
         object: { expand: 'Fold ud', collapse: 'Fold sammen' },
+        unknownPreview: { noPreview: "Ingen forhåndsvisning af '%{widget}'." },
       },
     },
     mediaLibrary: { mediaLibraryModal: { close: 'Luk' } },
     ui: {
+      errorBoundary: { detailsHeading: 'Detaljer' },
       settingsDropdown: { account: 'Kontoindstillinger' },
       toast: {
+        // Also shown when a rule of redaktoer.js refuses a field (begrundelse), not only when
+        // a required field is empty.
+        missingRequiredField: 'Ikke gemt: et eller flere felter mangler eller er ikke udfyldt ' +
+          'rigtigt. De er markeret med rødt og en besked over feltet.',
+        onFailToLoadDeployPreview: 'Forhåndsvisningen kunne ikke indlæses: %{details}',
+        onLoggedOut: 'Du er blevet logget ud. Gem eventuelle ændringer, og log ind igen.',
         noteAdded: 'Noten er tilføjet', onFailToAddNote: 'Noten kunne ikke tilføjes: %{details}',
         noteUpdated: 'Noten er rettet', onFailToUpdateNote: 'Noten kunne ikke rettes: %{details}',
         noteDeleted: 'Noten er slettet', onFailToDeleteNote: 'Noten kunne ikke slettes: %{details}',
@@ -81,13 +106,21 @@
       (status === 'udskudt' ? 'udskudt' : 'forsinket') + '.';
   }
 
+  // A widget does not know which row of the round it is in; the rows are rendered in order
+  // (collapsed ones too, hidden), one begrundelse each, so its place among them is the row.
+  function rowStatus(props) {
+    var own = document.getElementById(props.forID);
+    var all = Array.prototype.slice.call(document.querySelectorAll('textarea[data-begrundelse]'));
+    var index = all.indexOf(own);
+    var entry = props.getEntry ? props.getEntry() : props.entry;
+    return index === -1 || !entry ? undefined : entry.getIn(['data', 'tiltag', index, 'status']);
+  }
+
   var JustificationControl = createClass({
-    // Re-render on every change of the entry, so isValid sees the status just chosen.
-    shouldComponentUpdate: function () { return true; },
     isValid: function () {
-      var status = this.props.entry && this.props.entry.getIn(['data', 'status']);
+      var status = rowStatus(this.props);
       if (missingJustification(status, this.props.value)) {
-        return { error: { message: message(status) } };
+        return { error: { type: 'CUSTOM', message: message(status) } };
       }
       return true;
     },
@@ -95,6 +128,7 @@
       var props = this.props;
       return h('textarea', {
         id: props.forID,
+        'data-begrundelse': '',
         className: props.classNameWrapper,
         value: props.value || '',
         rows: 4,
@@ -112,11 +146,38 @@
 
   CMS.registerWidget('begrundelse', JustificationControl, JustificationPreview);
 
-  // A round's rows are checked when saving: the widget inside a row cannot see the row's status.
+  // --- 3. a news post's address ------------------------------------------------------------
+  var LETTERS = { 'æ': 'ae', 'ø': 'oe', 'å': 'aa' };
+
+  function addressOf(text) {
+    return text.toLowerCase().replace(/[æøå]/g, function (c) { return LETTERS[c]; })
+      .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  }
+
+  function newsAddress(data) {
+    if ((data.get('slug') || '').trim()) return undefined;
+    var heading = /^#\s+(.+)$/m.exec(data.get('body') || '');
+    var address = addressOf(data.get('title') || (heading ? heading[1] : '')) || 'nyhed';
+    return data.set('slug', address);
+  }
+
+  // A list the form starts empty (cms_config: its rows have defaults) is left out of the file
+  // when it stays empty, as in the files written by hand.
+  function withoutEmptyLists(data) {
+    return data.filter(function (value) { return !(value && value.size === 0 && value.toJS); });
+  }
+
+  // The rows of a round are checked again when saving (the message names the initiative), in
+  // case a row's field is not on the page.
   CMS.registerEventListener({
     name: 'preSave',
     handler: function (event) {
       var entry = event.entry;
+      if (entry.get('collection') === 'nyheder') return newsAddress(entry.get('data'));
+      if (entry.get('collection') === 'moeder' || entry.get('collection') === 'tiltag') {
+        return withoutEmptyLists(entry.get('data'));
+      }
       if (entry.get('collection') !== 'statusrunder') return undefined;
       var rows = entry.getIn(['data', 'tiltag']);
       (rows && rows.toJS ? rows.toJS() : []).forEach(function (row) {
@@ -127,104 +188,6 @@
         }
       });
       return undefined;
-    },
-  });
-
-  // --- 3. previews -------------------------------------------------------------------------
-  // forhaandsvisning.css imports Material's and the site's stylesheets (macros/adapter/admin.py).
-  // An absolute address: the preview is a frame of its own, without this page's base.
-  CMS.registerPreviewStyle(new URL('forhaandsvisning.css', document.baseURI).href);
-
-  function text(entry, path) {
-    var value = entry.getIn(['data'].concat(path));
-    return value === undefined || value === null ? '' : String(value);
-  }
-
-  function list(entry, name) {
-    var value = entry.getIn(['data', name]);
-    return value && value.toJS ? value.toJS() : [];
-  }
-
-  function facts(rows) {
-    return h('dl', { className: 'faktaliste' }, rows.filter(function (row) { return row[1]; })
-      .map(function (row) {
-        return [h('dt', { key: row[0] + 't' }, row[0]), h('dd', { key: row[0] + 'd' }, row[1])];
-      }));
-  }
-
-  function page(children) {
-    return h('div', { className: 'md-container' },
-      h('main', { className: 'md-main' },
-        h('div', { className: 'md-content' },
-          h('article', { className: 'md-content__inner md-typeset' }, children))));
-  }
-
-  var InitiativePreview = createClass({
-    render: function () {
-      var entry = this.props.entry;
-      return page([
-        h('h1', { key: 'h' }, text(entry, ['titel']) || 'Nyt tiltag'),
-        text(entry, ['beskrivelse']) && h('p', { key: 'd' }, text(entry, ['beskrivelse'])),
-        facts([['Tidspunkt', text(entry, ['tidspunkt'])], ['Ansvarlig', text(entry, ['ansvarlig'])],
-          ['Niveau', text(entry, ['niveau'])], ['Bemærkning', text(entry, ['bemaerkning'])]]),
-        h('p', { key: 'n', className: 'forhaandsvisning-note' },
-          'Forhåndsvisning: den udgivne side viser også status fra statusrunderne, tidslinje, ' +
-          'spor, møder og kilde.'),
-      ]);
-    },
-  });
-
-  var RoundPreview = createClass({
-    render: function () {
-      var entry = this.props.entry;
-      var rows = list(entry, 'tiltag');
-      return page([
-        h('h1', { key: 'h' }, 'Statusrunden ' + (text(entry, ['dato']) || '(uden dato)')),
-        h('table', { key: 't' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'Tiltag'), h('th', {}, 'Status'),
-            h('th', {}, 'Tekst'), h('th', {}, 'Begrundelse'))),
-          h('tbody', {}, rows.map(function (row, index) {
-            return h('tr', { key: index }, h('td', {}, row.tiltag || ''),
-              h('td', {}, row.status || ''), h('td', {}, row.tekst || ''),
-              h('td', {}, row.begrundelse || ''));
-          }))),
-        h('p', { key: 'n', className: 'forhaandsvisning-note' },
-          'Forhåndsvisning: den udgivne runde viser også, hvad der er ændret siden runden før.'),
-      ]);
-    },
-  });
-
-  var MeetingPreview = createClass({
-    render: function () {
-      var entry = this.props.entry;
-      function points(name, title) {
-        var items = list(entry, name);
-        if (items.length === 0) return null;
-        return [h('h2', { key: name + 'h' }, title), h('ol', { key: name + 'l' },
-          items.map(function (item, index) {
-            return h('li', { key: index, value: item.nr }, item.tekst || '',
-              item.bemaerkning ? h('p', {}, item.bemaerkning) : null);
-          }))];
-      }
-      return page([
-        h('h1', { key: 'h' }, text(entry, ['titel']) || 'Nyt møde'),
-        facts([['Dato', text(entry, ['dato']) || text(entry, ['periode'])],
-          ['Type', text(entry, ['type'])], ['Sag', text(entry, ['sag'])]]),
-        text(entry, ['resume']) && h('p', { key: 'r' }, text(entry, ['resume'])),
-        points('indstilling', 'Indstilling'),
-        points('beslutning', 'Beslutning'),
-      ]);
-    },
-  });
-
-  var NewsPreview = createClass({
-    render: function () {
-      var entry = this.props.entry;
-      return page([
-        text(entry, ['title']) && h('h1', { key: 'h' }, text(entry, ['title'])),
-        h('p', { key: 'd' }, h('time', {}, text(entry, ['date']))),
-        h('div', { key: 'b' }, this.props.widgetFor('body')),
-      ]);
     },
   });
 
@@ -252,8 +215,4 @@
   new MutationObserver(function () { nameControls(document); })
     .observe(document.documentElement, { childList: true, subtree: true });
 
-  CMS.registerPreviewTemplate('statusrunder', RoundPreview);
-  CMS.registerPreviewTemplate('tiltag', InitiativePreview);
-  CMS.registerPreviewTemplate('moeder', MeetingPreview);
-  CMS.registerPreviewTemplate('nyheder', NewsPreview);
 }());

@@ -25,54 +25,20 @@ import yaml
 from pydantic.fields import FieldInfo
 
 from macros.data import model, rounds
+from macros.editors.form_wording import (
+    DATE_HINT,
+    EXTRA_HINTS,
+    FILE_COLLECTIONS,
+    FOLDER_LABELS,
+    LABELS,
+    LONG_TEXT,
+    SINGULAR,
+    form_wording,
+    relation_hint,
+)
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "admin" / "config.yml"
 
-LABELS: dict[str, str] = {
-    "afsender": "Afsender", "almen_forklaring": "Almen forklaring (ikke fra sagerne)",
-    "aabent": "Åbent bilag", "analyseforloeb": "Analyseforløb", "anbefalinger": "Anbefalinger",
-    "ansvarlig": "Ansvarlig", "begrundelse": "Begrundelse", "bemaerkning": "Bemærkning",
-    "beskrivelse": "Beskrivelse", "beslutning": "Beslutning", "betegnelse": "Betegnelse",
-    "bilag": "Bilag", "citat": "Direkte citat", "dato": "Dato", "dokument": "Kildedokument",
-    "dokumentnr": "Dokumentnummer", "faktisk_slut": "Faktisk slut", "faktisk_start":
-    "Faktisk start", "faser": "Faser", "fil": "Fil", "forklaring": "Forklaring",
-    "fortolkning": "Fortolkning", "fravaerende": "Fraværende", "fuld_form": "Fuldt navn",
-    "id": "Id (adresse)", "indstilling": "Indstilling", "indstilling_af": "Indstilling af",
-    "journalnr": "Journalnummer", "kilde": "Kilde", "kilder": "Kilder", "milepaele": "Milepæle",
-    "moeder": "Møder", "niveau": "Niveau", "noegleord": "Nøgleord", "nr": "Nummer",
-    "parter": "Parter", "pejlemaerker": "Pejlemærker", "periode": "Periode",
-    "periode_som_skrevet": "Periode som skrevet", "perioder": "Perioder",
-    "raekkefoelge": "Rækkefølge", "resume": "Resumé", "sag": "Sagsnummer", "spor": "Spor",
-    "forventet_slut": "Forventet slut", "moede": "Møde", "status": "Status",
-    "sted": "Sted i kilden", "tekst": "Tekst",
-    "term": "Term", "termer": "Termer", "tidspunkt": "Tidspunkt (som i planen)",
-    "tiltag": "Tiltag", "titel": "Titel", "type": "Type", "udvalg": "Udvalg",
-    "varianter": "Varianter", "myndighed": "Myndighed", "strategi": "Strategien",
-    "navn": "Navn", "omraade": "Område", "godkendt": "Godkendelse", "af": "Godkendt af",
-    "kontakt": "Kontaktoplysninger", "adresse": "Adresse", "telefon": "Telefon",
-    "email": "E-mail", "tilgaengelighedserklaering": "Tilgængelighedserklæringens adresse (WAS)",
-}
-# Fields written as paragraphs get a text area; the rest are one line.
-LONG_TEXT = frozenset({"beskrivelse", "bemaerkning", "begrundelse", "fortolkning", "tidspunkt",
-                       "resume", "tekst", "forklaring", "ansvarlig"})
-# Hints for fields the models leave without a description (shown under the field).
-EXTRA_HINTS: dict[str, str] = {
-    "perioder": "De perioder, tidslinjen og planen tegnes ud fra.",
-    "milepaele": "Datoer eller perioder for de enkelte skridt.",
-    "faktisk_start": "Den dag arbejdet faktisk begyndte, hvis den kendes (ÅÅÅÅ-MM-DD).",
-    "faktisk_slut": "Den dag arbejdet faktisk sluttede, hvis den kendes (ÅÅÅÅ-MM-DD).",
-    "kilde": "Hvor i sagsakterne oplysningen står.",
-    "pejlemaerker": "Strategiens pejlemærker, tiltaget svarer på.",
-    "anbefalinger": "Anbefalinger, tiltaget svarer på.",
-    "moeder": "Møder og beslutninger om tiltaget.",
-    "titel": "Kort titel (bruges som overskrift).",
-    "indstilling": "Indstillingens punkter med nummer, som i referatet.",
-    "beslutning": "Beslutningens punkter med nummer, som i referatet.",
-    "fravaerende": "Navne som i referatet.",
-    "resume": "Sagens resumé som i referatet.",
-    "indstilling_af": "Hvem der indstiller, fx 'Direktøren'.",
-    "noegleord": "Nøgleordene fra bilaget.",
-}
 # References to other data: (collection, file or None, value field, display field).
 RELATIONS: dict[tuple[str, str], tuple[str, str | None, str, str]] = {
     ("Tiltag", "spor"): ("lister", "spor", "spor.*.id", "spor.*.titel"),
@@ -89,12 +55,6 @@ RELATIONS: dict[tuple[str, str], tuple[str, str | None, str, str]] = {
 }
 # A custom widget (docs/admin/redaktoer.js) that asks for a text when status needs one.
 JUSTIFICATION_WIDGET = "begrundelse"
-FILE_COLLECTIONS: dict[str, str] = {
-    "spor": "Udviklingsspor og analyseforløb", "ordliste": "Ordliste", "anbefalinger":
-    "Anbefalinger", "pejlemaerker": "Pejlemærker", "faser": "Strategiprocessens faser",
-    "kilder": "Kildedokumenter", "rettelser": "Rettelser af scannede kilder",
-    "identitet": "Sidens afsender, kontakt og godkendelse",
-}
 PATTERN_MESSAGES = {
     model.ID_PATTERN: "Brug kun små bogstaver a-z, tal og bindestreger, fx "
                       "'faelles-handleplan' (skriv ae, oe, aa for æ, ø, å)",
@@ -128,6 +88,21 @@ def _minimum(info: FieldInfo) -> int | None:
     return None
 
 
+def _row_summary(item: type[model.Strict]) -> str:
+    """A collapsed row: its first field (id, number, date), then its title or text."""
+    first, *rest = item.model_fields
+    second = next((n for n in ("titel", "tekst") if n in rest), None)
+    if second is None:
+        return "{{fields." + first + "}}"
+    joiner = ". " if first == "nr" else " · "
+    return "{{fields." + first + "}}" + joiner + "{{fields." + second + " | truncate(60)}}"
+
+
+def _has_default(fields: list[dict[str, Any]]) -> bool:
+    return any("default" in f or (f["widget"] == "object" and _has_default(f["fields"]))
+               for f in fields)
+
+
 def _relation(target: tuple[str, str | None, str, str], multiple: bool) -> dict[str, Any]:
     collection, file, value_field, display_field = target
     out: dict[str, Any] = {"widget": "relation", "collection": collection}
@@ -157,11 +132,17 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
             out |= _relation(relation, multiple=True)
         elif isinstance(item, type) and issubclass(item, model.Strict):
             out |= {"widget": "list", "fields": model_fields(item, optional_parent),
-                    "summary": "{{fields." + next(iter(item.model_fields)) + "}}"}
+                    "summary": _row_summary(item)}
+            if _has_default(out["fields"]):
+                # Decap opens a new entry with one row of such a list (the defaults make the
+                # row look filled in), and then refuses to save the row's empty required fields.
+                out["default"] = []
         else:
             out |= {"widget": "list", "field": {"label": out["label"], "name": name,
                                                 "widget": "string"}}
         required = False  # an empty list may be left out
+        if name in SINGULAR:
+            out["label_singular"] = SINGULAR[name]
     elif relation:
         out |= _relation(relation, multiple=False)
     elif owner is model.Tiltag and name == "niveau":  # the model's validator allows two values
@@ -190,8 +171,12 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
         out["widget"] = "text" if long else "string"
     out["required"] = required and not optional_parent
     hint = info.description or EXTRA_HINTS.get(name)
+    if relation:
+        hint = relation_hint(relation, hint)
     if hint:
-        out["hint"] = hint
+        out["hint"] = form_wording(hint)
+    if annotation is dt.date:
+        out["hint"] = f"{out['hint']} {DATE_HINT}" if hint else DATE_HINT
     pattern = _pattern(info)
     if pattern and not relation:  # a relation offers only ids that exist
         out["pattern"] = [pattern, PATTERN_MESSAGES.get(pattern, "Formatet passer ikke")]
@@ -206,12 +191,15 @@ def model_fields(item: type[model.Strict], optional_parent: bool = False) -> lis
 def _folder(name: str, label: str, singular: str, description: str,
             extra: dict[str, Any]) -> dict[str, Any]:
     item = model.FOLDERS[name][1]
-    return {**extra,
+    return {
         "name": name, "label": label, "label_singular": singular, "description": description,
         "folder": f"data/{name}", "extension": "yml", "format": "yml", "create": True,
         "delete": False, "identifier_field": "titel", "slug": "{{fields.id}}",
-        "summary": "{{titel}}", "sortable_fields": ["raekkefoelge", "titel"],
-        "fields": model_fields(item),
+        # The site's order first (not the file names'), then by title.
+        "summary": "{{titel}}", "sortable_fields": [
+            {"field": "raekkefoelge", "label": "Rækkefølge på siden", "default_sort": "asc"},
+            {"field": "titel", "label": "Titel"}],
+        "fields": model_fields(item), **extra,
     }
 
 
@@ -224,13 +212,16 @@ def _rounds() -> dict[str, Any]:
     rows |= {"label_singular": "tiltag", "collapsed": False, "minimize_collapsed": False,
              "summary": "{{fields.tiltag}}: {{fields.status}}"}
     return {
-        "name": rounds.FOLDER, "label": "Statusrunder", "label_singular": "statusrunde",
+        "name": rounds.FOLDER, "label": FOLDER_LABELS[rounds.FOLDER],
+        "label_singular": "statusrunde",
         "description": "Den halvårlige status: én runde pr. fil, med en linje pr. tiltag. "
                        "En ny runde er udfyldt med den seneste rundes status – ret det, der har "
                        "ændret sig, og gem én gang.",
         "folder": f"data/{rounds.FOLDER}", "extension": "yml", "format": "yml", "create": True,
         "delete": False, "identifier_field": "dato", "slug": "{{fields.dato}}",
-        "summary": "Statusrunden {{dato}}", "sortable_fields": ["dato"], "fields": fields,
+        "summary": "Statusrunden {{dato | date('D/M YYYY')}}",
+        "sortable_fields": [{"field": "dato", "label": "Dato", "default_sort": "desc"}],
+        "fields": fields,
     }
 
 
@@ -270,15 +261,26 @@ def _news(categories: list[str]) -> dict[str, Any]:
         "description": "Nyheder på siden. En ny nyhed får dato og titel i filnavnet.",
         "folder": "docs/nyheder/posts", "extension": "md", "format": "frontmatter",
         "create": True, "delete": False,
-        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}", "summary": "{{date}} {{title}}",
-        "sortable_fields": ["date", "title"],
+        # The address comes from the "slug" field, which redaktoer.js fills in from the title
+        # (ae, oe, aa for æ, ø, å) when it is left empty; older posts have no title field but a
+        # description.
+        "slug": "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
+        "summary": "{{date | date('D/M YYYY')}} · {{title}}{{title | ternary(': ', '')}}"
+                   "{{description | truncate(70)}}",
+        "sortable_fields": [{"field": "date", "label": "Dato", "default_sort": "desc"},
+                            {"field": "title", "label": "Titel"}],
         "fields": [
             {"label": "Titel", "name": "title", "widget": "string", "required": False,
              "hint": "Nyhedens overskrift. Ældre nyheder har overskriften som første linje "
                      "('# …') i teksten i stedet."},
             {"label": "Dato", "name": "date", "widget": "datetime", "format": "YYYY-MM-DD",
              "date_format": "DD-MM-YYYY", "time_format": False,
-             "hint": "Nyhedens dato."},
+             "hint": f"Nyhedens dato. {DATE_HINT}"},
+            {"label": "Adresse", "name": "slug", "widget": "string", "required": False,
+             "pattern": [model.ID_PATTERN, PATTERN_MESSAGES[model.ID_PATTERN]],
+             "hint": "Sidste del af nyhedens adresse, fx 'status-sendt-til-omu'. Står feltet "
+                     "tomt, laves den af titlen, med ae, oe og aa for æ, ø og å. Ændr den ikke, "
+                     "når nyheden er udgivet: så virker gamle links ikke."},
             {"label": "Kategorier", "name": "categories", "widget": "select", "multiple": True,
              "options": categories, "required": True, "min": 1},
             {"label": "Kort beskrivelse", "name": "description", "widget": "text",
@@ -325,19 +327,24 @@ def cms_config(categories: list[str]) -> dict[str, Any]:
         # it out); the published editor ignores it.
         "local_backend": True,
         "locale": "da",
+        # File names without æ, ø, å (and spaces), also where a title makes the name.
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "show_preview_links": False,
         "search": True,
         "collections": [
             _rounds(),
-            _folder("tiltag", "Tiltag", "tiltag",
+            _folder("tiltag", FOLDER_LABELS["tiltag"], "tiltag",
                     "Tiltagene i tids- og procesplanen, som planen skriver dem: ét tiltag pr. "
                     "fil. Status rapporteres i Statusrunder, ikke her.",
-                    {"view_groups": [{"label": "Spor", "field": "spor"}]}),
-            _folder("moeder", "Møder og beslutninger", "møde",
+                    {"view_groups": [{"label": "Spor", "field": "spor"}],
+                     "summary": "{{titel}}{{ansvarlig | ternary(' · ', '')}}"
+                                "{{ansvarlig | truncate(50)}}"}),
+            _folder("moeder", FOLDER_LABELS["moeder"], "møde",
                     "Møder, temadage, høringer og politiske beslutninger om strategien.",
-                    {"view_groups": [{"label": "Type", "field": "type"}]}),
+                    {"view_groups": [{"label": "Type", "field": "type"}],
+                     "summary": "{{titel}} · {{type}} {{dato}}{{periode}}"}),
             _news(categories),
             _pages(),
             _lists(),

@@ -109,8 +109,13 @@ def test_delayed_without_reason_is_refused_in_danish(admin, editor: Editor):
     index = rows_of(editor).index("direktionen")  # "løbende" before: no reason to copy
     choose_nth(admin, "Status", "forsinket", index)
     publish(admin)
-    admin.get_by_text('Status "forsinket" kræver en begrundelse').first.wait_for()
+    refusal = admin.get_by_text('Status "forsinket" kræver en begrundelse').first
+    refusal.wait_for()
     assert sorted(p.name for p in folder.glob("*.yml")) == before
+    # The message stands over the row's begrundelse, not only in a toast.
+    field = admin.locator("textarea[data-begrundelse]").nth(index).bounding_box()
+    said = refusal.bounding_box()
+    assert field and said and 0 < field["y"] - said["y"] < 120, (said, field)
 
 
 def choose_nth(page: object, label: str, option: str, nth: int) -> None:
@@ -137,6 +142,11 @@ def test_a_round_of_18_with_5_changes_is_one_form_and_one_save(admin, editor: Ed
         if status == "forsinket":
             person.fill(admin.get_by_label("Begrundelse (kan udelades)", exact=True).nth(index),
                         REASON)
+    # The preview writes the date as the site does, and the initiatives' titles, not ids.
+    preview = admin.frame_locator("#preview-pane")
+    preview.get_by_text("Statusrunden 11. marts 2025").wait_for()
+    first = load_site_data(editor.project).tiltag.tiltag[0]
+    assert preview.get_by_role("cell", name=first.titel, exact=True).count() == 1
     shots = os.environ.get("STRATEGI_SKAERMBILLEDER")  # the form, for the issue's note
     if shots:
         admin.screenshot(path=str(Path(shots) / "statusrunde-formular-1280.png"))
@@ -192,11 +202,47 @@ def test_new_news_post_appears_on_the_news_page(admin, editor: Editor):
         time.sleep(0.1)
     posts = sorted(posts_dir.glob("2026-11-20-*.md"))
     assert len(posts) == 1, posts
+    # Its address without æ, ø, å: the file name and the post's slug, made from the title.
+    address = "status-paa-strategien-er-sendt-til-omu"
+    assert posts[0].name == f"2026-11-20-{address}.md"
+    assert f"\nslug: {address}\n" in posts[0].read_text(encoding="utf-8")
     result = editor.build()
     assert result.returncode == 0, result.stdout + result.stderr
     news = (editor.site / "nyheder" / "index.html").read_text(encoding="utf-8")
     assert title in news
     assert dt.date(2026, 11, 20).isoformat() in news or "20. november 2026" in news
+    assert list((editor.site / "nyheder").glob(f"*/*/*/{address}/index.html")), address
+
+
+def test_the_lists_show_titles_in_the_sites_order(admin, editor: Editor):
+    """The initiatives as the site orders them (raekkefoelge), not by file name; news posts
+    with their title or, for older posts without one, their description."""
+    log_in(admin, editor, "#/collections/tiltag")
+    admin.get_by_role("button", name="Opret ny").wait_for()  # Decap's "da": "Hurtig opret"
+    links = admin.locator("a[href*='#/collections/tiltag/entries/']")
+    links.first.wait_for()
+    shown = [href.rsplit("/", 1)[-1] for href in
+             links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+    assert shown == [t.id for t in load_site_data(editor.project).tiltag.tiltag]
+    admin.goto(editor.url + "admin/#/collections/nyheder")
+    admin.get_by_text("Temadag for OMU, medarbejderrepræsentanter", exact=False).first.wait_for()
+
+
+def test_a_new_meeting_is_saved_on_its_first_try(admin, editor: Editor):
+    """The form opens without an empty attachment row that would block the save."""
+    rel = "data/moeder/testdata-temadag-2026-11-20.yml"  # TEST DATA: an invented meeting
+    log_in(admin, editor, "#/collections/moeder/new")
+    assert admin.get_by_text("Nummer", exact=True).count() == 0  # no attachment row
+    admin.get_by_label("Id (adresse)", exact=True).fill("testdata-temadag-2026-11-20")
+    admin.get_by_label("Type", exact=True).fill("temadag")
+    admin.get_by_label("Titel", exact=True).fill("Testdata: temadag")
+    admin.get_by_label("Kildedokument", exact=True).click()
+    admin.get_by_role("option").first.click()
+    publish(admin)
+    wait_for_change(editor.project / rel, None)
+    saved = data_of(editor, rel)
+    assert saved["titel"] == "Testdata: temadag"
+    assert "bilag" not in saved, saved  # an empty list is left out, as in the other files
 
 
 def test_no_request_leaves_loopback(editor: Editor):
