@@ -178,7 +178,7 @@ def build_views(site: SiteData, history: History) -> dict[str, PagedView]:
             lambda s, d, chunk, last: {"initiatives": chunk, "filters": _filters(s, chunk)},
             track_label),
         "gantt": PagedView(
-            "gantt/", "Planen i tid", "gantt.html", 70, _initiatives,
+            "gantt/", "Planen i tid", "gantt.html", 60, _initiatives,
             lambda s, d, chunk, last: _gantt_context(gantt.build_chart(s, d, history, chunk)),
             track_label,
             weight=lambda t: 1 + len(t.perioder) + len(t.milepaele)),
