@@ -1,7 +1,8 @@
-"""The browser editor at /admin/ (Decap CMS; see macros/editors/cms_config.py).
+"""The browser editor at /admin/ (Sveltia CMS; see macros/editors/cms_config.py).
 
-`add_editor_files` adds Decap's bundle from node_modules (installed by `npm ci`; never
-committed, never fetched from another host), fills this build's repository and address into
+`add_editor_files` adds Sveltia's bundle from node_modules (installed by `npm ci`; never
+committed) with the strings, chunk and fonts it would fetch from CDNs, served from the site
+instead (macros/editors/bundle.py), fills this build's repository and address into
 admin/config.yml, with a new status round's rows from the newest round
 (cms_config.round_starter), and writes admin/forhaandsvisning.css, which gives the editor's
 previews Material's and the site's stylesheets under their fingerprinted names.
@@ -18,24 +19,26 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from macros.data.loading import SiteData
+from macros.editors.bundle import SCRIPT, BundleChanged, self_hosted
 from macros.editors.cms_config import for_site, round_starter
-
-BUNDLE = Path("node_modules") / "decap-cms" / "dist"
-
-
-def _bundle_files(root: Path) -> list[Path]:
-    dist = root / BUNDLE
-    return sorted([*dist.glob("*decap-cms.js"), *dist.glob("*.wasm")])
 
 
 def add_editor_files(files: Files, config: MkDocsConfig, site: SiteData) -> None:
     root = Path(config.config_file_path).parent
-    bundle = _bundle_files(root)
-    if not bundle:
-        raise Abort(f"Redaktøren (/admin/) mangler: {BUNDLE}/decap-cms.js findes ikke – kør "
-                    "`npm ci` i projektets mappe (./dev build og ./dev test gør det selv).")
-    for path in bundle:
-        files.append(File.generated(config, f"admin/{path.name}", abs_src_path=str(path)))
+    if not (root / SCRIPT).exists():
+        raise Abort(f"Redaktøren (/admin/) mangler: {SCRIPT} findes ikke – kør `npm ci` i "
+                    "projektets mappe (./dev build og ./dev test gør det selv).")
+    try:
+        bundle = self_hosted(root, (root / SCRIPT).read_text(encoding="utf-8"))
+    except BundleChanged as problem:
+        raise Abort(f"Redaktøren (/admin/): {problem}.") from None
+    for extra in bundle.files:
+        if extra.source == SCRIPT:
+            files.append(File.generated(config, extra.uri, content=bundle.script))
+        elif extra.source is None:
+            files.append(File.generated(config, extra.uri, content=extra.content or ""))
+        else:
+            files.append(File.generated(config, extra.uri, abs_src_path=str(root / extra.source)))
     committed = files.get_file_from_path("admin/config.yml")
     if committed is not None:
         files.remove(committed)

@@ -109,7 +109,7 @@ def _relation(target: tuple[str, str | None, str, str], multiple: bool) -> dict[
     if file:
         out["file"] = file
     out |= {"value_field": value_field, "search_fields": [display_field, value_field],
-            "display_fields": [display_field], "options_length": 500}
+            "display_fields": [display_field]}
     if multiple:
         out["multiple"] = True
     return out
@@ -141,7 +141,7 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
             out |= {"widget": "list", "field": {"label": out["label"], "name": name,
                                                 "widget": "string"}}
         required = False  # an empty list may be left out
-        if name in SINGULAR:
+        if name in SINGULAR and out["widget"] == "list":
             out["label_singular"] = SINGULAR[name]
     elif relation:
         out |= _relation(relation, multiple=False)
@@ -188,6 +188,11 @@ def model_fields(item: type[model.Strict], optional_parent: bool = False) -> lis
             for name, info in item.model_fields.items()]
 
 
+def _sortable(fields: list[str], direction: str) -> dict[str, Any]:
+    """The fields a list can be sorted by, sorted by the first to begin with."""
+    return {"fields": fields, "default": {"field": fields[0], "direction": direction}}
+
+
 def _folder(name: str, label: str, singular: str, description: str,
             extra: dict[str, Any]) -> dict[str, Any]:
     item = model.FOLDERS[name][1]
@@ -196,9 +201,8 @@ def _folder(name: str, label: str, singular: str, description: str,
         "folder": f"data/{name}", "extension": "yml", "format": "yml", "create": True,
         "delete": False, "identifier_field": "titel", "slug": "{{fields.id}}",
         # The site's order first (not the file names'), then by title.
-        "summary": "{{titel}}", "sortable_fields": [
-            {"field": "raekkefoelge", "label": "Rækkefølge på siden", "default_sort": "asc"},
-            {"field": "titel", "label": "Titel"}],
+        "summary": "{{titel}}",
+        "sortable_fields": _sortable(["raekkefoelge", "titel"], "ascending"),
         "fields": model_fields(item), **extra,
     }
 
@@ -220,7 +224,7 @@ def _rounds() -> dict[str, Any]:
         "folder": f"data/{rounds.FOLDER}", "extension": "yml", "format": "yml", "create": True,
         "delete": False, "identifier_field": "dato", "slug": "{{fields.dato}}",
         "summary": "Statusrunden {{dato | date('D/M YYYY')}}",
-        "sortable_fields": [{"field": "dato", "label": "Dato", "default_sort": "desc"}],
+        "sortable_fields": _sortable(["dato"], "descending"),
         "fields": fields,
     }
 
@@ -267,8 +271,7 @@ def _news(categories: list[str]) -> dict[str, Any]:
         "slug": "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
         "summary": "{{date | date('D/M YYYY')}} · {{title}}{{title | ternary(': ', '')}}"
                    "{{description | truncate(70)}}",
-        "sortable_fields": [{"field": "date", "label": "Dato", "default_sort": "desc"},
-                            {"field": "title", "label": "Titel"}],
+        "sortable_fields": _sortable(["date", "title"], "descending"),
         "fields": [
             {"label": "Titel", "name": "title", "widget": "string", "required": False,
              "hint": "Nyhedens overskrift. Ældre nyheder har overskriften som første linje "
@@ -323,16 +326,13 @@ def cms_config(categories: list[str]) -> dict[str, Any]:
                         "uploadMedia": "Upload “{{path}}”", "deleteMedia": "Slet “{{path}}”",
                         "openAuthoring": "{{message}}"}},
         "publish_mode": "editorial_workflow",
-        # Used only when the editor runs on localhost with `npx decap-server` (tests, trying
-        # it out); the published editor ignores it.
-        "local_backend": True,
-        "locale": "da",
+        # An optional field left empty is left out of the file, as in the files written by hand.
+        "output": {"omit_empty_optional_fields": True},
         # File names without æ, ø, å (and spaces), also where a title makes the name.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "show_preview_links": False,
-        "search": True,
         "collections": [
             _rounds(),
             _folder("tiltag", FOLDER_LABELS["tiltag"], "tiltag",
