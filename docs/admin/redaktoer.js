@@ -1,18 +1,16 @@
-// The browser editor's own parts (loaded by admin/index.html after Decap's bundle):
-// 1. the Danish strings Decap's Danish locale lacks or leaves half-translated ("Lav preview",
-//    "Hurtig opret"), so every label, button and message is Danish;
-// 2. "begrundelse": a text field that must be filled in when a status round's row says forsinket
-//    or udskudt (the model's rule, macros/data/rounds.py), checked before saving: the field is
-//    marked red with a Danish message over it, as Decap marks a missing required field;
-// 3. a news post's address (its "slug") made from its title when left empty, without æ, ø, å;
-//    (the previews are in forhaandsvisninger.js)
-// 4. names for controls Decap leaves unnamed (axe: frame-title, button-name, aria-command-name,
-//    aria-input-field-name), so screen readers can tell what they do.
+// The browser editor's own parts (loaded by admin/index.html after Sveltia's bundle):
+// 1. "begrundelse": a text field that must be filled in when a status round's row says
+//    forsinket or udskudt (the model's rule, macros/data/rounds.py), checked before saving: the
+//    field is marked red with a Danish message over it, as the editor marks a missing field;
+// 2. a news post's address (its "slug") made from its title when left empty, without æ, ø, å,
+//    and optional fields left empty kept out of the file (the previews are in
+//    forhaandsvisninger.js);
+// 3. repairs of what axe finds in the editor's page (zoom, a reference to nothing).
 /* global CMS, createClass, h */
 (function () {
   'use strict';
 
-  // --- 2. begrundelse --------------------------------------------------------------------
+  // --- 1. begrundelse --------------------------------------------------------------------
   var NEEDS_JUSTIFICATION = ['forsinket', 'udskudt'];
 
   function missingJustification(status, text) {
@@ -24,14 +22,18 @@
       (status === 'udskudt' ? 'udskudt' : 'forsinket') + '.';
   }
 
-  // A widget does not know which row of the round it is in; the rows are rendered in order
-  // (collapsed ones too, hidden), one begrundelse each, so its place among them is the row.
+  // A widget does not know which row of the round it is in. Every row has its wrapper in the
+  // form, also the rows not drawn yet (the editor draws a row when it scrolls into view), so
+  // the wrapper's place among them is the row.
   function rowStatus(props) {
     var own = document.getElementById(props.forID);
-    var all = Array.prototype.slice.call(document.querySelectorAll('textarea[data-begrundelse]'));
-    var index = all.indexOf(own);
+    var wrapper = own && own.closest('.item-wrapper');
     var entry = props.getEntry ? props.getEntry() : props.entry;
-    return index === -1 || !entry ? undefined : entry.getIn(['data', 'tiltag', index, 'status']);
+    if (!wrapper || !entry) return undefined;
+    var rows = Array.prototype.filter.call(wrapper.parentElement.children, function (el) {
+      return el.classList.contains('item-wrapper');
+    });
+    return entry.getIn(['data', 'tiltag', rows.indexOf(wrapper), 'status']);
   }
 
   var JustificationControl = createClass({
@@ -47,6 +49,7 @@
       return h('textarea', {
         id: props.forID,
         'data-begrundelse': '',
+        'aria-label': 'Begrundelse',
         className: props.classNameWrapper,
         value: props.value || '',
         rows: 4,
@@ -64,7 +67,7 @@
 
   CMS.registerWidget('begrundelse', JustificationControl, JustificationPreview);
 
-  // --- 3. a news post's address ------------------------------------------------------------
+  // --- 2. a news post's address ------------------------------------------------------------
   var LETTERS = { 'æ': 'ae', 'ø': 'oe', 'å': 'aa' };
 
   function addressOf(text) {
@@ -80,57 +83,73 @@
     return data.set('slug', address);
   }
 
-  // A list the form starts empty (cms_config: its rows have defaults) is left out of the file
-  // when it stays empty, as in the files written by hand.
-  function withoutEmptyLists(data) {
-    return data.filter(function (value) { return !(value && value.size === 0 && value.toJS); });
+  // An optional field left empty is left out of the file, as in the files written by hand:
+  // the configuration's omit_empty_optional_fields does so for a form's own fields, but the
+  // editor writes an empty field inside a list's rows (a round's begrundelse) as ''.
+  function isEmpty(value) {
+    return value === '' || value === null || value === undefined ||
+      Boolean(value && value.toJS && value.size === 0);
+  }
+
+  function withoutEmpty(value) {
+    if (!value || !value.toJS || typeof value.filter !== 'function') return value;
+    return value.map(withoutEmpty).filter(function (item) { return !isEmpty(item); });
   }
 
   // The rows of a round are checked again when saving (the message names the initiative), in
-  // case a row's field is not on the page.
+  // case a row was never drawn on the page, so its own check never ran.
   CMS.registerEventListener({
     name: 'preSave',
     handler: function (event) {
       var entry = event.entry;
-      if (entry.get('collection') === 'nyheder') return newsAddress(entry.get('data'));
-      if (entry.get('collection') === 'moeder' || entry.get('collection') === 'tiltag') {
-        return withoutEmptyLists(entry.get('data'));
+      var data = entry.get('data');
+      if (entry.get('collection') === 'nyheder') return newsAddress(data);
+      if (entry.get('collection') === 'statusrunder') {
+        var rows = data.get('tiltag');
+        (rows && rows.toJS ? rows.toJS() : []).forEach(function (row) {
+          if (missingJustification(row.status, row.begrundelse)) {
+            throw new Error('Tiltaget "' + row.tiltag + '": ' + message(row.status));
+          }
+        });
       }
-      if (entry.get('collection') !== 'statusrunder') return undefined;
-      var rows = entry.getIn(['data', 'tiltag']);
-      (rows && rows.toJS ? rows.toJS() : []).forEach(function (row) {
-        if (missingJustification(row.status, row.begrundelse)) {
-          // A string, not an Error: Decap shows it after "Dokumentet kunne ikke gemmes:".
-          // eslint-disable-next-line no-throw-literal
-          throw 'Tiltaget "' + row.tiltag + '": ' + message(row.status);
-        }
-      });
-      return undefined;
+      return withoutEmpty(data);
     },
   });
 
-  // --- 4. names for Decap's unnamed controls -----------------------------------------------
-  function nameControls(root) {
-    root.querySelectorAll('#preview-pane:not([title])').forEach(function (frame) {
-      frame.setAttribute('title', 'Forhåndsvisning');
-    });
-    root.querySelectorAll('[aria-roledescription="sortable"]:not([aria-label])')
-      .forEach(function (handle) { handle.setAttribute('aria-label', 'Flyt punktet (træk)'); });
-    root.querySelectorAll('button:not([aria-label])').forEach(function (button) {
-      if (button.textContent.trim() || button.querySelector('img[alt]')) return;
-      var bar = button.parentElement;
-      var buttons = bar ? bar.querySelectorAll(':scope > button') : [];
-      var last = buttons.length > 1 && buttons[buttons.length - 1] === button;
-      button.setAttribute('aria-label', last ? 'Fjern punktet' : 'Fold punktet ud eller sammen');
-    });
-    root.querySelectorAll('[role="textbox"][contenteditable]:not([aria-label])')
-      .forEach(function (box) {
-        var control = box.closest('[class*="ControlContainer"]') || box.parentElement;
-        var label = control && control.querySelector('label');
-        box.setAttribute('aria-label', label ? label.textContent : 'Tekst');
-      });
+  // --- 3. what axe finds in the editor's own page ---------------------------------------
+  // a. The editor adds a second viewport tag with maximum-scale=1 (so that a phone does not
+  //    zoom into a field on focus), which stops a person from zooming at all (WCAG 1.4.4):
+  //    the limit is taken out, the rest of the tag kept.
+  // b. On a phone the collection list says it controls the collection's pane, which is not
+  //    on the screen until a collection is chosen: a reference to nothing is dropped.
+  function allowZoom(meta) {
+    var content = meta.getAttribute('content') || '';
+    var kept = content.split(',').map(function (part) { return part.trim(); })
+      .filter(function (part) { return !/^(maximum-scale|user-scalable)\s*=/.test(part); });
+    if (kept.join(', ') !== content) meta.setAttribute('content', kept.join(', '));
   }
-  new MutationObserver(function () { nameControls(document); })
-    .observe(document.documentElement, { childList: true, subtree: true });
+
+  function dropEmptyReferences(root) {
+    root.querySelectorAll('[aria-controls]').forEach(function (element) {
+      var ids = element.getAttribute('aria-controls').split(/\s+/).filter(function (id) {
+        return id && document.getElementById(id);
+      });
+      if (!ids.length) element.removeAttribute('aria-controls');
+      else if (ids.join(' ') !== element.getAttribute('aria-controls')) {
+        element.setAttribute('aria-controls', ids.join(' '));
+      }
+    });
+  }
+
+  function repair() {
+    document.querySelectorAll('meta[name="viewport"]').forEach(allowZoom);
+    dropEmptyReferences(document);
+  }
+
+  new MutationObserver(repair).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true,
+    attributeFilter: ['aria-controls', 'content'],
+  });
+  repair();
 
 }());

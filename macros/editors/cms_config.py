@@ -265,10 +265,12 @@ def _news(categories: list[str]) -> dict[str, Any]:
         "description": "Nyheder på siden. En ny nyhed får dato og titel i filnavnet.",
         "folder": "docs/nyheder/posts", "extension": "md", "format": "frontmatter",
         "create": True, "delete": False,
-        # The address comes from the "slug" field, which redaktoer.js fills in from the title
-        # (ae, oe, aa for æ, ø, å) when it is left empty; older posts have no title field but a
-        # description.
-        "slug": "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
+        # The file is named after the post's date and its address, or its title while the
+        # address is empty (in ASCII: the config's slug options). The address itself is the
+        # "slug" field, which redaktoer.js fills in from the title (ae, oe, aa for æ, ø, å)
+        # when it is left empty; older posts have no title field but a description.
+        "slug": "{{fields.date | date('YYYY-MM-DD')}}-"
+                "{{fields.slug | default('{{fields.title}}')}}",
         "summary": "{{date | date('D/M YYYY')}} · {{title}}{{title | ternary(': ', '')}}"
                    "{{description | truncate(70)}}",
         "sortable_fields": _sortable(["date", "title"], "descending"),
@@ -290,7 +292,7 @@ def _news(categories: list[str]) -> dict[str, Any]:
              "required": False, "hint": "Én eller to sætninger; vises i søgeresultater og "
                                          "nyhedsfeedet."},
             {"label": "Tekst", "name": "body", "widget": "markdown", "modes": ["raw"],
-             "hint": "Markdown. Skriv <!-- more --> efter første afsnit: det er det, "
+             "hint": "Markdown. Skriv `<!-- more -->` efter første afsnit: det er det, "
                      "nyhedsoversigten viser. Angiv kilden nederst."},
         ],
     }

@@ -1,68 +1,88 @@
-"""The browser editor on a temporary clone: the clone built strictly, served on loopback, and
-Decap's local backend (`decap-server`, npm) writing into the clone's files.
+"""The browser editor on a temporary clone: the clone built strictly and served on loopback, and
+Sveltia CMS's local mode («Arbejd med lokalt repository») working on the clone's files.
 
-decap-server's "fs" mode writes straight into the clone's working tree (Decap then publishes
-without the editorial workflow: it says so in the console and needs no Git branches), which is
-what lets a test read the saved file and build the clone again.
+Sveltia's local mode reads and writes a folder through the browser's File System Access API:
+`showDirectoryPicker()` asks the person for the repository's folder. A test cannot click a
+native folder dialog, so the picker is replaced by the origin-private file system (a real
+FileSystemDirectoryHandle in Chromium): `open_editor` copies the files the editor's collections
+read into it, and `saved_file` copies a file the editor wrote back into the clone, where the
+test reads it and builds the clone again. Everything else is the editor as a person uses it.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import socket
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import build_site, copy_project
 
-DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+# What the collections in docs/admin/config.yml read: the data files and the Markdown pages.
+EDITED = (("data", "*.yml"), ("docs", "*.md"))
 
+PICKER = """
+window.showDirectoryPicker = async () => navigator.storage.getDirectory();
+"""
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+WRITE = """async (files) => {
+  const root = await navigator.storage.getDirectory();
+  await root.getDirectoryHandle('.git', {create: true});  // the editor checks for a repository
+  for (const [path, text] of Object.entries(files)) {
+    const parts = path.split('/');
+    let dir = root;
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
+    const writable = await (await dir.getFileHandle(parts.at(-1), {create: true})).createWritable();
+    await writable.write(text);
+    await writable.close();
+  }
+}"""
+
+# A file being written can vanish for a moment (the editor writes a new one and swaps it in);
+# the caller asks again.
+LIST = """async (folder) => {
+  const out = {};
+  try {
+    let dir = await navigator.storage.getDirectory();
+    for (const part of folder.split('/')) dir = await dir.getDirectoryHandle(part);
+    for await (const [name, handle] of dir.entries()) {
+      if (handle.kind === 'file') out[name] = await (await handle.getFile()).text();
+    }
+  } catch (error) { return {}; }
+  return out;
+}"""
 
 
 @dataclass
 class Editor:
-    """A clone with its built site and the editor's backend, both on loopback."""
+    """A clone with its built site on loopback."""
 
     project: Path
     site: Path
     url: str  # the site's root URL
     requests: list[str] = field(default_factory=list)
 
-    def build(self) -> subprocess.CompletedProcess[str]:
-        result = build_site(self.project, self.site, site_url=self.url)
-        _point_at_backend(self.site, self.backend_port)
-        return result
+    def build(self) -> Any:
+        return build_site(self.project, self.site, site_url=self.url)
 
-    backend_port: int = 0
-
-
-def _point_at_backend(site: Path, port: int) -> None:
-    """The committed config says `local_backend: true` (decap-server's default port 8081);
-    the test's backend runs on a free port."""
-    config = site / "admin" / "config.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("\nlocal_backend: true\n", "\nlocal_backend:\n  url: "
-                                   f"http://127.0.0.1:{port}/api/v1\n"), encoding="utf-8")
+    def files(self) -> dict[str, str]:
+        out = {}
+        for top, pattern in EDITED:
+            for path in sorted((self.project / top).rglob(pattern)):
+                out[path.relative_to(self.project).as_posix()] = path.read_text("utf-8")
+        return out
 
 
 def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, int]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         extensions_map: ClassVar[dict[str, str]] = {
             **http.server.SimpleHTTPRequestHandler.extensions_map,
-            ".yml": "text/yaml", ".js": "text/javascript", ".wasm": "application/wasm"}
+            ".yml": "text/yaml", ".js": "text/javascript", ".woff2": "font/woff2"}
 
         def log_message(self, *args: object) -> None:
             pass
@@ -83,43 +103,92 @@ def editor_on_clone(tmp: Path, prepare: Callable[[Path], object] | None = None
     site = tmp / "site"
     site.mkdir()
     server, port = _serve(site)
-    backend_port = free_port()
-    editor = Editor(project, site, f"http://127.0.0.1:{port}/", backend_port=backend_port)
-    result = editor.build()
-    assert result.returncode == 0, result.stdout + result.stderr
-    env = {**os.environ, "PORT": str(backend_port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
-           "GIT_REPO_DIRECTORY": str(project), "LOG_LEVEL": "warn"}
-    backend = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=project,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    editor = Editor(project, site, f"http://127.0.0.1:{port}/")
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", backend_port)) == 0:
-                    break
-            time.sleep(0.1)
-        else:
-            raise AssertionError("decap-server startede ikke")
+        result = editor.build()
+        assert result.returncode == 0, result.stdout + result.stderr
         yield editor
     finally:
-        backend.terminate()
-        backend.wait(timeout=10)
         server.shutdown()
 
 
-def log_in(page: object, editor: Editor, route: str = "") -> None:
-    page.goto(editor.url + "admin/" + route)
-    page.get_by_role("button", name="Log ind").click()
-    page.get_by_text("Samlinger").or_(page.get_by_text("Skriver til")).first.wait_for()
+def new_context(browser: Any, editor: Editor, width: int = 1280, height: int = 900) -> Any:
+    """A browser context whose folder picker gives the origin-private file system, recording
+    every request (tests assert that none leaves loopback). A phone at widths under 500."""
+    phone = width < 500
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK",
+                                  is_mobile=phone, has_touch=phone)
+    context.add_init_script(PICKER)
+    context.on("request", lambda request: editor.requests.append(request.url))
+    return context
 
 
-def choose(page: object, label: str, option: str) -> None:
-    """Pick an option in one of Decap's select boxes (react-select) by its label."""
-    page.get_by_label(label, exact=True).click()
+def open_editor(page: Any, editor: Editor, route: str = "") -> None:
+    """The clone's files in the browser's folder, then «Arbejd med lokalt repository»."""
+    page.goto(editor.url + "admin/")
+    page.evaluate(WRITE, editor.files())
+    page.reload()
+    page.get_by_role("button", name="Arbejd med lokalt repository").click()
+    page.get_by_text("Samlinger").first.wait_for()
+    if route:
+        page.goto(editor.url + "admin/" + route)
+
+
+def saved_files(page: Any, folder: str) -> dict[str, str]:
+    """The files the editor has in `folder` (relative to the repository), by name."""
+    return dict(page.evaluate(LIST, folder))
+
+
+def saved_file(page: Any, editor: Editor, rel: str, before: str | None = None,
+               timeout: float = 15) -> str:
+    """The text the editor wrote to `rel` (once it differs from `before`), copied into the
+    clone so the test can read and build it."""
+    folder, name = rel.rsplit("/", 1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = saved_files(page, folder).get(name)
+        if text is not None and text != before:
+            (editor.project / rel).write_text(text, encoding="utf-8")
+            return text
+        time.sleep(0.2)
+    raise AssertionError(f"{rel} blev ikke gemt")
+
+
+def row(page: Any, index: int) -> Any:
+    """Row `index` of a list in the form, scrolled into view. The editor draws a row's fields
+    only when the row comes into view, and the rows drawn above it push it down, so it is
+    scrolled to until its fields are there."""
+    item = page.locator(".item-wrapper").nth(index)
+    fields = item.get_by_role("combobox").or_(item.get_by_role("textbox"))
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        item.evaluate("element => element.scrollIntoView({block: 'center'})")
+        if fields.count():
+            return item
+        page.wait_for_timeout(100)
+    raise AssertionError(f"række {index} blev ikke vist")
+
+
+def field(page: Any, label: str) -> Any:
+    """The form's field `label`, scrolled into view: the editor draws a long form's fields as
+    they come into view, so the form is scrolled down until the field is there."""
+    found = page.get_by_role("group", name=f"Feltet ”\u2068{label}\u2069”", exact=True)
+    drawn = page.locator("[role=group][aria-label^='Feltet']")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if found.count():
+            found.first.scroll_into_view_if_needed()
+            return found.first
+        drawn.last.evaluate("element => element.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(100)
+    raise AssertionError(f"feltet {label} blev ikke vist")
+
+
+def choose(page: Any, scope: Any, label: str, option: str) -> None:
+    """Pick an option in one of the editor's select boxes by its label."""
+    scope.get_by_role("combobox", name=label, exact=True).click()
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def publish(page: object) -> None:
-    """Save in the local backend: "Publicer" -> "Publicer nu"."""
-    page.get_by_role("button", name="Publicer", exact=True).click()
-    page.get_by_text("Publicer nu", exact=True).click()
+def save(page: Any) -> None:
+    page.get_by_role("button", name="Gem", exact=True).click()
