@@ -203,7 +203,9 @@ def test_the_guide_shows_these_recipes() -> None:
     for snippet in ("data/statusrunder/", "forventet_slut:", "Statusrunder",
                     "id: test-nyt-tiltag", "render_macros: true", "categories:",
                     "./dev check", "./dev preview", "pull request", "ordliste.yml",
-                    "data/moeder/", "data/tiltag/", "/admin/", "Gem", "Klar", "Publicer",
+                    "data/moeder/", "data/tiltag/", "/admin/", "Gem", "Klar", "Udgiv",
                     "Tiltag", "Møder og beslutninger", "Nyheder", "OAuth", "raekkefoelge",
-                    "ikke_tegnet:", "afvigelser:"):
+                    "ikke_tegnet:", "afvigelser:",
+                    # The editor's own button names (Sveltia's Danish, locales/da.json).
+                    "Log ind med adgangstoken", "Arbejd med lokalt repository", "Log ud"):
         assert snippet in guide, snippet
