@@ -1,16 +1,18 @@
 """The browser editor's configuration and what it writes, without a browser.
 
 - docs/admin/config.yml is current with the models, and every field of every model is in a form;
-- every data file read and written back the way Decap does (its YAML format, with the npm `yaml`
-  version it uses, scripts/decap_yaml.mjs) gives the same validated data, also for generated
-  values that YAML 1.1 would misread (14:30, no, on, dates, case numbers);
-- problems in a file Decap wrote name the right line;
+- every data file opened and saved the way Sveltia CMS does (its reading, form defaults, field
+  order and YAML format, with the npm `yaml` version it bundles: scripts/editor_yaml.mjs) gives
+  the same validated data, also for generated values that YAML 1.1 would misread (14:30, no, on,
+  dates, case numbers);
+- problems in a file the editor wrote name the right line;
 - /admin/ is served from the site, kept out of search, sitemap and indexing, and public pages
   do not load any of it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -30,7 +32,7 @@ from macros.data.yamlsource import read_yaml
 from macros.editors import cms_config
 from tests.conftest import ROOT
 
-NODE_WRITER = ROOT / "scripts" / "decap_yaml.mjs"
+NODE_WRITER = ROOT / "scripts" / "editor_yaml.mjs"
 TRICKY = ["14:30", "no", "on", "off", "yes", "Yes", "y", "n", "true", "null", "~", "2023-10-26",
           "2023-10-26T00:00:00Z", "99754/23", "23/2079", "3517342", "0123", "010", "1e3", ".5",
           "0x1F", "- ikke en liste", "# ikke en kommentar", "a: b", "'enkelt'", '"dobbelt"',
@@ -38,7 +40,9 @@ TRICKY = ["14:30", "no", "on", "off", "yes", "Yes", "y", "n", "true", "null", "~
           "linje 1\nlinje 2", "slutter med kolon:", "15:00-16:30", "1. halvår 2024"]
 
 
-def decap_resave(jobs: list[dict[str, Any]]) -> list[str]:
+def editor_resave(jobs: list[dict[str, Any]]) -> list[str]:
+    """What the editor writes for each job: {"text"} a file opened and saved, or {"data"} a form's
+    values saved; "fields" the form's fields (form_of)."""
     if shutil.which("node") is None or not (ROOT / "node_modules" / "yaml").is_dir():
         pytest.fail("node og node_modules mangler: kør ./dev test (npm ci)")
     result = subprocess.run(["node", str(NODE_WRITER)], input=json.dumps(jobs), cwd=ROOT,
@@ -46,12 +50,20 @@ def decap_resave(jobs: list[dict[str, Any]]) -> list[str]:
     return json.loads(result.stdout)
 
 
-def order_of(rel: str) -> list[str]:
-    """The top-level keys in the form's order, which Decap sorts a saved file by."""
-    parts = Path(rel).parts
-    if len(parts) == 3:  # data/<name>/<id>.yml
-        return list(model.FOLDERS[parts[1]][1].model_fields)
-    return list(model.DATA_FILES[Path(rel).stem].model_fields)
+@functools.cache
+def _forms() -> dict[str, list[dict[str, Any]]]:
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    forms = {}
+    for collection in config["collections"]:
+        forms[collection.get("folder", "")] = collection.get("fields", [])
+        forms |= {file["file"]: file["fields"] for file in collection.get("files", [])}
+    return forms
+
+
+def form_of(rel: str) -> list[dict[str, Any]]:
+    """The fields of the form that edits a data file: Sveltia orders every level of a saved file
+    by them, fills in their defaults and leaves out the optional ones left empty."""
+    return _forms().get(rel) or _forms()[Path(rel).parent.as_posix()]
 
 
 def data_files() -> list[str]:
@@ -162,8 +174,8 @@ def test_the_build_fills_in_the_repository_from_edit_uri(edit_uri, repo, branch)
 
 def test_every_data_file_saved_unchanged_by_the_editor_gives_the_same_data(tmp_path):
     files = data_files()
-    texts = decap_resave([{"text": (ROOT / rel).read_text(encoding="utf-8"),
-                           "order": order_of(rel)} for rel in files])
+    texts = editor_resave([{"text": (ROOT / rel).read_text(encoding="utf-8"),
+                           "fields": form_of(rel)} for rel in files])
     copy = tmp_path / "projekt"
     # The source texts are plain text, not edited in the CMS.
     shutil.copytree(ROOT / "data" / "kildetekster", copy / "data" / "kildetekster")
@@ -188,7 +200,7 @@ def _text_fields(item: type[model.Strict]) -> list[str]:
 
 def test_generated_values_survive_the_editors_yaml(tmp_path):
     """Values YAML 1.1 would misread, and the data's own texts, in every free text field of an
-    initiative and a meeting (fixed seed), written by Decap's writer and read by the loader."""
+    initiative and a meeting (fixed seed), written by the editor's writer and read by the loader."""
     site = load_site_data(ROOT)
     rng = random.Random(17)
     texts = [t.titel for t in site.tiltag.tiltag] + [m.titel for m in site.moeder.moeder]
@@ -197,9 +209,9 @@ def test_generated_values_survive_the_editors_yaml(tmp_path):
         base = getattr(site, name).model_dump(mode="json")[collection][0]
         for _ in range(20):
             values = {f: rng.choice([*TRICKY, rng.choice(texts)]) for f in _text_fields(item)}
-            jobs.append({"data": {**base, **values}, "order": list(item.model_fields)})
+            jobs.append({"data": {**base, **values}, "fields": form_of(f"data/{name}/x.yml")})
             expected.append((name, item, {**base, **values}))
-    for text, (_, item, data) in zip(decap_resave(jobs), expected, strict=True):
+    for text, (_, item, data) in zip(editor_resave(jobs), expected, strict=True):
         path = tmp_path / "post.yml"
         path.write_text(text, encoding="utf-8")
         doc = read_yaml(path, "post.yml")
@@ -216,7 +228,7 @@ def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
         {"tiltag": "chefforum", "status": "igang", "tekst": "En tekst\nover to linjer"},
         {"tiltag": "direktionen", "status": "i gang", "tekst": "14:30",
          "forventet_slut": "5. kvartal 2024"}]}
-    (text,) = decap_resave([{"data": data, "order": list(rounds.Statusrunde.model_fields)}])
+    (text,) = editor_resave([{"data": data, "fields": form_of(rel)}])
     (copy / rel).parent.mkdir()
     (copy / rel).write_text(text, encoding="utf-8")
     lines = text.split("\n")
