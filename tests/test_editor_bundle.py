@@ -148,7 +148,10 @@ def _definition(item: dict[str, Any]) -> str:
     return WIDGETS.get(widget, "CustomField")
 
 
-def _fields(fields: list[dict[str, Any]], where: str) -> Iterator[tuple[str, str, dict]]:
+Part = tuple[str, str, dict[str, Any]]  # where, the schema's definition, the configuration
+
+
+def _fields(fields: list[dict[str, Any]], where: str) -> Iterator[Part]:
     for field in fields:
         here = f"{where}.{field.get('name', '?')}"
         yield here, _definition(field), field
@@ -157,7 +160,7 @@ def _fields(fields: list[dict[str, Any]], where: str) -> Iterator[tuple[str, str
             yield from _fields([field["field"]], here)
 
 
-def _parts(config: dict[str, Any]) -> Iterator[tuple[str, str, dict]]:
+def _parts(config: dict[str, Any]) -> Iterator[Part]:
     """(where, definition, part) for the configuration, each collection, file and field."""
     yield "config.yml", "CmsConfig", config
     for collection in config.get("collections", []):
