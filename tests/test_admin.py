@@ -1,16 +1,18 @@
 """The browser editor's configuration and what it writes, without a browser.
 
 - docs/admin/config.yml is current with the models, and every field of every model is in a form;
-- every data file read and written back the way Decap does (its YAML format, with the npm `yaml`
-  version it uses, scripts/decap_yaml.mjs) gives the same validated data, also for generated
-  values that YAML 1.1 would misread (14:30, no, on, dates, case numbers);
-- problems in a file Decap wrote name the right line;
+- every data file opened and saved the way Sveltia CMS does (its reading, form defaults, field
+  order and YAML format, with the npm `yaml` version it bundles: scripts/editor_yaml.mjs) gives
+  the same validated data, also for generated values that YAML 1.1 would misread (14:30, no, on,
+  dates, case numbers);
+- problems in a file the editor wrote name the right line;
 - /admin/ is served from the site, kept out of search, sitemap and indexing, and public pages
   do not load any of it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -30,7 +32,7 @@ from macros.data.yamlsource import read_yaml
 from macros.editors import cms_config
 from tests.conftest import ROOT
 
-NODE_WRITER = ROOT / "scripts" / "decap_yaml.mjs"
+NODE_WRITER = ROOT / "scripts" / "editor_yaml.mjs"
 TRICKY = ["14:30", "no", "on", "off", "yes", "Yes", "y", "n", "true", "null", "~", "2023-10-26",
           "2023-10-26T00:00:00Z", "99754/23", "23/2079", "3517342", "0123", "010", "1e3", ".5",
           "0x1F", "- ikke en liste", "# ikke en kommentar", "a: b", "'enkelt'", '"dobbelt"',
@@ -38,7 +40,9 @@ TRICKY = ["14:30", "no", "on", "off", "yes", "Yes", "y", "n", "true", "null", "~
           "linje 1\nlinje 2", "slutter med kolon:", "15:00-16:30", "1. halvår 2024"]
 
 
-def decap_resave(jobs: list[dict[str, Any]]) -> list[str]:
+def editor_resave(jobs: list[dict[str, Any]]) -> list[str]:
+    """What the editor writes for each job: {"text"} a file opened and saved, or {"data"} a form's
+    values saved; "fields" the form's fields (form_of)."""
     if shutil.which("node") is None or not (ROOT / "node_modules" / "yaml").is_dir():
         pytest.fail("node og node_modules mangler: kør ./dev test (npm ci)")
     result = subprocess.run(["node", str(NODE_WRITER)], input=json.dumps(jobs), cwd=ROOT,
@@ -46,12 +50,20 @@ def decap_resave(jobs: list[dict[str, Any]]) -> list[str]:
     return json.loads(result.stdout)
 
 
-def order_of(rel: str) -> list[str]:
-    """The top-level keys in the form's order, which Decap sorts a saved file by."""
-    parts = Path(rel).parts
-    if len(parts) == 3:  # data/<name>/<id>.yml
-        return list(model.FOLDERS[parts[1]][1].model_fields)
-    return list(model.DATA_FILES[Path(rel).stem].model_fields)
+@functools.cache
+def _forms() -> dict[str, list[dict[str, Any]]]:
+    config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
+    forms = {}
+    for collection in config["collections"]:
+        forms[collection.get("folder", "")] = collection.get("fields", [])
+        forms |= {file["file"]: file["fields"] for file in collection.get("files", [])}
+    return forms
+
+
+def form_of(rel: str) -> list[dict[str, Any]]:
+    """The fields of the form that edits a data file: Sveltia orders every level of a saved file
+    by them, fills in their defaults and leaves out the optional ones left empty."""
+    return _forms().get(rel) or _forms()[Path(rel).parent.as_posix()]
 
 
 def data_files() -> list[str]:
@@ -119,7 +131,10 @@ def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path):
 
 def test_the_form_is_danish_and_checks_what_it_can():
     config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
-    assert config["locale"] == "da"
+    # Sveltia speaks the browser's language (its Danish strings: admin/sveltia@…/locales/da.json)
+    # and writes no empty optional field, as the hand-written files leave them out.
+    assert "locale" not in config and "local_backend" not in config
+    assert config["output"] == {"omit_empty_optional_fields": True}
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["branch"] == "main"
     collections = {c["name"]: c for c in config["collections"]}
@@ -162,8 +177,8 @@ def test_the_build_fills_in_the_repository_from_edit_uri(edit_uri, repo, branch)
 
 def test_every_data_file_saved_unchanged_by_the_editor_gives_the_same_data(tmp_path):
     files = data_files()
-    texts = decap_resave([{"text": (ROOT / rel).read_text(encoding="utf-8"),
-                           "order": order_of(rel)} for rel in files])
+    texts = editor_resave([{"text": (ROOT / rel).read_text(encoding="utf-8"),
+                           "fields": form_of(rel)} for rel in files])
     copy = tmp_path / "projekt"
     # The source texts are plain text, not edited in the CMS.
     shutil.copytree(ROOT / "data" / "kildetekster", copy / "data" / "kildetekster")
@@ -188,7 +203,7 @@ def _text_fields(item: type[model.Strict]) -> list[str]:
 
 def test_generated_values_survive_the_editors_yaml(tmp_path):
     """Values YAML 1.1 would misread, and the data's own texts, in every free text field of an
-    initiative and a meeting (fixed seed), written by Decap's writer and read by the loader."""
+    initiative and a meeting (fixed seed), written by the editor's writer and read by the loader."""
     site = load_site_data(ROOT)
     rng = random.Random(17)
     texts = [t.titel for t in site.tiltag.tiltag] + [m.titel for m in site.moeder.moeder]
@@ -197,9 +212,9 @@ def test_generated_values_survive_the_editors_yaml(tmp_path):
         base = getattr(site, name).model_dump(mode="json")[collection][0]
         for _ in range(20):
             values = {f: rng.choice([*TRICKY, rng.choice(texts)]) for f in _text_fields(item)}
-            jobs.append({"data": {**base, **values}, "order": list(item.model_fields)})
+            jobs.append({"data": {**base, **values}, "fields": form_of(f"data/{name}/x.yml")})
             expected.append((name, item, {**base, **values}))
-    for text, (_, item, data) in zip(decap_resave(jobs), expected, strict=True):
+    for text, (_, item, data) in zip(editor_resave(jobs), expected, strict=True):
         path = tmp_path / "post.yml"
         path.write_text(text, encoding="utf-8")
         doc = read_yaml(path, "post.yml")
@@ -216,7 +231,7 @@ def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
         {"tiltag": "chefforum", "status": "igang", "tekst": "En tekst\nover to linjer"},
         {"tiltag": "direktionen", "status": "i gang", "tekst": "14:30",
          "forventet_slut": "5. kvartal 2024"}]}
-    (text,) = decap_resave([{"data": data, "order": list(rounds.Statusrunde.model_fields)}])
+    (text,) = editor_resave([{"data": data, "fields": form_of(rel)}])
     (copy / rel).parent.mkdir()
     (copy / rel).write_text(text, encoding="utf-8")
     lines = text.split("\n")
@@ -235,10 +250,19 @@ def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
 def test_admin_is_served_from_the_site_and_not_indexed(built_site: Path,
                                                       search_fragments: dict[str, dict]):
     admin = built_site / "admin"
-    for name in ("index.html", "config.yml", "decap-cms.js", "redaktoer.js",
-                 "forhaandsvisninger.js", "redaktoer.css",
-                 "forhaandsvisning.css"):
-        assert (admin / name).is_file(), name
+    pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    served = {path.relative_to(admin).as_posix() for path in admin.rglob("*") if path.is_file()}
+    assert served == {
+        "index.html", "config.yml", "redaktoer.js", "forhaandsvisninger.js", "redaktoer.css",
+        "forhaandsvisning.css", "sveltia-cms.js", "chunks/react-dom.js",
+        # What Sveltia would fetch from unpkg.com and cdn.jsdelivr.net (macros/editors/bundle.py)
+        f"sveltia@{pins['@sveltia/cms']}/locales/da.json", "sveltia/package.json",
+        "sveltia/githubstatus.json", f"npm/immutable@{pins['immutable']}/dist/immutable.es.js",
+        "fonts/source-sans-3-latin-wght-normal.woff2", "fonts/noto-mono-latin-400-normal.woff2",
+        "fonts/material-symbols-outlined-latin-wght-normal.woff2",
+    }, sorted(served)
+    strings = json.loads((admin / f"sveltia@{pins['@sveltia/cms']}/locales/da.json").read_bytes())
+    assert strings["create"] == "Opret"  # the editor's own buttons in Danish
     html = (admin / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert 'http-equiv="Content-Security-Policy"' in html
@@ -259,7 +283,7 @@ def test_public_pages_load_nothing_of_the_editor(site_pages):
             continue
         for tag in page.find_all(["script", "link", "a", "img", "iframe"]):
             target = tag.get("src") or tag.get("href") or ""
-            assert "admin/" not in target and "decap" not in target, (url, target)
+            assert "admin/" not in target and "sveltia" not in target, (url, target)
 
 
 def _all_fields(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -289,9 +313,9 @@ def test_hints_speak_of_what_the_editor_shows_not_of_files():
 
 
 def test_a_new_meeting_opens_without_an_empty_attachment_row():
-    """Decap starts a new entry with one row of a list whose rows have a default (an attachment
-    is open by default), which then blocks the first save with its empty required fields; such
-    lists start empty."""
+    """An empty required row blocks a new entry's first save (Decap 3.16 opened one for a list
+    whose rows have a default: an attachment is open by default); such lists say they start
+    empty, which Sveltia follows too."""
     config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
     moede = {f["name"]: f for f in next(c for c in config["collections"]
                                         if c["name"] == "moeder")["fields"]}
@@ -305,8 +329,9 @@ def test_lists_in_the_sites_order_and_addresses_without_danish_letters():
     config = yaml.safe_load(cms_config.CONFIG_PATH.read_text(encoding="utf-8"))
     collections = {c["name"]: c for c in config["collections"]}
     for name in model.FOLDERS:
-        first = collections[name]["sortable_fields"][0]
-        assert first == {**first, "field": "raekkefoelge", "default_sort": "asc"}, name
+        sortable = collections[name]["sortable_fields"]  # Sveltia's form of the option
+        assert sortable["fields"][0] == "raekkefoelge", name
+        assert sortable["default"] == {"field": "raekkefoelge", "direction": "ascending"}, name
         assert "{{titel}}" in collections[name]["summary"]
     assert config["slug"] == {"encoding": "ascii", "clean_accents": True,
                               "sanitize_replacement": "-"}

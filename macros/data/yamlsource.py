@@ -4,10 +4,11 @@ PyYAML's safe loader gives plain Python values but forgets where they came from;
 line. We compose the node tree and build the values ourselves, recording the line of every key
 and list item under its path, and turn YAML syntax errors into Danish hints.
 
-Data files are read with YAML 1.2's core schema, as the browser editor (Decap CMS) writes them:
-there `14:30`, `no`, `on` and `2023-10-14` are plain text, while PyYAML's YAML 1.1 would make
-them a number, false, true and a date. Decap writes such text without quotes, so reading it as
-YAML 1.1 would change what an editor typed. Front matter keeps YAML 1.1, as MkDocs reads it.
+Data files are read with YAML 1.2's core schema, as the browser editor (Sveltia CMS, with the npm
+`yaml` package) reads and writes them: there `14:30`, `no`, `on` and `2023-10-14` are plain text,
+while PyYAML's YAML 1.1 would make them a number, false, true and a date. The editor writes such
+text without quotes, so reading it as YAML 1.1 would change what an editor typed. Front matter
+keeps YAML 1.1, as MkDocs reads it.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def _hint(problem: str) -> str:
 _FastLoader: Any = getattr(yaml, "CSafeLoader", None)
 
 # YAML 1.2 core schema: the only plain scalars that are not text (https://yaml.org/spec/1.2.2/
-# section 10.3.2). Anything else plain is a string, as Decap's writer (npm `yaml`) assumes.
+# section 10.3.2). Anything else plain is a string, as the editor's writer (npm `yaml`) assumes.
 _CORE_SCHEMA = (
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", [*"~nN", ""]),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
@@ -116,7 +117,8 @@ _CoreFastLoader: Any = None if _FastLoader is None else _core_schema_loader(_Fas
 _CoreLoader: Any = _core_schema_loader(yaml.SafeLoader)
 _CORE_LOADERS = tuple(x for x in (_CoreFastLoader, _CoreLoader) if x is not None)
 # A value opening a quote it does not close: after a key or a list dash. A line that merely starts
-# with a quote is often the continuation of a folded text (Decap folds long texts so).
+# with a quote is often the continuation of a folded text (hand-written files fold long texts so;
+# the editor writes each value on one line).
 _UNCLOSED = re.compile(r"""^\s*(?:- (?:[\w-]+:\s*)?|[\w-]+:\s*)(["'])(?!.*\1\s*(?:#.*)?$)""")
 _QUOTE_START = re.compile(r"""(?:^\s*-|[:{,\[])\s*"(?!.*#)""")  # a quoted value starts here
 _SIMPLE_KEY = re.compile(r"^(\s*)(?:- )?[\w-]+:(\s|$)")
