@@ -317,9 +317,13 @@ def _pages() -> dict[str, Any]:
 
 def cms_config(categories: list[str]) -> dict[str, Any]:
     return {
-        # The municipality's repository and login (REDAKTOERVEJLEDNING.md, "Opsætning"): the
-        # build fills in repo from EDIT_URI; base_url is the OAuth service, set once.
+        # The municipality's repository (REDAKTOERVEJLEDNING.md, "Opsætning"): the build fills
+        # in repo from EDIT_URI.
         "backend": {"name": "github", "repo": "OWNER/REPO", "branch": "main",
+                    # Sign-in with a personal access token only: GitHub's OAuth needs a login
+                    # service the municipality would have to run (REDAKTOERVEJLEDNING.md,
+                    # "Opsætning"); add "oauth" and base_url here once there is one.
+                    "auth_methods": ["token"],
                     "squash_merges": True,
                     "commit_messages": {
                         "create": "Opret {{collection}} “{{slug}}”",

@@ -154,11 +154,15 @@ def saved_file(page: Any, editor: Editor, rel: str, before: str | None = None,
     raise AssertionError(f"{rel} blev ikke gemt")
 
 
+# The rows of a form's lists, without the rows of lists inside them.
+ROWS = ".item-wrapper:not(.item-wrapper .item-wrapper)"
+
+
 def row(page: Any, index: int) -> Any:
     """Row `index` of a list in the form, scrolled into view. The editor draws a row's fields
     only when the row comes into view, and the rows drawn above it push it down, so it is
     scrolled to until its fields are there."""
-    item = page.locator(".item-wrapper").nth(index)
+    item = page.locator(ROWS).nth(index)
     fields = item.get_by_role("combobox").or_(item.get_by_role("textbox"))
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:

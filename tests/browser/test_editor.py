@@ -239,8 +239,12 @@ def test_a_new_meeting_is_saved_on_its_first_try(admin, editor: Editor):
         "testdata-temadag-2026-11-20")
     admin.get_by_role("textbox", name="Type", exact=True).fill("temadag")
     admin.get_by_role("textbox", name="Titel", exact=True).fill("Testdata: temadag")
+    admin.get_by_role("textbox", name="Dato", exact=True).fill("2026-11-20")
     # Few sources: the editor shows them as radio buttons, not a drop-down list.
-    field(admin, "Kildedokument").get_by_role("radio").first.check()
+    field(admin, "Kildedokument").get_by_role(
+        "radio", name="Arbejdet med en fælles, langsigtet strategi på Socialområdet").check()
+    field(admin, "Sted i kilden").get_by_role("textbox").fill(
+        "Oktober – november 2023: Yderligere inddragelse og politisk behandling af strategien")
     save(admin)
     saved_file(admin, editor, rel)
     saved = data_of(editor, rel)
