@@ -95,6 +95,10 @@ def fictional_project(tmp_path: Path, installed: dict[str, str]) -> Path:
         manifest = tmp_path / "node_modules" / package / "package.json"
         manifest.parent.mkdir(parents=True)
         manifest.write_text(json.dumps({"name": package, "version": version}), encoding="utf-8")
+    locales = tmp_path / "node_modules" / "@sveltia" / "cms" / "locales"
+    if locales.parent.is_dir():
+        locales.mkdir()
+        (locales / "da.json").write_text('{"save": "Gem"}', encoding="utf-8")
     return tmp_path
 
 
@@ -214,3 +218,34 @@ def test_a_schema_problem_names_the_collection_and_field(change, expected):
     change(config)
     problems = schema_problems(config)
     assert any(p.startswith(expected) for p in problems), problems
+
+
+# --- the editor's Danish --------------------------------------------------------------------
+
+def _keys(strings: dict[str, object], prefix: str = "") -> set[str]:
+    out = set()
+    for key, value in strings.items():
+        out |= _keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
+    return out
+
+
+def test_every_string_of_the_editor_is_danish(built_site):
+    """Every string Sveltia has in English is served in Danish (its own, or the project's
+    translation of what it lacks, e.g. «Vis fejl» for «Show Errors»), with the same
+    placeholders."""
+    release = PINS["@sveltia/cms"]
+    english = json.loads((ROOT / PACKAGE / "locales" / "en-US.json").read_text("utf-8"))
+    danish = json.loads((built_site / "admin" / f"sveltia@{release}" / "locales" / "da.json")
+                        .read_text("utf-8"))
+    assert _keys(danish) >= _keys(english), sorted(_keys(english) - _keys(danish))[:10]
+    assert danish["show_errors"] == "Vis fejl"
+
+    def value(strings: dict[str, object], key: str) -> str:
+        for part in key.split("."):
+            strings = strings[part]  # type: ignore[assignment]
+        return str(strings)
+
+    placeholders = re.compile(r"\{\$\w+")
+    for key in _keys(english):
+        assert (sorted(placeholders.findall(value(danish, key)))
+                == sorted(placeholders.findall(value(english, key)))), key

@@ -169,7 +169,7 @@ ALTERED = [
             change(KULTUR, " Proces i 2023 og 2024.\n", "\n", "tidspunkt"),
             (": tidspunkt: ", "kun en del af cellen", "«Proces i 2023 og 2024.» mangler")),
     Altered("dropped-middle-sentence", TILSYN,
-            change(TILSYN, "Etablering\n  af strukturer for ledelsestilsyn 2 kvartal 2023. ",
+            change(TILSYN, "Etablering af strukturer for ledelsestilsyn 2 kvartal 2023. ",
                    "", "tidspunkt"),
             (": tidspunkt: ", "gengiver ikke kilden ord for ord",
              "Etablering af strukturer for ledelsestilsyn 2 kvartal 2023")),

@@ -18,12 +18,17 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path("node_modules") / "@sveltia" / "cms"
 SCRIPT = PACKAGE / "dist" / "sveltia-cms.js"
 CHUNKS = PACKAGE / "dist" / "chunks"
 # The editor's language; Sveltia picks it from the browser, falling back to English (bundled).
+# Its Danish lacks some strings (they would show in English: «Show Errors», «List Item
+# Options»); the project's translations of those, sveltia-da-tillaeg.json beside this module,
+# are merged into the file the site serves.
 LOCALES = ("da",)
+DANISH_ADDITIONS = Path(__file__).with_name("sveltia-da-tillaeg.json")
 
 # `https://unpkg.com/@sveltia/cms` becomes `sveltia`: relative to /admin/, so the update check
 # reads admin/sveltia/package.json and the strings admin/sveltia@<version>/locales/da.json.
@@ -83,6 +88,23 @@ def _font(root: Path, match: re.Match[str]) -> EditorFile:
     return EditorFile(f"admin/fonts/{name}", package / "files" / name)
 
 
+def _merged(base: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in more.items():
+        out[key] = _merged(out.get(key, {}), value) if isinstance(value, dict) else value
+    return out
+
+
+def strings(root: Path, code: str) -> str:
+    """Sveltia's UI strings in language `code`, with the project's additions for Danish (only
+    for keys Sveltia's own file lacks: its translations win)."""
+    own = json.loads((root / PACKAGE / "locales" / f"{code}.json").read_text("utf-8"))
+    if code == "da" and DANISH_ADDITIONS.exists():
+        additions = json.loads(DANISH_ADDITIONS.read_text("utf-8"))
+        own = _merged(additions, own)
+    return json.dumps(own, ensure_ascii=False, indent=1) + "\n"
+
+
 def _module(root: Path, script: str, name: str, path: str) -> EditorFile:
     """The module Sveltia would import from unpkg.com, at the version its bundle names."""
     wanted = re.search(rf'["`]?{re.escape(name)}["`]?:`\^?([0-9][^`]*)`', script)
@@ -104,7 +126,7 @@ def self_hosted(root: Path, script: str) -> SelfHosted:
     files = [EditorFile("admin/sveltia-cms.js", SCRIPT),
              EditorFile("admin/sveltia/package.json", PACKAGE / "package.json")]
     files += [EditorFile(f"admin/sveltia@{release}/locales/{code}.json",
-                         PACKAGE / "locales" / f"{code}.json") for code in LOCALES]
+                         content=strings(root, code)) for code in LOCALES]
     files += [EditorFile(f"admin/chunks/{chunk.name}", chunk.relative_to(root))
               for chunk in sorted((root / CHUNKS).glob("*.js"))]
     files += [_module(root, script, name, path) for name, path in SERVED_MODULES.items()]
