@@ -346,3 +346,13 @@ def test_lists_in_the_sites_order_and_addresses_without_danish_letters():
     moede = {f["name"]: f for f in collections["moeder"]["fields"]}
     assert moede["bilag"]["label_singular"] == "bilag"
     assert moede["bilag"]["summary"] == "{{fields.nr}}. {{fields.titel | truncate(60)}}"
+
+
+def test_the_sign_in_page_shows_the_sites_name_and_icon(built_site: Path, site_url: str):
+    config = yaml.safe_load((built_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text("utf-8"),
+                          re.MULTILINE)[1]
+    assert config["app_title"] == f"Redaktør – {site_name}"
+    assert config["logo"]["src"] == f"{site_url}assets/images/favicon.svg"
+    assert (built_site / "assets" / "images" / "favicon.svg").is_file()
+    assert config["backend"]["auth_methods"] == ["token"]  # no server to sign in through

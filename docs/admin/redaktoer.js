@@ -53,7 +53,13 @@
         className: props.classNameWrapper,
         value: props.value || '',
         rows: 4,
-        style: { minHeight: '8em', resize: 'vertical', fontFamily: 'inherit' },
+        // The editor gives its own text fields an outline; this one gets one that stands
+        // out from the page (3:1, WCAG 1.4.11) and its full width.
+        style: {
+          minHeight: '8em', resize: 'vertical', fontFamily: 'inherit', width: '100%',
+          boxSizing: 'border-box', border: '1px solid #767676', borderRadius: '4px',
+          padding: '8px',
+        },
         onChange: function (event) { props.onChange(event.target.value); },
         onFocus: props.setActiveStyle,
         onBlur: props.setInactiveStyle,

@@ -43,7 +43,7 @@ def add_editor_files(files: Files, config: MkDocsConfig, site: SiteData) -> None
     if committed is not None:
         files.remove(committed)
         text = Path(committed.abs_src_path or "").read_text(encoding="utf-8")
-        text = for_site(text, config.edit_uri or "", config.site_url or "")
+        text = for_site(text, config.edit_uri or "", config.site_url or "", config.site_name)
         files.append(File.generated(config, "admin/config.yml",
                                     content=round_starter(text, site)))
     sheets = [f.src_uri for f in files

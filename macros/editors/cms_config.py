@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 import re
 import sys
 import types
@@ -390,15 +391,20 @@ if __name__ == "__main__":
 _GITHUB_EDIT = re.compile(r"^https://github\.com/([^/]+/[^/]+)/edit/([^/]+)/")
 
 
-def for_site(text: str, edit_uri: str, site_url: str) -> str:
+def for_site(text: str, edit_uri: str, site_url: str, site_name: str = "") -> str:
     """The committed configuration with the repository, branch and address of this build: the
     repository and branch from EDIT_URI (https://github.com/<owner>/<repo>/edit/<branch>/docs/),
-    which the deploy workflow sets; unchanged when EDIT_URI is not a GitHub address."""
+    which the deploy workflow sets; unchanged when EDIT_URI is not a GitHub address. With the
+    site's name and icon on the sign-in page and in the browser's tab (the editor's own name
+    and logo otherwise)."""
     match = _GITHUB_EDIT.match(edit_uri or "")
     if match and match.group(1) != "OWNER/REPO":
         text = text.replace("\n  repo: OWNER/REPO\n", f"\n  repo: {match.group(1)}\n", 1)
         text = text.replace("\n  branch: main\n", f"\n  branch: {match.group(2)}\n", 1)
+    extra = ""
     if site_url:
-        text = text.replace("\npublish_mode:", f"\nsite_url: {site_url}\ndisplay_url: {site_url}"
-                                               "\npublish_mode:", 1)
-    return text
+        extra += (f"site_url: {site_url}\ndisplay_url: {site_url}\n"
+                  f"logo:\n  src: {site_url}assets/images/favicon.svg\n")
+    if site_name:
+        extra += f"app_title: {json.dumps('Redaktør – ' + site_name, ensure_ascii=False)}\n"
+    return text.replace("\npublish_mode:", f"\n{extra}publish_mode:", 1)
