@@ -1,4 +1,5 @@
-"""The browser editor's configuration (Decap CMS, /admin/), generated from the data models.
+"""The browser editor's configuration (Sveltia CMS at /admin/, which reads Decap's format),
+generated from the data models.
 
 `python -m macros.editors.cms_config` rewrites docs/admin/config.yml (MkDocs copies it to
 /admin/config.yml beside the editor); a test fails when the committed file is stale. Every field
@@ -118,7 +119,7 @@ def _relation(target: tuple[str, str | None, str, str], multiple: bool) -> dict[
 
 def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
                  optional_parent: bool = False) -> dict[str, Any]:
-    """One model field as a Decap form field. Inside an optional group (a status report's
+    """One model field as a form field of the editor. Inside an optional group (a status report's
     source) nothing is required in the form, or the form would demand the group's fields
     even when it is left empty; the build still checks a group that is filled in."""
     annotation, optional = _unwrap(info.annotation)
@@ -135,8 +136,9 @@ def field_config(owner: type[model.Strict], name: str, info: FieldInfo,
             out |= {"widget": "list", "fields": model_fields(item, optional_parent),
                     "summary": _row_summary(item)}
             if _has_default(out["fields"]):
-                # Decap opens a new entry with one row of such a list (the defaults make the
-                # row look filled in), and then refuses to save the row's empty required fields.
+                # An editor may open a new entry with one row of such a list (the defaults make
+                # the row look filled in), and then refuse to save the row's empty required
+                # fields (Decap 3.16 did); a list that says it starts empty opens without one.
                 out["default"] = []
         else:
             out |= {"widget": "list", "field": {"label": out["label"], "name": name,

@@ -329,7 +329,7 @@ def walk(browser: Any, base: str, site_pages: dict[str, Any], width: int) -> Wal
         if width == WIDE:
             page.wait_for_load_state("networkidle")
             result.requests = list(seen)
-            page.goto(base + ADMIN)  # Decap's own page: its policy, nothing else
+            page.goto(base + ADMIN)  # the editor's own page: its policy, nothing else
             page.wait_for_load_state("networkidle")
     finally:
         context.close()

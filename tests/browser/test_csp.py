@@ -46,7 +46,7 @@ def test_every_page_loads_without_a_violation(page_walk):
     walk = page_walk(WIDE)
     assert len(walk.pages) > 40 and MISSING in walk.visits
     # Material's inline head script defines __md_get; its bundle sets up document$. /admin/ is
-    # Decap's own page, visited last for its policy only.
+    # The editor's own page, visited last for its policy only.
     not_running = [url for url, visit in walk.visits.items() if not visit.material_runs]
     assert not_running == []
     assert ADMIN not in walk.visits
