@@ -29,7 +29,7 @@ from macros.data import model, rounds
 from macros.data.loading import _model_in, load_site_data
 from macros.data.problems import DataError
 from macros.data.yamlsource import read_yaml
-from macros.editors import cms_config
+from macros.editors import cms_build, cms_config, form_fields
 from tests.conftest import ROOT
 
 NODE_WRITER = ROOT / "scripts" / "editor_yaml.mjs"
@@ -111,11 +111,11 @@ def test_every_field_of_every_model_is_in_a_form():
 
 
 def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path):
-    """The starter of a new round (cms_config.round_starter): every initiative, in the plan's
+    """The starter of a new round (cms_build.round_starter): every initiative, in the plan's
     order, with its line from the newest round that reports on it."""
     site = load_site_data(rounds_project)
     text = cms_config.CONFIG_PATH.read_text(encoding="utf-8")
-    config = yaml.safe_load(cms_config.round_starter(text, site))
+    config = yaml.safe_load(cms_build.round_starter(text, site))
     runde = next(c for c in config["collections"] if c["name"] == "statusrunder")
     rows = next(f for f in runde["fields"] if f["name"] == "tiltag")["default"]
     assert [r["tiltag"] for r in rows] == [t.id for t in site.tiltag.tiltag]
@@ -123,7 +123,7 @@ def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path):
               for line in site.statusrunder[-1].tiltag}
     assert rows == [newest[t.id] for t in site.tiltag.tiltag]
     # Without rounds, each row names only its initiative: no status is invented.
-    empty = yaml.safe_load(cms_config.round_starter(text, load_site_data(ROOT)))
+    empty = yaml.safe_load(cms_build.round_starter(text, load_site_data(ROOT)))
     runde = next(c for c in empty["collections"] if c["name"] == "statusrunder")
     rows = next(f for f in runde["fields"] if f["name"] == "tiltag")["default"]
     assert rows == [{"tiltag": t.id} for t in site.tiltag.tiltag]
@@ -168,7 +168,7 @@ def test_the_form_is_danish_and_checks_what_it_can():
 ])
 def test_the_build_fills_in_the_repository_from_edit_uri(edit_uri, repo, branch):
     text = cms_config.CONFIG_PATH.read_text(encoding="utf-8")
-    config = yaml.safe_load(cms_config.for_site(text, edit_uri, "https://x.example/strategi/"))
+    config = yaml.safe_load(cms_build.for_site(text, edit_uri, "https://x.example/strategi/"))
     assert config["backend"]["repo"] == repo and config["backend"]["branch"] == branch
     assert config["site_url"] == "https://x.example/strategi/"
 
@@ -197,7 +197,7 @@ def _text_fields(item: type[model.Strict]) -> list[str]:
     checked = {name for d in item.__pydantic_decorators__.field_validators.values()
                for name in d.info.fields}
     return [name for name, info in item.model_fields.items()
-            if info.annotation in (str, str | None) and not cms_config._pattern(info)
+            if info.annotation in (str, str | None) and not form_fields.pattern_of(info)
             and name not in checked]
 
 

@@ -4,7 +4,7 @@
 committed) with the strings, chunk and fonts it would fetch from CDNs, served from the site
 instead (macros/editors/bundle.py), fills this build's repository and address into
 admin/config.yml, with a new status round's rows from the newest round
-(cms_config.round_starter), and writes admin/forhaandsvisning.css, which gives the editor's
+(cms_build.round_starter), and writes admin/forhaandsvisning.css, which gives the editor's
 previews Material's and the site's stylesheets under their fingerprinted names.
 admin/index.html and admin/config.yml are plain files in docs/admin/: MkDocs copies them, and
 they are not pages, so they are in neither the search index nor the sitemap.
@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from macros.data.loading import SiteData
 from macros.editors.bundle import SCRIPT, BundleChanged, self_hosted
-from macros.editors.cms_config import for_site, round_starter
+from macros.editors.cms_build import for_site, round_starter
 
 
 def add_editor_files(files: Files, config: MkDocsConfig, site: SiteData) -> None:

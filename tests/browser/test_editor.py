@@ -104,7 +104,7 @@ class Counted:
 
 
 def rows_of(editor: Editor) -> list[str]:
-    """The form's rows: every initiative, in the plan's order (cms_config.round_starter)."""
+    """The form's rows: every initiative, in the plan's order (cms_build.round_starter)."""
     return [t.id for t in load_site_data(editor.project).tiltag.tiltag]
 
 

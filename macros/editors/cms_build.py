@@ -1,0 +1,56 @@
+"""What a build fills into the editor's committed configuration (docs/admin/config.yml): the
+repository and branch from EDIT_URI, the site's address, name and icon, and a new status
+round's rows from the newest round. Pure text work; macros/adapter/admin.py serves the result.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+from macros.data import rounds
+from macros.editors.cms_config import ConfigDumper
+
+
+def round_starter(text: str, site: Any) -> str:
+    """The build's configuration with a new round's rows filled in: each initiative's line from
+    the newest round that reports on it (status, text, begrundelse, expected end), and for an
+    initiative never reported only its id, in the plan's order. `site` is a loaded SiteData."""
+    config = yaml.safe_load(text)
+    starter = []
+    for t in site.tiltag.tiltag:
+        entry = site.status_of(t.id)
+        row = entry.line.model_dump(mode="json", exclude_none=True) if entry else {"tiltag": t.id}
+        starter.append(row)
+    for collection in config["collections"]:
+        if collection["name"] == rounds.FOLDER:
+            field = next(f for f in collection["fields"] if f["name"] == "tiltag")
+            field["default"] = starter
+    header = "".join(line + "\n" for line in text.splitlines()[:2] if line.startswith("#"))
+    return header + yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False,
+                              width=100)
+
+
+_GITHUB_EDIT = re.compile(r"^https://github\.com/([^/]+/[^/]+)/edit/([^/]+)/")
+
+
+def for_site(text: str, edit_uri: str, site_url: str, site_name: str = "") -> str:
+    """The committed configuration with the repository, branch and address of this build: the
+    repository and branch from EDIT_URI (https://github.com/<owner>/<repo>/edit/<branch>/docs/),
+    which the deploy workflow sets; unchanged when EDIT_URI is not a GitHub address. With the
+    site's name and icon on the sign-in page and in the browser's tab (the editor's own name
+    and logo otherwise)."""
+    match = _GITHUB_EDIT.match(edit_uri or "")
+    if match and match.group(1) != "OWNER/REPO":
+        text = text.replace("\n  repo: OWNER/REPO\n", f"\n  repo: {match.group(1)}\n", 1)
+        text = text.replace("\n  branch: main\n", f"\n  branch: {match.group(2)}\n", 1)
+    extra = ""
+    if site_url:
+        extra += (f"site_url: {site_url}\ndisplay_url: {site_url}\n"
+                  f"logo:\n  src: {site_url}assets/images/favicon.svg\n")
+    if site_name:
+        extra += f"app_title: {json.dumps('Redaktør – ' + site_name, ensure_ascii=False)}\n"
+    return text.replace("\npublish_mode:", f"\n{extra}publish_mode:", 1)
