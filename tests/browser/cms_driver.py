@@ -11,17 +11,14 @@ test reads it and builds the clone again. Everything else is the editor as a per
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from tests.conftest import build_site, copy_project
+from tests.conftest import build_site, copy_project, serve_folder
 
 # What the collections in docs/admin/config.yml read: the data files and the Markdown pages.
 EDITED = (("data", "*.yml"), ("docs", "*.md"))
@@ -78,21 +75,6 @@ class Editor:
         return out
 
 
-def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, int]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        extensions_map: ClassVar[dict[str, str]] = {
-            **http.server.SimpleHTTPRequestHandler.extensions_map,
-            ".yml": "text/yaml", ".js": "text/javascript", ".woff2": "font/woff2"}
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, int(server.server_address[1])
-
-
 @contextmanager
 def editor_on_clone(tmp: Path, prepare: Callable[[Path], object] | None = None
                     ) -> Iterator[Editor]:
@@ -102,14 +84,11 @@ def editor_on_clone(tmp: Path, prepare: Callable[[Path], object] | None = None
         prepare(project)
     site = tmp / "site"
     site.mkdir()
-    server, port = _serve(site)
-    editor = Editor(project, site, f"http://127.0.0.1:{port}/")
-    try:
+    with serve_folder(site, site / "404.html") as port:
+        editor = Editor(project, site, f"http://127.0.0.1:{port}/")
         result = editor.build()
         assert result.returncode == 0, result.stdout + result.stderr
         yield editor
-    finally:
-        server.shutdown()
 
 
 def new_context(browser: Any, editor: Editor, width: int = 1280, height: int = 900) -> Any:
@@ -158,34 +137,38 @@ def saved_file(page: Any, editor: Editor, rel: str, before: str | None = None,
 ROWS = ".item-wrapper:not(.item-wrapper .item-wrapper)"
 
 
-def row(page: Any, index: int) -> Any:
-    """Row `index` of a list in the form, scrolled into view. The editor draws a row's fields
-    only when the row comes into view, and the rows drawn above it push it down, so it is
-    scrolled to until its fields are there."""
-    item = page.locator(ROWS).nth(index)
-    fields = item.get_by_role("combobox").or_(item.get_by_role("textbox"))
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        item.evaluate("element => element.scrollIntoView({block: 'center'})")
-        if fields.count():
-            return item
-        page.wait_for_timeout(100)
-    raise AssertionError(f"række {index} blev ikke vist")
-
-
-def field(page: Any, label: str) -> Any:
-    """The form's field `label`, scrolled into view: the editor draws a long form's fields as
-    they come into view, so the form is scrolled down until the field is there."""
-    found = page.get_by_role("group", name=f"Feltet ”\u2068{label}\u2069”", exact=True)
-    drawn = page.locator("[role=group][aria-label^='Feltet']")
+def _drawn(page: Any, found: Any, scroll: Any, what: str) -> None:
+    """Scroll with `scroll` until `found` is in the page: the editor draws a long form's fields
+    and a list's rows only as they come into view, and what it draws above pushes the rest
+    down."""
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         if found.count():
-            found.first.scroll_into_view_if_needed()
-            return found.first
-        drawn.last.evaluate("element => element.scrollIntoView({block: 'start'})")
+            return
+        scroll()
         page.wait_for_timeout(100)
-    raise AssertionError(f"feltet {label} blev ikke vist")
+    raise AssertionError(f"{what} blev ikke vist")
+
+
+def row(page: Any, index: int) -> Any:
+    """Row `index` of a list in the form, scrolled into view with its fields drawn."""
+    item = page.locator(ROWS).nth(index)
+    center = "element => element.scrollIntoView({block: 'center'})"
+    item.evaluate(center)
+    _drawn(page, item.get_by_role("combobox").or_(item.get_by_role("textbox")),
+           lambda: item.evaluate(center), f"række {index}")
+    return item
+
+
+def field(page: Any, label: str) -> Any:
+    """The form's field `label`, scrolled into view (the form scrolled down until it is
+    drawn)."""
+    found = page.get_by_role("group", name=f"Feltet ”\u2068{label}\u2069”", exact=True)
+    drawn = page.locator("[role=group][aria-label^='Feltet']")
+    _drawn(page, found, lambda: drawn.last.evaluate(
+        "element => element.scrollIntoView({block: 'start'})"), f"feltet {label}")
+    found.first.scroll_into_view_if_needed()
+    return found.first
 
 
 def choose(page: Any, scope: Any, label: str, option: str) -> None:
