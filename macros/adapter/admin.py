@@ -1,13 +1,14 @@
 """The browser editor at /admin/ (Sveltia CMS; see macros/editors/cms_config.py).
 
-`add_editor_files` adds Sveltia's bundle from node_modules (installed by `npm ci`; never
-committed) with the strings, chunk and fonts it would fetch from CDNs, served from the site
-instead (macros/editors/bundle.py), fills this build's repository and address into
-admin/config.yml, with a new status round's rows from the newest round
-(cms_build.round_starter), and writes admin/forhaandsvisning.css, which gives the editor's
-previews Material's and the site's stylesheets under their fingerprinted names.
-admin/index.html and admin/config.yml are plain files in docs/admin/: MkDocs copies them, and
-they are not pages, so they are in neither the search index nor the sitemap.
+`add_editor_files` serves the engine's editor pages (macros/editors/admin/: index.html,
+redaktoer.js, forhaandsvisninger.js and config.yml, generated from the models) and Sveltia's
+bundle from the editor's npm packages (in the wheel, or node_modules/ in the engine's own
+repository: macros/runtime/engine_files.py) with the strings, chunk and fonts it would fetch from
+CDNs, served from the site instead (macros/editors/bundle.py). It fills this build's
+repository, address and news categories into admin/config.yml, with a new status round's rows
+from the newest round (cms_build.round_starter), and writes admin/forhaandsvisning.css, which
+gives the editor's previews Material's and the site's stylesheets under their fingerprinted
+names. None of these are pages, so they are in neither the search index nor the sitemap.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from mkdocs.structure.files import File, Files
 from macros.data.loading import SiteData
 from macros.editors.bundle import SCRIPT, BundleChanged, SelfHosted, self_hosted
 from macros.editors.cms_build import for_site, round_starter
+from macros.runtime.engine_files import admin_dir, vendor_root
+
+EDITOR_PAGES = ("index.html", "redaktoer.js", "forhaandsvisninger.js")
 
 
 @functools.lru_cache(maxsize=2)
@@ -31,11 +35,16 @@ def _self_hosted(root: Path, installed: int) -> SelfHosted:
     return self_hosted(root, (root / SCRIPT).read_text(encoding="utf-8"))
 
 
+def _blog_categories(config: MkDocsConfig) -> list[str]:
+    blog = config.plugins.get("material/blog") or config.plugins.get("blog")
+    return list(getattr(blog, "config", {}).get("categories_allowed") or []) if blog else []
+
+
 def add_editor_files(files: Files, config: MkDocsConfig, site: SiteData) -> None:
-    root = Path(config.config_file_path).parent
+    root = vendor_root()
     if not (root / SCRIPT).exists():
-        raise Abort(f"Redaktøren (/admin/) mangler: {SCRIPT} findes ikke – kør `npm ci` i "
-                    "projektets mappe (./dev build og ./dev test gør det selv).")
+        raise Abort(f"Redaktøren (/admin/) mangler: {SCRIPT} findes ikke i {root} – kør "
+                    "`npm ci` i motorens mappe, eller installér motoren som hjul.")
     try:
         bundle = _self_hosted(root, (root / SCRIPT).stat().st_mtime_ns)
     except BundleChanged as problem:
@@ -47,13 +56,14 @@ def add_editor_files(files: Files, config: MkDocsConfig, site: SiteData) -> None
             files.append(File.generated(config, extra.uri, content=extra.content or ""))
         else:
             files.append(File.generated(config, extra.uri, abs_src_path=str(root / extra.source)))
-    committed = files.get_file_from_path("admin/config.yml")
-    if committed is not None:
-        files.remove(committed)
-        text = Path(committed.abs_src_path or "").read_text(encoding="utf-8")
-        text = for_site(text, config.edit_uri or "", config.site_url or "", config.site_name)
-        files.append(File.generated(config, "admin/config.yml",
-                                    content=round_starter(text, site)))
+    for name in EDITOR_PAGES:
+        if files.get_file_from_path(f"admin/{name}") is None:  # a site may bring its own
+            files.append(File.generated(config, f"admin/{name}",
+                                        abs_src_path=str(admin_dir() / name)))
+    text = (admin_dir() / "config.yml").read_text(encoding="utf-8")
+    text = for_site(text, config.edit_uri or "", config.site_url or "", config.site_name)
+    files.append(File.generated(config, "admin/config.yml",
+                                content=round_starter(text, site, _blog_categories(config))))
     sheets = [f.src_uri for f in files
               if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".css")
               and not f.src_uri.endswith("print.css")]

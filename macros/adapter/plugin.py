@@ -27,7 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros.adapter import admin, csp, history, pages, search, theme
+from macros.adapter import admin, csp, engine, history, pages, search, strictness, theme
 from macros.adapter.config import StrategiConfig
 from macros.adapter.exports import Exports, base_url
 from macros.history.compute import describe
@@ -50,12 +50,15 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.warnings = strictness.WarningCount()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.warnings.start(strict=bool(config.strict), docs_dir=Path(config.docs_dir))
+        engine.add_engine(config)
         root = Path(config.config_file_path).parent
         site = pages.load_data(root)
         # The site's identity (data/identitet.yml) is data, so editors change it in the browser
@@ -123,7 +126,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         return csp.protect(output_content, template_name)
 
     @event_priority(-100)  # after Material's search plugin (priority 0) wrote its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_outputs(self, *, config: MkDocsConfig) -> None:
         self.search.write_index(config, self.build.site)
         url = base_url(config)
         if url is None:
@@ -132,3 +135,12 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
             return
         self.exports.finish(config, url)
         history.write_change_files(config, self.build, url)
+
+    @event_priority(-1000)  # the last word: every warning of the build has been logged
+    def _refuse_warnings(self, *, config: MkDocsConfig) -> None:
+        self.warnings.stop_if_any()
+
+    on_post_build = CombinedEvent(_write_outputs, _refuse_warnings)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.warnings.stop_counting()

@@ -1,6 +1,6 @@
-"""What a build fills into the editor's committed configuration (docs/admin/config.yml): the
-repository and branch from EDIT_URI, the site's address, name and icon, and a new status
-round's rows from the newest round. Pure text work; macros/adapter/admin.py serves the result.
+"""What a build fills into the editor's configuration (macros/editors/admin/config.yml, generated
+from the models): the repository and branch from EDIT_URI, the site's address, name and icon,
+its news categories, and a new status round's rows from the newest round. Pure text work; macros/adapter/admin.py serves the result.
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from macros.data import rounds
 from macros.editors.cms_config import ConfigDumper
 
 
-def round_starter(text: str, site: Any) -> str:
+def round_starter(text: str, site: Any, categories: list[str] | None = None) -> str:
     """The build's configuration with a new round's rows filled in: each initiative's line from
     the newest round that reports on it (status, text, begrundelse, expected end), and for an
-    initiative never reported only its id, in the plan's order. `site` is a loaded SiteData."""
+    initiative never reported only its id, in the plan's order. `site` is a loaded SiteData.
+    With `categories`, the news posts' categories are the building site's (its blog plugin's
+    `categories_allowed`)."""
     config = yaml.safe_load(text)
     starter = []
     for t in site.tiltag.tiltag:
@@ -29,6 +31,9 @@ def round_starter(text: str, site: Any) -> str:
         if collection["name"] == rounds.FOLDER:
             field = next(f for f in collection["fields"] if f["name"] == "tiltag")
             field["default"] = starter
+        if collection["name"] == "nyheder" and categories:
+            field = next(f for f in collection["fields"] if f["name"] == "categories")
+            field["options"] = list(categories)
     header = "".join(line + "\n" for line in text.splitlines()[:2] if line.startswith("#"))
     return header + yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False,
                               width=100)

@@ -1,8 +1,8 @@
 """The browser editor's configuration (Sveltia CMS at /admin/, which reads Decap's format),
 generated from the data models.
 
-`python -m macros.editors.cms_config` rewrites docs/admin/config.yml (MkDocs copies it to
-/admin/config.yml beside the editor); a test fails when the committed file is stale. The
+`python -m macros.editors.cms_config` rewrites macros/editors/admin/config.yml (the build serves
+it as /admin/config.yml beside the editor); a test fails when the committed file is stale. The
 collections are made here, their fields from the models (form_fields.py); what a build fills in
 (repository, address, a new round's rows) is cms_build.py. Initiatives and meetings are folder
 collections (one file per item, data/tiltag/<id>.yml); the small reference lists are file
@@ -25,7 +25,7 @@ from macros.editors.form_wording import (
     FOLDER_LABELS,
 )
 
-CONFIG_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "admin" / "config.yml"
+CONFIG_PATH = Path(__file__).resolve().parent / "admin" / "config.yml"
 
 def _sortable(fields: list[str], direction: str) -> dict[str, Any]:
     """The fields a list can be sorted by, sorted by the first to begin with."""
@@ -196,10 +196,10 @@ def blog_categories(root: Path) -> list[str]:
 
 
 def main() -> int:
-    root = CONFIG_PATH.parent.parent.parent
-    CONFIG_PATH.parent.mkdir(parents=True, exist_ok=True)
-    CONFIG_PATH.write_text(rendered_config(blog_categories(root)), encoding="utf-8")
-    print(f"skrev {CONFIG_PATH.relative_to(root).as_posix()}")
+    # The news categories are this repository's (mkdocs.yml); a build replaces them with the
+    # building site's own (cms_build.for_site).
+    CONFIG_PATH.write_text(rendered_config(blog_categories(Path.cwd())), encoding="utf-8")
+    print(f"skrev {CONFIG_PATH}")
     return 0
 
 
