@@ -14,6 +14,7 @@ names. None of these are pages, so they are in neither the search index nor the 
 from __future__ import annotations
 
 import functools
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +27,7 @@ from macros.editors.cms_build import for_site, round_starter
 from macros.runtime.engine_files import admin_dir, vendor_root
 
 EDITOR_PAGES = ("index.html", "redaktoer.js", "forhaandsvisninger.js")
+TITLE = "<title>Redaktør</title>"
 
 
 @functools.lru_cache(maxsize=2)
@@ -57,9 +59,15 @@ def add_editor_files(files: Files, config: MkDocsConfig, site: SiteData) -> None
         else:
             files.append(File.generated(config, extra.uri, abs_src_path=str(root / extra.source)))
     for name in EDITOR_PAGES:
-        if files.get_file_from_path(f"admin/{name}") is None:  # a site may bring its own
-            files.append(File.generated(config, f"admin/{name}",
-                                        abs_src_path=str(admin_dir() / name)))
+        if files.get_file_from_path(f"admin/{name}") is not None:
+            continue  # a site may bring its own
+        source = admin_dir() / name
+        if name == "index.html":  # the browser's tab names the site, as the sign-in page does
+            page = source.read_text(encoding="utf-8").replace(
+                TITLE, f"<title>Redaktør – {escape(config.site_name)}</title>", 1)
+            files.append(File.generated(config, "admin/index.html", content=page))
+        else:
+            files.append(File.generated(config, f"admin/{name}", abs_src_path=str(source)))
     text = (admin_dir() / "config.yml").read_text(encoding="utf-8")
     text = for_site(text, config.edit_uri or "", config.site_url or "", config.site_name)
     files.append(File.generated(config, "admin/config.yml",

@@ -45,7 +45,8 @@ def add_engine(config: MkDocsConfig) -> None:
     if macros is None:
         raise Abort("mkdocs.yml: plugins: mangler 'macros' (mkdocs-macros-plugin) – motoren "
                     "laver sine tabeller og sider med den; skriv '- macros' før '- strategi'")
-    if MACRO_MODULE not in macros.config["modules"] and macros.config["module_name"] != MACRO_MODULE:
-        macros.config["modules"].append(MACRO_MODULE)
+    options = macros.config
+    if MACRO_MODULE not in options["modules"] and options["module_name"] != MACRO_MODULE:
+        options["modules"].append(MACRO_MODULE)
     for option, value in STRICT_MACROS.items():
-        macros.config[option] = value
+        options[option] = value

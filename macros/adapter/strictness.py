@@ -8,8 +8,9 @@ altogether (mkdocs/structure/pages.py keeps the page's links to anchors only whe
 above DEBUG). The plugin keeps its own count: in a strict build it lowers the level to WARNING
 where a flag raised it (quiet then still hides the info lines, not the warnings that stop the
 build), holds the pages' logger at INFO under `-v` so anchors are checked (its debug lines are the
-only ones `-v` loses), and refuses the build after its last event if it counted any. The link and anchor warnings MkDocs writes in English without a line are rewritten
-before they are printed (`fil:linje: link: besked`), with the line of the page's source that
+only ones `-v` loses), and refuses the build after its last event if it counted any.
+The link and anchor warnings MkDocs writes in English without a line are rewritten before they
+are printed (`fil:linje: link: besked`), with the line of the page's source that
 holds the link.
 """
 
@@ -25,7 +26,8 @@ ROOT_LOGGER = "mkdocs"
 LINK_LOGGER = "mkdocs.structure.pages"
 
 _ANCHOR = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but "
-                     r"(?:the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'"
+                     r"(?:the doc '(?P<target>[^']+)' does not contain an anchor "
+                     r"'#(?P<anchor>[^']+)'"
                      r"|there is no such anchor on this page)")
 _NOT_FOUND = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the "
                         r"target(?: '[^']+')? is not found among documentation files\."

@@ -151,3 +151,16 @@ def self_hosted(root: Path, script: str) -> SelfHosted:
         raise BundleChanged("Sveltia-pakken sætter ikke længere sine skrifttyper fra "
                             "cdn.jsdelivr.net, som macros/editors/bundle.py forventer")
     return SelfHosted(SOURCE_MAP.sub("\n", script), files + fonts)
+
+
+def vendored_files(root: Path) -> list[Path]:
+    """Every file of node_modules/ the editor's bundle needs (what `self_hosted` serves and the
+    manifests it reads for versions), relative to `root`: what the engine's wheel carries."""
+    served = self_hosted(root, (root / SCRIPT).read_text(encoding="utf-8")).files
+    needed = {f.source for f in served if f.source is not None}
+    needed |= {PACKAGE / "locales" / f"{code}.json" for code in LOCALES}
+    for source in list(needed):
+        parts = source.parts  # node_modules/<name> or node_modules/@scope/<name>
+        depth = 3 if parts[1].startswith("@") else 2
+        needed.add(Path(*parts[:depth]) / "package.json")
+    return sorted(needed)

@@ -1,6 +1,7 @@
 """What a build fills into the editor's configuration (macros/editors/admin/config.yml, generated
 from the models): the repository and branch from EDIT_URI, the site's address, name and icon,
-its news categories, and a new status round's rows from the newest round. Pure text work; macros/adapter/admin.py serves the result.
+its news categories, and a new status round's rows from the newest round. Pure text work;
+macros/adapter/admin.py serves the result.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Every page is checked in the situations a reader may be in: a wide screen and phones 320, 360
 and 414 px wide (where tables are cards and the Gantt chart is the phone chart), in the light
 colour scheme with every rule and in the dark one for colour contrast (the one rule a scheme
-changes), in the same visit (tests/browser/page_walk.py). The missing-page (404) answer is
+changes), in the same visit (macros/kvalitet/page_walk.py). The missing-page (404) answer is
 checked too. A page that forwards elsewhere at once (the /was address) is checked where it
 lands.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.page_walk import MISSING, PHONE_WIDTHS, WIDE
+from macros.kvalitet.page_walk import MISSING, PHONE_WIDTHS, WIDE
 
 pytestmark = pytest.mark.browser
 

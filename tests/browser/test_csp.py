@@ -9,7 +9,7 @@ Material's keyboard shortcut for the search, and the print stylesheet.
 
 The session build is made for the address it is served from (site_url with the test server's
 port), as it is deployed: Material fetches sitemap.xml from site_url, which must be the page's
-own origin. Every page's visit is the shared one (tests/browser/page_walk.py).
+own origin. Every page's visit is the shared one (macros/kvalitet/page_walk.py).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.page_walk import ADMIN, CSP_LISTENER, MISSING, WIDE
-from tests.browser.search_driver import Query, open_search, search
+from macros.kvalitet.page_walk import ADMIN, CSP_LISTENER, MISSING, WIDE
+from macros.kvalitet.search_driver import Query, open_search, search
 
 pytestmark = pytest.mark.browser
 

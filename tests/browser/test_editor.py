@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup
 
 from macros.data.loading import load_site_data
 from macros.data.yamlsource import read_yaml
+from macros.kvalitet.page_walk import WCAG_TAGS, axe_violations
 from tests import fictional_rounds as fr
 from tests.browser.cms_driver import (
     Editor,
@@ -42,7 +43,6 @@ from tests.browser.cms_driver import (
     saved_file,
     saved_files,
 )
-from tests.browser.page_walk import WCAG_TAGS, axe_violations
 
 pytestmark = pytest.mark.browser
 

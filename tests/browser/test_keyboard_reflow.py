@@ -9,7 +9,7 @@
   their box); at every width from 320 to 1440 px nothing in a page's text reaches past the
   screen (only the wide Gantt chart scrolls, in its own box, from tablet width up), and no word
   is broken in the middle.
-The per-page checks are made in the shared visit of every page (tests/browser/page_walk.py).
+The per-page checks are made in the shared visit of every page (macros/kvalitet/page_walk.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.page_walk import FOCUS_WIDTHS, SWEEP_WIDTHS, WIDE
+from macros.kvalitet.page_walk import FOCUS_WIDTHS, SWEEP_WIDTHS, WIDE
 
 pytestmark = pytest.mark.browser
 

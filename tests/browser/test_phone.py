@@ -9,7 +9,7 @@
 - the status page shows the counts per track as a list, not the nine-column table.
 
 The per-page checks are made in the shared visit of every page at each width
-(tests/browser/page_walk.py; axe at these widths is asserted in test_accessibility.py).
+(macros/kvalitet/page_walk.py; axe at these widths is asserted in test_accessibility.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.page_walk import PHONE_WIDTHS
+from macros.kvalitet.page_walk import PHONE_WIDTHS
 from tests.conftest import build_site
 
 pytestmark = pytest.mark.browser

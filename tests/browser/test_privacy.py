@@ -1,6 +1,6 @@
 """The site asks nothing of any other host and sets no cookies (see docs/privatliv.md).
 
-Every page is opened (tests/browser/page_walk.py records every request the browser makes and
+Every page is opened (macros/kvalitet/page_walk.py records every request the browser makes and
 each page's cookies), and the search is used (it loads its index): all requests must go to the
 local test server.
 """
@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.page_walk import WIDE
+from macros.kvalitet.page_walk import WIDE
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.page_walk import WCAG_TAGS, axe_violations
+from macros.kvalitet.page_walk import WCAG_TAGS, axe_violations
 
 pytestmark = pytest.mark.browser
 

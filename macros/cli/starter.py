@@ -1,0 +1,37 @@
+"""`strategi new`: a minimal strategy that builds strictly, from the folder ny-strategi/ beside
+this module (identity, one source document, one track, one initiative, one meeting, the
+standard pages). Every example text carries EXAMPLE_MARK, so `strategi check` can list what is
+still to be replaced."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+STARTER = Path(__file__).resolve().parent / "ny-strategi"
+EXAMPLE_MARK = "EKSEMPEL"
+TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt"}
+
+
+def write_starter(target: Path) -> list[Path]:
+    """Copy the starter into `target` (created); the files written, relative to it."""
+    shutil.copytree(STARTER, target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return sorted(p.relative_to(target) for p in target.rglob("*") if p.is_file())
+
+
+def examples_left(folder: Path) -> list[str]:
+    """`fil:linje` of every line that still holds an example text, in mkdocs.yml, docs/ and
+    data/ (the built site and the editor's files are not the strategy's text)."""
+    paths = [folder / "mkdocs.yml"]
+    for part in ("docs", "data"):
+        paths += sorted(p for p in (folder / part).rglob("*")
+                        if p.is_file() and p.suffix in TEXT_SUFFIXES)
+    found = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if EXAMPLE_MARK in line:
+                found.append(f"{path.relative_to(folder).as_posix()}:{number}")
+    return found

@@ -1,0 +1,199 @@
+"""pytest plugin of the content checks: `pytest -p macros.kvalitet.plugin --strategi MAPPE`.
+
+Fixtures: `strategy_root` (the strategy folder), `served_build`/`built_site`/`site_url` (its one
+strict build, made for the port it is served on), `site_pages` (URL path -> parsed HTML),
+`search_fragments` (each search record's Pagefind fragment), `served_site`, `browser`
+(Debian's Chromium through Playwright), `browser_page` and `page_walk` (one visit per page per
+width, page_walk.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+BUILD_DATE = "2026-11-23"  # fixed 'today' so the views are reproducible
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PAGEFIND_FRAGMENT_HEAD = b"pagefind_dcd"
+SITE_PATH = "/strategi/"  # built under a sub-path, as on GitHub Pages
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--strategi", default=os.environ.get("STRATEGI_MAPPE", "."),
+                     help="strategiens mappe (mkdocs.yml, docs/, data/); standard: denne mappe")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: needs Chromium")
+    config.addinivalue_line("markers", "content: a check of the built site that a change of "
+                                       "content can fail (strategi test)")
+
+
+def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1/",
+               env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The strict, atomic build of a strategy folder, as `strategi build` makes it."""
+    env = {**os.environ, "STRATEGI_DATO": BUILD_DATE, "SITE_URL": site_url, **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "macros.runtime.publish", "--site-dir", str(out)],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@contextlib.contextmanager
+def serve_folder(root: Path, not_found_page: Path) -> Iterator[int]:
+    """Serve a folder on a free localhost port (yielded), answering a missing file with the
+    site's own 404 page, as GitHub Pages does. The folder may be filled after the server
+    starts (a build that must know the port first)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def send_error(self, code: int, message: str | None = None,
+                       explain: str | None = None) -> None:
+            if code == 404 and not_found_page.exists():
+                body = not_found_page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+    handler = functools.partial(Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def strategy_root(pytestconfig: pytest.Config) -> Path:
+    root = Path(pytestconfig.getoption("--strategi")).resolve()
+    if not (root / "mkdocs.yml").is_file():
+        pytest.exit(f"{root}: ingen mkdocs.yml – angiv strategiens mappe med --strategi MAPPE",
+                    returncode=4)
+    return root
+
+
+@pytest.fixture(scope="session")
+def site_url_path() -> str:
+    return SITE_PATH
+
+
+@pytest.fixture(scope="session")
+def served_build(tmp_path_factory: pytest.TempPathFactory, strategy_root: Path,
+                 site_url_path: str) -> Iterator[tuple[Path, str]]:
+    """The site's folder and address: built for the port it is served on."""
+    root = tmp_path_factory.mktemp("build")
+    out = root / site_url_path.strip("/")
+    with serve_folder(root, out / "404.html") as port:
+        url = f"http://127.0.0.1:{port}{site_url_path}"
+        result = build_site(strategy_root, out, site_url=url)
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield out, url
+
+
+@pytest.fixture(scope="session")
+def built_site(served_build: tuple[Path, str]) -> Path:
+    return served_build[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_build: tuple[Path, str]) -> str:
+    return served_build[1]
+
+
+@pytest.fixture(scope="session")
+def served_site(site_url: str) -> str:
+    """The built site's address on the local server, under its sub-path, like GitHub Pages."""
+    return site_url
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> dict[str, BeautifulSoup]:
+    """URL path relative to the site root ('' for the front page, 'plan/' …) -> parsed HTML."""
+    pages = {}
+    for path in sorted(built_site.rglob("index.html")):
+        rel = path.parent.relative_to(built_site).as_posix()
+        if rel == "admin":  # the browser editor, not a page
+            continue
+        url = "" if rel == "." else rel + "/"
+        pages[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def search_fragments(built_site: Path) -> dict[str, dict[str, Any]]:
+    """Each search record's Pagefind fragment by the record's URL (relative to the site root)."""
+    found = {}
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(PAGEFIND_FRAGMENT_HEAD)
+        fragment = json.loads(data[len(PAGEFIND_FRAGMENT_HEAD):])
+        found[fragment["meta"]["url"]] = fragment
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium mangler: installér Debians chromium (apt-get install chromium); "
+                    "./dev test gør det selv")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def page_walk(browser: object, served_site: str,
+              site_pages: dict[str, BeautifulSoup]) -> Callable[[int], Any]:
+    """`page_walk(width)`: every page visited once at that width, with every per-page check
+    (page_walk.py); each width is walked once per session."""
+    from macros.kvalitet.page_walk import walk
+
+    walks: dict[int, Any] = {}
+
+    def at(width: int) -> Any:
+        if width not in walks:
+            walks[width] = walk(browser, served_site, site_pages, width)
+        return walks[width]
+
+    return at
+
+
+@pytest.fixture
+def browser_page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    yield page
+    context.close()
