@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -26,6 +27,7 @@ def _editor_files() -> list[Path]:
     spec = importlib.util.spec_from_file_location("_bundle", HERE / "macros/editors/bundle.py")
     assert spec and spec.loader
     bundle = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bundle  # its dataclasses look their module up there
     spec.loader.exec_module(bundle)
     return bundle.vendored_files(HERE)
 

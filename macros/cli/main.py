@@ -17,6 +17,20 @@ from macros.runtime import publish
 from macros.runtime.engine_files import PACKAGE, SOURCE_THEME, theme_dir
 
 KVALITET_INI = PACKAGE / "kvalitet" / "pytest.ini"
+# argparse's own words (usage, headings, -h, its errors), in Danish: it looks each up through
+# the module's gettext function `_`.
+ARGPARSE_DANISH = {
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "tilvalg",
+    "show this help message and exit": "vis denne hjælp og stop",
+    "the following arguments are required: %s": "mangler: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "ukendt valg: %(value)r (vælg mellem %(choices)s)",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+}
 _BUILD_PROBLEM = re.compile(r"^(WARNING|ERROR)\s+-\s+(?P<line>.*)$")
 
 
@@ -100,7 +114,12 @@ def cmd_preview(args: argparse.Namespace, extra: Sequence[str]) -> int:
     return subprocess.run(command, cwd=folder, check=False).returncode
 
 
+def _danish(text: str) -> str:
+    return ARGPARSE_DANISH.get(text, text)
+
+
 def parser() -> argparse.ArgumentParser:
+    argparse._ = _danish  # type: ignore[attr-defined]
     main = argparse.ArgumentParser(
         prog="strategi",
         description="Udgiv en strategi og vis, hvor langt arbejdet er nået. En strategi er en "
@@ -141,6 +160,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Material's notice about MkDocs 2 is for the engine's developers, not for editors.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args, extra = parser().parse_known_args(argv)
     if args.kommando == "test":
         return cmd_test(args, extra)
