@@ -69,9 +69,10 @@ def _strict_build_problems(folder: Path) -> tuple[int, list[str]]:
     return result.returncode, lines
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def cmd_check(args: argparse.Namespace, extra: Sequence[str]) -> int:
     folder = _folder(args.mappe)
-    code = fast_check.main(["--root", str(folder), *(["--uden-lix"] if args.uden_lix else [])])
+    code = fast_check.main(["--root", str(folder), *(["--uden-lix"] if args.uden_lix else []),
+                            *extra])
     left = examples_left(folder)
     for place in left:
         print(f"{place}: eksempel: teksten er et eksempel fra `strategi new` – erstat den med "
@@ -167,9 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_test(args, extra)
     if args.kommando == "preview":
         return cmd_preview(args, extra)
+    if args.kommando == "check":  # the fast check's own options (--lix-graense N)
+        return cmd_check(args, extra)
     if extra:
         parser().error(f"ukendte argumenter: {' '.join(extra)}")
-    commands = {"new": cmd_new, "check": cmd_check, "build": cmd_build}
+    commands = {"new": cmd_new, "build": cmd_build}
     return commands[args.kommando](args)
 
 

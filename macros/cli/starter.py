@@ -1,12 +1,14 @@
-"""`strategi new`: a minimal strategy that builds strictly, from the folder ny-strategi/ beside
-this module (identity, one source document, one track, one initiative, one meeting, the
-standard pages). Every example text carries EXAMPLE_MARK, so `strategi check` can list what is
-still to be replaced."""
+"""`strategi new`: a minimal strategy that builds strictly, from the folder ny-strategi/ beside this
+module (identity, one source document, one track, one initiative, one meeting, the standard pages),
+with the data files' JSON Schemas. Every example text carries EXAMPLE_MARK, so `strategi check` can
+list what is still to be replaced."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+
+from macros.data.schemas import write_schemas
 
 STARTER = Path(__file__).resolve().parent / "ny-strategi"
 EXAMPLE_MARK = "EKSEMPEL"
@@ -17,6 +19,7 @@ def write_starter(target: Path) -> list[Path]:
     """Copy the starter into `target` (created); the files written, relative to it."""
     shutil.copytree(STARTER, target, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
+    write_schemas(target)  # the data files' editors check them against these while typing
     return sorted(p.relative_to(target) for p in target.rglob("*") if p.is_file())
 
 

@@ -1,8 +1,9 @@
 """JSON Schemas for data/*.yml, generated from the pydantic models.
 
-`python -m macros.data.schemas` rewrites data/schema/; a test fails when the committed files are
-stale. Editors' VS Code (YAML extension) reads them through each file's first line, so mistakes
-are underlined while typing, with the Danish field descriptions as hints.
+`python -m macros.data.schemas` rewrites data/schema/ of the strategy folder it runs in (and
+`strategi new` writes them into a new one); a test fails when this repository's are stale. Editors'
+VS Code (YAML extension) reads them through each file's first line, so mistakes are underlined while
+typing, with the Danish field descriptions as hints.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from macros.data.model import DATA_FILES, FOLDERS, json_schema
 from macros.data.rounds import FOLDER as ROUNDS
 from macros.data.rounds import Statusrunde
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+SCHEMA_DIR = Path("data") / "schema"  # in the strategy folder
 
 
 def _text(schema: dict[str, object]) -> str:
@@ -33,11 +34,20 @@ def rendered_schemas() -> dict[str, str]:
     return schemas
 
 
-def main() -> int:
-    SCHEMA_DIR.mkdir(parents=True, exist_ok=True)
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into the strategy folder's data/schema/; the files written."""
+    target = folder / SCHEMA_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
     for filename, text in rendered_schemas().items():
-        (SCHEMA_DIR / filename).write_text(text, encoding="utf-8")
-        print(f"skrev data/schema/{filename}")
+        (target / filename).write_text(text, encoding="utf-8")
+        written.append(target / filename)
+    return written
+
+
+def main() -> int:
+    for path in write_schemas(Path.cwd()):
+        print(f"skrev {path.relative_to(Path.cwd()).as_posix()}")
     return 0
 
 
