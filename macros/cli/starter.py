@@ -6,11 +6,25 @@ list what is still to be replaced."""
 from __future__ import annotations
 
 import shutil
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from macros.data.schemas import write_schemas
 
 STARTER = Path(__file__).resolve().parent / "ny-strategi"
+CI = Path(__file__).resolve().parent / "ci"
+# Where the repository's CI files go: its workflow (test, build, deploy), Dependabot, .gitignore.
+CI_FILES = {"site.yml": ".github/workflows/site.yml", "dependabot.yml": ".github/dependabot.yml",
+            "gitignore": ".gitignore"}
+DISTRIBUTION = "strategi-motor"
+
+
+def engine_pin() -> str:
+    """requirements.txt's line: the engine at the version that wrote the strategy."""
+    try:
+        return f"{DISTRIBUTION}[test]=={version(DISTRIBUTION)}"
+    except PackageNotFoundError:  # run from a source tree without an install
+        return f"{DISTRIBUTION}[test]"
 EXAMPLE_MARK = "EKSEMPEL"
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt"}
 
@@ -20,6 +34,12 @@ def write_starter(target: Path) -> list[Path]:
     shutil.copytree(STARTER, target, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
     write_schemas(target)  # the data files' editors check them against these while typing
+    for name, rel in CI_FILES.items():
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(CI / name, target / rel)
+    (target / "requirements.txt").write_text(
+        "# The engine at the version this strategy is built with; Dependabot proposes updates.\n"
+        f"{engine_pin()}\n", encoding="utf-8")
     return sorted(p.relative_to(target) for p in target.rglob("*") if p.is_file())
 
 
