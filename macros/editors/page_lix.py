@@ -141,3 +141,23 @@ def lix_table(pages: list[PageLix], limit: float) -> str:
         flag = "  over grænsen" if page.lix.score > limit else ""
         lines.append(f"{page.lix.score:5.1f}  {page.lix.words:5d}  /{page.url}{flag}")
     return "\n".join(lines)
+
+
+def built_after_sources(root: Path, site_dir: Path) -> bool:
+    """A build in site_dir exists and is newer than every file in docs/ and data/ (so its
+    pages show what the sources say now)."""
+    marker = site_dir / "index.html"
+    if not marker.is_file():
+        return False
+    built = marker.stat().st_mtime
+    return all(p.stat().st_mtime <= built for folder in ("docs", "data")
+               for p in (root / folder).rglob("*") if p.is_file())
+
+
+def source_of(root: Path, url: str) -> str:
+    """The Markdown file a page is made from, or the page's address for a page made from data."""
+    stem = url.rstrip("/") or "index"
+    for rel in (f"docs/{stem}.md", f"docs/{stem}/index.md"):
+        if (root / rel).is_file():
+            return rel
+    return f"/{url}"
