@@ -44,16 +44,43 @@ def test_a_page_that_calls_a_macro_the_table_lacks_is_refused(project_copy: Path
     assert refused[0].startswith('docs/makro.md:10: makro: ukendt makro eller variabel "tidsplan"')
 
 
+HARD = ("Kommunalbestyrelsen godkendte afrapporteringen vedrørende udviklingsprocessen "
+        "på Socialområdet efter indstilling fra Voksen- og Plejeudvalget. ") * 8  # 104 words
+
+
 def test_lix_limit_is_configurable_and_only_warns(project_copy: Path) -> None:
-    add_page(project_copy, "svaer.md", "---\ntitle: Svær\n---\n\n# Svær\n\n"
-             "Kommunalbestyrelsen godkendte afrapporteringen vedrørende udviklingsprocessen "
-             "på Socialområdet efter indstilling fra Voksen- og Plejeudvalget.\n")
+    add_page(project_copy, "svaer.md", f"---\ntitle: Svær\n---\n\n# Svær\n\n{HARD}\n")
+    add_page(project_copy, "kort.md", "---\ntitle: Kort\n---\n\n# Kort\n\n" + HARD[:200] + "\n")
     result = check(project_copy, "--lix-graense", "200")
     assert "docs/svaer.md:1: lix" not in result.stdout
     result = check(project_copy)
     assert result.returncode == 0
     assert "docs/svaer.md:1: lix: advarsel: LIX" in result.stdout
     assert "over grænsen 45" in result.stdout
+    # Fewer than 100 words give no figure worth a warning.
+    assert "docs/kort.md:1: lix" not in result.stdout
+
+
+def test_lix_is_measured_on_the_built_page_when_there_is_a_current_build(
+        project_copy: Path) -> None:
+    """A page made by macros is measured as built (its generated sentences included, its
+    quotations left out); without a build newer than the sources, the check says it cannot."""
+    result = check(project_copy)
+    assert "ingen bygning af den nuværende tekst" in result.stdout
+    assert re.search(r"Kan ikke måles uden en bygning.*docs/tidslinje\.md", result.stdout)
+    assert "docs/tidslinje.md:1: lix" not in result.stdout
+    site = project_copy / "site"
+    (site / "tidslinje").mkdir(parents=True)
+    (site / "tidslinje" / "index.html").write_text(
+        f"<article><h1>Tidslinje</h1><p>{HARD}</p><blockquote>{'Citat. ' * 300}</blockquote>"
+        "</article>", encoding="utf-8")
+    (site / "index.html").write_text("<article><p>Forsiden.</p></article>", encoding="utf-8")
+    result = check(project_copy)
+    assert "målt på den byggede side i site/" in result.stdout
+    assert "docs/tidslinje.md:1: lix: advarsel: LIX" in result.stdout
+    assert re.search(r"docs/tidslinje\.md +\(/tidslinje/, 105 ord", result.stdout), result.stdout
+    (project_copy / "docs" / "tidslinje.md").touch()  # edited after the build
+    assert "ingen bygning af den nuværende tekst" in check(project_copy).stdout
 
 
 def test_page_problems_fail_with_file_and_line(project_copy: Path) -> None:

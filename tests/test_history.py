@@ -238,6 +238,10 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 
 def text_of(element) -> str:
+    """The text as a reader sees it: a quotation (<q>) between the marks the browser draws."""
+    for quote in element.find_all("q"):
+        quote.insert_before("«")
+        quote.insert_after("»")
     return " ".join(element.get_text().split())
 
 
@@ -245,7 +249,7 @@ def test_initiative_page_shows_changes_and_planned_against_current(repo_site: Pa
     page = soup(repo_site, "tiltag/aftaleholder-myndighed-visitation-voksen")
     changes = [text_of(li) for li in page.select("ul.aendringer li")]
     assert changes[0] == f"2. april 2024: Perioderne flyttet fra «{DRAFTED}» til «{AS_WRITTEN}»."
-    assert changes[-1] == "10. januar 2024: Offentliggjort på siden."
+    assert changes[-1] == "10. januar 2024: Lagt på siden."
     assert len(changes) == 3 and changes[1].startswith("2. april 2024: Milepælene flyttet")
     planned = text_of(page.select_one("dl.planlagt-nu"))
     assert "Først offentliggjort 10. januar 2024" in planned
@@ -308,7 +312,7 @@ def test_change_feeds_parse(repo_site: Path) -> None:
         (repo_site / "tiltag/ansaettelse-fagchefer/aendringer.xml").read_bytes())
     assert not own.bozo
     assert [(e.published_parsed[:3], e.summary) for e in own.entries] == [
-        ((2024, 1, 10), "Offentliggjort på siden.")]
+        ((2024, 1, 10), "Lagt på siden.")]
     assert own.feed.link == SITE_URL + "tiltag/ansaettelse-fagchefer/"
 
 

@@ -49,3 +49,62 @@ def test_score(text: str, score: float) -> None:
 ])
 def test_level(text: str, level: str) -> None:
     assert lix(text).level == level
+
+
+# --- LIX of a built page: what a reader reads (macros/editors/page_lix.py) ------------------
+
+def article(body: str) -> str:
+    """A page as Material lays it out: chrome around the article."""
+    return (f"<html><body><header><p>Sidehoved med menu</p></header><nav>Navigation</nav>"
+            f"<article class='md-content__inner'>{body}</article>"
+            f"<footer><p>Sidefod</p></footer></body></html>")
+
+
+# (id, html of the article, the prose read, in blocks)
+PROSE_CASES = [
+    ("only-the-article", "<p>Vi skriver kort.</p>", ["Vi skriver kort."]),
+    ("block-without-stop-ends-a-sentence", "<h2>Status</h2><p>Alt går godt</p>",
+     ["Status.", "Alt går godt."]),
+    ("inline-elements-join", "<p>Se <a href='x'>planen</a> og <strong>status</strong>.</p>",
+     ["Se planen og status."]),
+    ("blockquote-left-out", "<p>Udvalget skrev:</p><blockquote><p>Lang tekst.</p></blockquote>",
+     ["Udvalget skrev:"]),
+    ("q-left-out", "<p>Titlen blev <q>Kommunalbestyrelsesbeslutningen</q>.</p>",
+     ["Titlen blev ."]),
+    ("data-citat-left-out", "<ul><li><a data-citat href='t'>Ansættelse af fagchefer</a>: "
+     "i gang</li></ul>", [": i gang."]),
+    ("tables-and-code-left-out",
+     "<p>Før.</p><table><tr><td>Celle</td></tr></table><pre><code>kode()</code></pre><p>Efter.</p>",
+     ["Før.", "Efter."]),
+    ("heading-anchor-and-hidden-left-out",
+     "<h2>Mål<a class='headerlink' href='#m'>¶</a></h2><p hidden>Skjult.</p>", ["Mål."]),
+    ("void-elements-do-not-open", "<p>Linje et<br>linje to.</p>", ["Linje et.", "linje to."]),
+]
+
+
+@pytest.mark.parametrize(("body", "blocks"), [c[1:] for c in PROSE_CASES],
+                         ids=[c[0] for c in PROSE_CASES])
+def test_reader_prose(body: str, blocks: list[str]) -> None:
+    from macros.editors.page_lix import reader_blocks
+
+    assert reader_blocks(article(body)) == blocks
+
+
+def test_each_block_ends_its_sentence() -> None:
+    """A date heading and a lower-case label after it are two sentences, not one."""
+    from macros.editors.page_lix import page_lix
+
+    result = page_lix(article("<p>12. september 2023</p><p>i Nyheder</p>"))
+    assert (result.words, result.sentences) == (5, 2)
+
+
+def test_a_page_is_measured_from_min_words_of_prose(tmp_path) -> None:
+    from macros.editors.page_lix import MIN_WORDS, site_lix
+
+    for rel, words in (("kort", MIN_WORDS - 1), ("lang", MIN_WORDS)):
+        (tmp_path / rel).mkdir()
+        (tmp_path / rel / "index.html").write_text(article("<p>" + "ord " * words + "</p>"))
+    quoted = "<blockquote><p>" + "citat " * 500 + "</p></blockquote>"
+    (tmp_path / "index.html").write_text(article(quoted + "<p>Kort.</p>"))
+    measured = {p.url: p.measured for p in site_lix(tmp_path)}
+    assert measured == {"": False, "kort/": False, "lang/": True}

@@ -1,4 +1,5 @@
-"""`python -m macros.editors.check [--root DIR] [--lix-graense N]`: the editors' fast check.
+"""`python -m macros.editors.check [--root DIR] [--lix-graense N] [--site DIR]`: the editors'
+fast check.
 
 Validates everything a build validates in data/, then every Markdown page in docs/ (front
 matter, internal links and anchors, raw HTML the site refuses, images without alternative text,
@@ -6,10 +7,12 @@ macros in pages with `render_macros: true`, impossible dates, citations) with `c
 which the build runs too, warns about capitalised abbreviations missing from the glossary,
 about initiatives whose status is older than the half-yearly rhythm and about what the site's
 identity still lacks (contact details, the accessibility statement's address), and prints each
-page's LIX. Prints one line per problem, `file:line: field: message`, like the build. Exit code
-1 on errors; warnings (unknown front matter keys, abbreviations, missing contact details, LIX
-above the limit) are printed but do not fail.
-Runs no MkDocs build, so it takes about a second.
+page's LIX: measured on the built page (macros/editors/page_lix.py) when site/ (or --site) holds
+a build newer than docs/ and data/; otherwise on the Markdown text of the pages without macros,
+and it names the pages it cannot measure without a build. Prints one line per problem,
+`file:line: field: message`, like the build. Exit code 1 on errors; warnings (unknown front
+matter keys, abbreviations, missing contact details, LIX above the limit) are printed but do
+not fail. Runs no MkDocs build, so it takes about a second.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from macros.data.writtendates import impossible_dates, impossible_message
 from macros.editors import markdown_checks as md
 from macros.editors.identity import identity_warnings
 from macros.editors.lix import Lix, lix
+from macros.editors.page_lix import MIN_WORDS, built_after_sources, site_lix, source_of
 from macros.editors.status_rhythm import status_warnings
 from macros.runtime.today import build_date
 from macros.views.macro_table import MACROS, VARIABLES
@@ -46,6 +50,7 @@ class Report:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     lix: dict[str, Lix] = field(default_factory=dict)
+    macro_pages: set[str] = field(default_factory=set)  # render_macros: text made at build
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -143,6 +148,7 @@ def run(root: Path) -> Report:
     report.errors.extend(pages.errors)
     report.warnings.extend(pages.warnings)
     report.lix = pages.lix
+    report.macro_pages = pages.macro_pages
     return report
 
 
@@ -198,7 +204,54 @@ def check_docs(root: Path, site: SiteData | None, *, with_lix: bool = True) -> R
         if with_lix:
             report.warnings.extend(md.check_abbreviations(page, index))
             report.lix[page.path] = lix(md.prose(page))
+            if page.render_macros:
+                report.macro_pages.add(page.path)
     return report
+
+
+def _lix_warning(file: str, value: Lix, limit: float) -> Problem:
+    return Problem(file, 1, "lix", f"LIX {value.score:.0f} ({value.level}) er over grænsen "
+                   f"{limit:g} – skriv kortere sætninger og brug kortere ord")
+
+
+def _rendered_lix(report: Report, root: Path, site_dir: Path, limit: float, *,
+                  show: bool) -> None:
+    """LIX as readers meet it: measured on each built page (macros/editors/page_lix.py)."""
+    pages = [p for p in site_lix(site_dir) if p.measured]
+    for page in pages:
+        if page.lix.score > limit:
+            report.warnings.append(_lix_warning(source_of(root, page.url), page.lix, limit))
+    if show:
+        print(f"LIX pr. side, målt på den byggede side i {site_dir.name}/ (det, læseren læser: "
+              f"uden citater fra sagerne, tabeller og kode; sider med mindst {MIN_WORDS} ord; "
+              "under 35 let, 35–44 middel, 45–54 svær, 55+ meget svær):")
+        for page in sorted(pages, key=lambda p: -p.lix.score):
+            where = source_of(root, page.url)
+            address = "" if where == f"/{page.url}" else f"/{page.url}, "
+            print(f"  {page.lix.score:5.1f}  {page.lix.level:<10}  {where}  "
+                  f"({address}{page.lix.words} ord, {page.lix.sentences} sætninger)")
+
+
+def _source_lix(report: Report, site_dir: Path, limit: float, *, show: bool) -> None:
+    """Without a current build, LIX of the Markdown text only, and only where that is what the
+    reader reads: a page made by macros (render_macros) cannot be measured."""
+    plain = {path: value for path, value in report.lix.items()
+             if path not in report.macro_pages and value.words >= MIN_WORDS}
+    for path, value in plain.items():
+        if value.score > limit:
+            report.warnings.append(_lix_warning(path, value, limit))
+    if show:
+        print(f"LIX pr. side: der er ingen bygning af den nuværende tekst i {site_dir.name}/, så "
+              f"LIX er målt på Markdown-teksten (sider med mindst {MIN_WORDS} ord). Det er kun "
+              "rigtigt for sider uden makroer. Kør ./dev build og så ./dev check igen for at "
+              "måle på siderne, som læseren ser dem (under 35 let, 35–44 middel, 45–54 svær, "
+              "55+ meget svær):")
+        for path, value in plain.items():
+            print(f"  {value.score:5.1f}  {value.level:<10}  {path}  "
+                  f"({value.words} ord, {value.sentences} sætninger)")
+        if report.macro_pages:
+            print("  Kan ikke måles uden en bygning (teksten laves af makroer): "
+                  + ", ".join(sorted(report.macro_pages)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,18 +262,16 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"advar, når en sides LIX er over dette tal (standard "
                              f"{DEFAULT_LIX_LIMIT:g})")
     parser.add_argument("--uden-lix", action="store_true", help="vis ikke LIX-tabellen")
+    parser.add_argument("--site", type=Path, default=None,
+                        help="den byggede side, som LIX måles på (standard: site/)")
     args = parser.parse_args(argv)
-    report = run(args.root.resolve())
-    for path, value in report.lix.items():
-        if value.words and value.score > args.lix_graense:
-            report.warnings.append(Problem(path, 1, "lix", f"LIX {value.score:.0f} ({value.level})"
-                                           f" er over grænsen {args.lix_graense:g} – skriv "
-                                           "kortere sætninger og brug kortere ord"))
-    if not args.uden_lix:
-        print("LIX pr. side (under 35 let, 35–44 middel, 45–54 svær, 55+ meget svær):")
-        for path, value in report.lix.items():
-            print(f"  {value.score:5.1f}  {value.level:<10}  {path}  "
-                  f"({value.words} ord, {value.sentences} sætninger)")
+    root = args.root.resolve()
+    report = run(root)
+    site_dir = (args.site or root / "site").resolve()
+    if built_after_sources(root, site_dir):
+        _rendered_lix(report, root, site_dir, args.lix_graense, show=not args.uden_lix)
+    else:
+        _source_lix(report, site_dir, args.lix_graense, show=not args.uden_lix)
     for problem in sorted(report.warnings):
         print(f"{problem.file}:{problem.line}: {problem.field}: advarsel: {problem.message}")
     for problem in sorted(set(report.errors)):

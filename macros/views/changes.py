@@ -8,8 +8,10 @@ dates from git; without history they are None, and the templates then show no da
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from macros.data import model
 from macros.data.loading import SiteData
@@ -47,22 +49,34 @@ def _quoted(value: str | None, empty: str = "ingen") -> str:
     return f"«{value}»" if value else empty
 
 
-def sentence(change: Change) -> str:
+def _quoted_html(value: str | None, empty: str = "ingen") -> str:
+    # Values quoted from the data carry <q> on the page, so readers' tools (and the LIX
+    # measure, macros/editors/page_lix.py) can tell them from the site's own words.
+    return f"<q>{escape(value)}</q>" if value else empty
+
+
+def sentence(change: Change, quoted: Callable[..., str] = _quoted) -> str:
     """What happened, in one Danish sentence (without the item's name)."""
     c = change.change
     if c.action == "tilfoejet":
-        return "Offentliggjort på siden."
+        return "Lagt på siden."
     if c.action == "fjernet":
         return "Fjernet fra siden."
     if c.action == "tidsplan":
-        text = f"{field_label(c.field)} flyttet fra {_quoted(c.old)} til {_quoted(c.new)}."
-        return text + (f" Begrundelse: {c.reason}" if c.reason else "")
+        text = f"{field_label(c.field)} flyttet fra {quoted(c.old)} til {quoted(c.new)}."
+        reason = c.reason if quoted is _quoted else escape(c.reason or "")
+        return text + (f" Begrundelse: {reason}" if c.reason else "")
     if c.old is None:
-        return f"{field_label(c.field)} tilføjet: {_quoted(c.new)}."
+        return f"{field_label(c.field)} tilføjet: {quoted(c.new)}."
     if c.new is None:
-        return f"{field_label(c.field)} fjernet (var {_quoted(c.old)})."
+        return f"{field_label(c.field)} fjernet (var {quoted(c.old)})."
     verb = "rettet" if c.action == "tekst" else "ændret"
-    return f"{field_label(c.field)} {verb} fra {_quoted(c.old)} til {_quoted(c.new)}."
+    return f"{field_label(c.field)} {verb} fra {quoted(c.old)} til {quoted(c.new)}."
+
+
+def sentence_html(change: Change) -> Markup:
+    """The sentence for a page: escaped, with the quoted values in <q>."""
+    return Markup(sentence(change, _quoted_html))
 
 
 _present: dict[int, tuple[SiteData, dict[str, frozenset[str]]]] = {}

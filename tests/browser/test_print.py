@@ -124,25 +124,43 @@ def round_pdf(browser, rounds_served, tmp_path_factory):
     return path, [squash(sheet) for sheet in text.split("\f") if sheet.strip()]
 
 
-def test_round_prints_as_the_omu_report(round_pdf, rounds_site):
+def test_round_prints_as_a_meeting_paper(round_pdf, rounds_site):
+    """A full round (18 lines, 5 of them changed or new) is a meeting paper: at most three A4
+    sheets, none nearly empty before the last; the round's date, meeting and source at the
+    top; tracks run on without sheet breaks, but no initiative's line is split."""
     from bs4 import BeautifulSoup
 
+    from tests.fictional_rounds import CHANGED, FIRST_TIME
+
     path, sheets = round_pdf
+    page = BeautifulSoup((rounds_site / "status/runder/2024-09-10/index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    lines = page.select(".statusrunde__linjer dt")
+    assert len(lines) == 18 and len(CHANGED) + len(FIRST_TIME) == 5  # the fixture is a full round
     assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in sheet_sizes(path))  # A4
+    assert len(sheets) <= 3, f"{len(sheets)} ark"
+    fullest = max(len(sheet) for sheet in sheets)
+    assert all(len(sheet) > fullest / 2 for sheet in sheets[:-1]), [len(s) for s in sheets]
     text = " ".join(sheets)
     for words in SCREEN_ONLY:
         assert words not in text, words
-    # The summary and the changes first, then the initiatives, track by track.
+    # Date, meeting and source at the top; the summary and the changes on the first sheet.
+    meeting = squash(page.select_one(".sammendrag a").get_text(" "))
+    head = sheets[0][:600]
+    assert head.startswith("Statusrunden 10. september 2024"), head[:80]
+    assert meeting in head and "Kilde: sag 23/7776" in head
     assert "Sammendrag" in sheets[0] and "Ændret siden statusrunden 12. marts 2024" in sheets[0]
-    assert "Tiltagene spor for spor" not in sheets[0]
-    page = BeautifulSoup((rounds_site / "status/runder/2024-09-10/index.html")
-                         .read_text(encoding="utf-8"), "html.parser")
+    # The summary prints compactly: its caption and all its rows on the first sheet.
+    counts = [squash(tr.get_text(" ")) for tr in page.select(".statusrunde__antal tr")]
+    assert all(row in sheets[0] for row in counts), counts
+    # The tracks in the plan's order; each initiative's name and its line on one sheet.
     tracks = [squash(h.get_text(" ")) for h in page.select(".statusrunde__spor h3")]
-    first = next(i for i, s in enumerate(sheets) if "Tiltagene spor for spor" in s)
-    assert first > 0
-    starts = [next(i for i in range(first, len(sheets)) if track in sheets[i])
-              for track in tracks]
-    assert starts == sorted(set(starts)), "hvert spor begynder på sit eget ark"
+    assert [text.index(t, text.index("Tiltagene spor for spor")) for t in tracks] == sorted(
+        text.index(t, text.index("Tiltagene spor for spor")) for t in tracks)
+    for dt in lines:
+        name = squash(dt.get_text(" "))
+        line = squash(dt.find_next_sibling("dd").get_text())[:40]
+        assert any(name in s and line in s for s in sheets), f"«{name}» er delt fra sin linje"
     # The round's date and source on every sheet.
     for number, sheet in enumerate(sheets, 1):
         assert "Statusrunden 10. september 2024" in sheet, number
