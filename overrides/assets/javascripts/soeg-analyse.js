@@ -117,11 +117,27 @@
     return (out + text.slice(at)).replace(/\s+/g, " ").trim();
   }
 
+  /* Where the date or period that ends a text begins ("… den 26. oktober 2023." -> the index
+     of "26"), or -1: a result marks the whole phrase its token matched, not just its last word. */
+  function dateStart(text) {
+    var lowered = text.toLowerCase().replace(/[^\p{L}\p{N}]+$/u, "");
+    var regex = new RegExp(DATE.source, DATE.flags);
+    var match;
+    while ((match = regex.exec(lowered)) !== null) {
+      var valid = tokens(match.groups) !== null;
+      var end = match.index + match[0].replace(/[^\p{L}\p{N}]+$/u, "").length;
+      if (valid && end === lowered.length) return match.index;
+      regex.lastIndex = valid ? match.index + match[0].length : match.index + 1;
+    }
+    return -1;
+  }
+
   /* Pagefind reads quotes as a phrase search; the site's queries are words. */
   function foldQuery(query) {
     return dates(query.replace(/["“”«»]/g, " ")).split(/(\s+)/).map(fold).join("").trim();
   }
-  var api = { fold: fold, dates: dates, foldQuery: foldQuery, TWIN_MARK: "\u2042" };
+  var api = { fold: fold, dates: dates, dateStart: dateStart, foldQuery: foldQuery,
+    TWIN_MARK: "\u2042" };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.SoegAnalyse = api;
 })(this);
