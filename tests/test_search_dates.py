@@ -121,3 +121,14 @@ def test_the_search_record_carries_the_date_tokens() -> None:
 def _vocabulary():  # type: ignore[no-untyped-def]
     from macros.search.analysis import Vocabulary
     return Vocabulary(["møde uge"], danish=frozenset())
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node findes ikke")
+def test_a_result_can_mark_the_whole_date_its_token_matched() -> None:
+    # soegning.js marks the words of the phrase a marked twin ends, found by dateStart.
+    texts = ["Mødet den 14. marts 2031.", "primo uge 9.", "i 2031-2032", "Q3 2031:", "sag 31/7776",
+             "Høringen"]
+    script = (f"const a = require({json.dumps(str(QUERY_SIDE))});"
+              f"console.log(JSON.stringify({json.dumps(texts)}.map(a.dateStart)))")
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [10, 6, 2, 0, -1, -1]
