@@ -2,9 +2,10 @@
    and styles are kept (overrides/partials/search.html); this script gives it its behaviour:
    open with the header button, a click in the field or the keys / s f; Escape closes and gives
    focus back; arrow keys move between the results; the result count is announced. The query is
-   folded as the index was (soeg-analyse.js) and sent to Pagefind, which loads only the index
-   chunks for its words and the fragments of the results shown. Words the index holds as twins
-   (marked with U+2042) are taken out of titles and snippets; a twin's match marks its word.
+   folded, and its dates and periods rewritten, as the index was (soeg-analyse.js) and sent to
+   Pagefind, which loads only the index chunks for its words and the fragments of the results
+   shown. Words the index holds as twins (marked with U+2042) are taken out of titles and
+   snippets; a twin's match marks its word (a date token: the whole date).
    After each painted result list the form fires "soeg:vist", and "soeg:faerdig" when the rest
    of the results have arrived too (tests and benchmarks wait on them). */
 (function () {
