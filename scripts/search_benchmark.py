@@ -7,7 +7,9 @@ prints (the lunr engine it was once compared with is gone; its figures stay in
 scripts/soeg-benchmark-resultater.md):
 - recall@3 on tests/search_queries.yml (the hand set; real size only) and on queries generated
   from the built site's own text with a fixed seed (tests/browser/query_generator.py: inflected
-  forms, ASCII spellings, compound parts, two-word phrases; --genereret N per kind);
+  forms, ASCII spellings, compound parts, two-word phrases; --genereret N per kind), and on the
+  site's dates and periods typed as people type them (tests/browser/date_queries.py: «26/10-2023»,
+  «2023-10-26», «uge 40», «Q1 2024», «2023-2024» ...; --datoer N per kind);
 - time from the last keystroke to painted results, median, 95th percentile and max over all
   queries, and how many took over 100 ms;
 - the search files the browser fetched (raw and gzip) for the first query - from opening the
@@ -39,6 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT), str(ROOT / "scripts")]
 
+from browser.date_queries import DATE_KINDS, generate_dates  # noqa: E402
 from browser.query_generator import SEED, generate  # noqa: E402
 from browser.search_driver import (  # noqa: E402
     Query,
@@ -133,12 +136,14 @@ def cold_first_searches(browser: Any, base: str, site: Path, requested: list[str
     return sizes
 
 
-def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int) -> None:
+def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int,
+        per_date_kind: int = 0) -> None:
     """Measure one built site and print the figures."""
     from playwright.sync_api import sync_playwright
 
     hand_queries = load_queries() if hand else []
     generated = generate(site, per_kind) if per_kind else []
+    generated += generate_dates(site, per_date_kind) if per_date_kind else []
     with served(site) as (base, requested), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
@@ -162,10 +167,14 @@ def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int) -> Non
     if outcomes:
         hits = sum(o.hit() for o in outcomes)
         print(f"  håndsæt: {hits}/{len(outcomes)} i top 3 ({100 * hits / len(outcomes):.1f} %)")
-    if made:
-        print(f"  genereret (frø {SEED}): " + _rate([g.hit(o.pages) for g, o in made]))
-        for kind in sorted({g.kind for g, _ in made}):
-            print(f"    {kind:10} {_rate([g.hit(o.pages) for g, o in made if g.kind == kind])}")
+    for title, group in (("genereret", [(g, o) for g, o in made if g.kind not in DATE_KINDS]),
+                         ("datoer og perioder", [(g, o) for g, o in made
+                                                 if g.kind in DATE_KINDS])):
+        if not group:
+            continue
+        print(f"  {title} (frø {SEED}): " + _rate([g.hit(o.pages) for g, o in group]))
+        for kind in sorted({g.kind for g, _ in group}):
+            print(f"    {kind:10} {_rate([g.hit(o.pages) for g, o in group if g.kind == kind])}")
     slow = sum(t > LATENCY_TARGET_MS for t in times)
     p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
     print(f"  tid fra sidste tastetryk til viste resultater: median "
@@ -209,6 +218,8 @@ def main() -> int:
                         help="measure a copy of the project with N synthetic initiatives")
     parser.add_argument("--genereret", type=int, default=50, metavar="N",
                         help="generated queries per kind (0: none)")
+    parser.add_argument("--datoer", type=int, default=10, metavar="N",
+                        help="generated date and period queries per kind (0: none)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         project = ROOT
@@ -227,7 +238,7 @@ def main() -> int:
             return 1
         print(f"[bygget på {time.monotonic() - started:.0f} s]")
         run(out, "Pagefind (dansk analyse)", args.verbose, hand=not args.tiltag,
-            per_kind=args.genereret)
+            per_kind=args.genereret, per_date_kind=args.datoer)
     return 0
 
 

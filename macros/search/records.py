@@ -2,9 +2,10 @@
 
 Each page, shaped by documents.py, becomes one small HTML record for
 Pagefind: the page's title as <h1>, each section as <h2 id=anchor> (Pagefind's sub-results),
-every word followed by its twins (analysis.py). Glossary entries are records of their own
-(`/ordliste/#<id>`). A page can rank lower as a whole (`weight` < 1, front matter
-`soeg_vaegt`): every element of its record carries Pagefind's weight times that factor.
+every word followed by its twins (analysis.py), every date or period by its tokens (dates.py).
+Glossary entries are records of their own (`/ordliste/#<id>`). A page can rank lower as a whole
+(`weight` < 1, front matter `soeg_vaegt`): every element of its record carries Pagefind's weight
+times that factor.
 Pure functions, no MkDocs.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros.search import analysis
+from macros.search import analysis, dates
 from macros.search.documents import plain_text
 from macros.search.pruning import page_key
 from macros.search.synonyms import Synonyms, folds_simply
@@ -86,15 +87,15 @@ def _w(weight: float, factor: float) -> str:
 
 
 def _annotated(markup: str, groups: Sequence[Synonyms], words: analysis.Vocabulary) -> str:
-    """The HTML with twins after each word of its text, and glossary synonyms after each
-    mention of an entry (tags left as they are)."""
+    """The HTML with twins after each word of its text, glossary synonyms after each mention
+    of an entry and date tokens after each date or period (tags left as they are)."""
     out = []
     for piece in _TAG_OR_TEXT.split(markup):
         if not piece or piece.startswith("<"):
             out.append(piece)
             continue
         text = html.unescape(piece)
-        text = _with_synonyms(text, groups)
+        text = dates.with_twins(_with_synonyms(text, groups))
         out.append(html.escape(analysis.with_twins(text, words), quote=False))
     return "".join(out)
 

@@ -2,9 +2,10 @@
    and styles are kept (overrides/partials/search.html); this script gives it its behaviour:
    open with the header button, a click in the field or the keys / s f; Escape closes and gives
    focus back; arrow keys move between the results; the result count is announced. The query is
-   folded as the index was (soeg-analyse.js) and sent to Pagefind, which loads only the index
-   chunks for its words and the fragments of the results shown. Words the index holds as twins
-   (marked with U+2042) are taken out of titles and snippets; a twin's match marks its word.
+   folded, and its dates and periods rewritten, as the index was (soeg-analyse.js) and sent to
+   Pagefind, which loads only the index chunks for its words and the fragments of the results
+   shown. Words the index holds as twins (marked with U+2042) are taken out of titles and
+   snippets; a twin's match marks its word (a date token: the whole date).
    After each painted result list the form fires "soeg:vist", and "soeg:faerdig" when the rest
    of the results have arrived too (tests and benchmarks wait on them). */
 (function () {
@@ -65,7 +66,8 @@
   }
 
   /* Pagefind's excerpt ("... <mark>word</mark> ...") as words with a marked flag, twins left
-     out: a marked twin marks the word it follows, its trailing punctuation goes to that word. */
+     out: a marked twin marks the word it follows (and the rest of the date or period that word
+     ends: "26. oktober 2023"), its trailing punctuation goes to that word. */
   function words(excerpt) {
     var out = [];
     var marked = false;
@@ -80,9 +82,25 @@
         if (!word) return;
         word.marked = word.marked || marked;
         word.text += text.replace(/^\u2042[\p{L}\p{N}]*/u, "");
+        if (marked) markDate(out);
       });
     });
     return out;
+  }
+
+  /* Marks the words of the date or period the last word ends, if it ends one (a few words
+     back at most: "primo 1. kvartal 2024"). */
+  var DATE_WORDS = 9;  // words and the spaces between them
+  function markDate(out) {
+    var from = Math.max(0, out.length - DATE_WORDS);
+    var text = out.slice(from).map(function (w) { return w.text; }).join("");
+    var start = analysis.dateStart(text);
+    if (start < 0) return;
+    var at = 0;
+    out.slice(from).forEach(function (word) {
+      at += word.text.length;
+      if (at > start && !/^\s+$/.test(word.text)) word.marked = true;
+    });
   }
 
   /* The marked words of an excerpt in <mark>, without the punctuation around them
