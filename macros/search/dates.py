@@ -1,13 +1,13 @@
 """Dates, weeks, quarters, half-years, months and spans of years in search: one token for each,
 however it is written or typed (issue 35).
 
-Pagefind drops punctuation from a query and matches words as prefixes, so «26/10-2023» asks for
-"26102023" and «2023-10-26» for "20231026", while a page that writes "26. oktober 2023" holds
-"26", "oktober" and "2023". Here each phrase is read as what it names, and that gets one token:
+Pagefind drops punctuation from a query and matches words as prefixes, so «14/3-2031» asks for
+"14032031" and «2031-03-14» for "20310314", while a page that writes "14. marts 2031" holds
+"14", "marts" and "2031". Here each phrase is read as what it names, and that gets one token:
 
-- a date: "20231026" (ISO without hyphens: what Pagefind makes of a typed «2023-10-26», and a
-  query for a month, "202310", finds it as a prefix) and, for a date typed without its year
-  («26/10», «26. oktober»), "oktober26";
+- a date: "20310314" (ISO without hyphens: what Pagefind makes of a typed «2031-03-14», and a
+  query for a month, "203103", finds it as a prefix) and, for a date typed without its year
+  («14/3», «14. marts»), "marts14";
 - a month of a year: "202310" («oktober 2023», «okt. 2023»; «januar–marts 2024» names both
   ends);
 - a week, a quarter, a half-year: "uge40", "kvartal1", "halvar1" («uge 40», «Q1», «første
@@ -94,8 +94,8 @@ def phrases(text: str) -> Iterator[DateTokens]:
 
 
 def with_twins(text: str) -> str:
-    """The text with each date phrase followed by its tokens as twins ("26. oktober 2023
-    ⁂20231026 ⁂oktober26")."""
+    """The text with each date phrase followed by its tokens as twins ("14. marts 2031
+    ⁂20310314 ⁂oktober26")."""
     from macros.search.analysis import TWIN_MARK
 
     out, at = [], 0
@@ -107,7 +107,7 @@ def with_twins(text: str) -> str:
 
 def query_form(query: str) -> str:
     """The query with its date phrases rewritten as the browser sends them (`dates` in
-    soeg-analyse.js): «26/10-2023» -> "20231026", «uge 40 2023» -> "uge40 2023"."""
+    soeg-analyse.js): «14/3-2031» -> "20310314", «uge 40 2023» -> "uge40 2023"."""
     lowered = query.lower()
     out, at = [], 0
     for found in phrases(lowered):

@@ -3,7 +3,7 @@
    the same words). Pagefind stems every word with Snowball Danish itself; this folds a query as
    every indexed word has a twin folded: lower case, æ -> ae, ø -> o, å -> a, then the keyboard
    spellings oe -> o, aa -> a; and it rewrites dates and periods into the tokens the index
-   writes after them («26/10-2023» -> "20231026", «uge 40 2023» -> "uge40 2023"). */
+   writes after them («14/3-2031» -> "20310314", «uge 40 2023» -> "uge40 2023"). */
 (function (root) {
   "use strict";
   var FOLD = { "æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u" };
@@ -117,7 +117,7 @@
     return (out + text.slice(at)).replace(/\s+/g, " ").trim();
   }
 
-  /* Where the date or period that ends a text begins ("… den 26. oktober 2023." -> the index
+  /* Where the date or period that ends a text begins ("… den 14. marts 2031." -> the index
      of "26"), or -1: a result marks the whole phrase its token matched, not just its last word. */
   function dateStart(text) {
     var lowered = text.toLowerCase().replace(/[^\p{L}\p{N}]+$/u, "");

@@ -67,7 +67,7 @@
 
   /* Pagefind's excerpt ("... <mark>word</mark> ...") as words with a marked flag, twins left
      out: a marked twin marks the word it follows (and the rest of the date or period that word
-     ends: "26. oktober 2023"), its trailing punctuation goes to that word. */
+     ends: "14. marts 2031"), its trailing punctuation goes to that word. */
   function words(excerpt) {
     var out = [];
     var marked = false;
