@@ -3,7 +3,8 @@
 A Python-Markdown extension (named in mkdocs.yml): every data cell of a Markdown table gets a
 `data-label` with the text of its column header, the attribute the views' templates write on
 their own tables, so site.css can show each cell's label when tables become cards on narrow
-screens. Imports only `markdown`.
+screens; every column header gets scope="col", as on the templates' tables, so each table is a
+simple table that scope alone describes. Imports only `markdown`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class CellLabels(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for table in root.iter("table"):
             labels = header_labels(table)
+            for header in table.iterfind("thead/tr/th"):
+                header.attrib.setdefault("scope", "col")
             for row in table.iterfind("tbody/tr"):
                 for label, cell in zip(labels, row, strict=False):
                     if cell.tag == "td" and label and "data-label" not in cell.attrib:
