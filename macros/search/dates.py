@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from macros.data.periods import MONTHS_DA
+from macros.search.analysis import TWIN_MARK
 
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = (r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
@@ -96,8 +97,6 @@ def phrases(text: str) -> Iterator[DateTokens]:
 def with_twins(text: str) -> str:
     """The text with each date phrase followed by its tokens as twins ("26. oktober 2023
     ⁂20231026 ⁂oktober26")."""
-    from macros.search.analysis import TWIN_MARK
-
     out, at = [], 0
     for found in phrases(text):
         out += [text[at:found.end], *(f" {TWIN_MARK}{t}" for t in found.indexed)]
@@ -126,7 +125,7 @@ KINDS = ("iso", "dmy", "long", "dm", "week", "isoweek", "quarter", "yquarter", "
 def _tokens(m: re.Match[str]) -> tuple[tuple[str, ...], str] | None:
     kind = next(k for k in KINDS if m[k] is not None)
     if kind in ("iso", "dmy", "long", "dm"):
-        year = _year(m[f"{kind}_y"]) if kind != "dm" else None  # "26. oktober": None
+        year = _year(m[f"{kind}_y"]) if kind != "dm" else None  # None: typed without a year
         month = _month(m[f"{kind}_m"]) if kind == "long" else int(m[f"{kind}_m"])
         return _day(year, month, int(m[f"{kind}_d"]))
     if kind in ("week", "isoweek"):
