@@ -8,7 +8,7 @@ Pagefind drops punctuation from a query and matches words as prefixes, so «14/3
 - a date: "20310314" (ISO without hyphens: what Pagefind makes of a typed «2031-03-14», and a
   query for a month, "203103", finds it as a prefix) and, for a date typed without its year
   («14/3», «14. marts»), "marts14";
-- a month of a year: "202310" («oktober 2023», «okt. 2023»; «januar–marts 2024» names both
+- a month of a year: "203103" («marts 2031», «mar. 2031»; «januar–marts 2031» names both
   ends);
 - a week, a quarter, a half-year: "uge40", "kvartal1", "halvar1" («uge 40», «Q1», «første
   kvartal», «1. halvår»); a year typed with it stays a word of its own («uge 40 2023» ->
@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from macros.data.periods import MONTHS_DA
+from macros.search.analysis import TWIN_MARK
 
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = (r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
@@ -95,9 +96,7 @@ def phrases(text: str) -> Iterator[DateTokens]:
 
 def with_twins(text: str) -> str:
     """The text with each date phrase followed by its tokens as twins ("14. marts 2031
-    ⁂20310314 ⁂oktober26")."""
-    from macros.search.analysis import TWIN_MARK
-
+    ⁂20310314 ⁂marts14")."""
     out, at = [], 0
     for found in phrases(text):
         out += [text[at:found.end], *(f" {TWIN_MARK}{t}" for t in found.indexed)]
@@ -126,7 +125,7 @@ KINDS = ("iso", "dmy", "long", "dm", "week", "isoweek", "quarter", "yquarter", "
 def _tokens(m: re.Match[str]) -> tuple[tuple[str, ...], str] | None:
     kind = next(k for k in KINDS if m[k] is not None)
     if kind in ("iso", "dmy", "long", "dm"):
-        year = _year(m[f"{kind}_y"]) if kind != "dm" else None  # "26. oktober": None
+        year = _year(m[f"{kind}_y"]) if kind != "dm" else None  # None: typed without a year
         month = _month(m[f"{kind}_m"]) if kind == "long" else int(m[f"{kind}_m"])
         return _day(year, month, int(m[f"{kind}_d"]))
     if kind in ("week", "isoweek"):
