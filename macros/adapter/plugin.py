@@ -32,9 +32,10 @@ from macros.adapter.config import StrategiConfig
 from macros.adapter.exports import Exports, base_url
 from macros.history.compute import describe
 from macros.history.load import load_history
+from macros.runtime.contentcache import CACHE_ROOT as CACHE
 from macros.runtime.today import build_date
 from macros.search.analysis import WordListMissing, word_list
-from macros.views import glossary
+from macros.views import glossary, rendering
 from macros.views.context import BuildContext
 from macros.views.htmlstash import HtmlStash
 
@@ -73,6 +74,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
         stash.finish = lambda html: glossary.annotate(html, pattern=pattern, titles=titles)
         self.build = BuildContext(site, build_date(self.config.dato), found, stash, fork)
+        rendering.keep_compiled_templates(root / CACHE / "jinja" / "visninger")
         self.search = search.SearchPages()
         self.exports = Exports(site)
         return config
@@ -85,7 +87,8 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        theme.prepare_templates(env)
+        root = Path(config.config_file_path).parent
+        theme.prepare_templates(env, root / CACHE / "jinja" / "tema")
         env.globals["soeg_korte_ord"] = search.glossary_short_words(self.build.site)
         return env
 

@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import material
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+)
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -57,7 +63,12 @@ class FragmentCache:
         return self.html[key]
 
 
-def prepare_templates(env: Environment) -> None:
+def prepare_templates(env: Environment, compiled: Path) -> None:
+    """Material's and our overrides' templates, with their compiled code kept in `compiled`
+    (MkDocs makes a new environment for every build, which would compile every template
+    again; Jinja compiles a template anew when its source changed)."""
+    compiled.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
     material_templates = Path(material.__file__).parent / "templates"
     env.loader = ChoiceLoader([
         env.loader,  # type: ignore[list-item]
