@@ -15,6 +15,7 @@ mkdocs.yml, so events of equal priority run after Material's search and blog plu
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from macros.history.compute import describe
 from macros.history.load import load_history
 from macros.runtime.contentcache import CACHE_ROOT as CACHE
 from macros.runtime.today import build_date
-from macros.search.analysis import WordListMissing, word_list
+from macros.search.analysis import WordListMissing, require_word_list
 from macros.views import glossary, rendering
 from macros.views.context import BuildContext
 from macros.views.htmlstash import HtmlStash
@@ -63,7 +64,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         # editor; the theme's templates (footer, head) see it as config.extra.identitet.
         config.extra["identitet"] = site.identity
         try:
-            word_list()
+            require_word_list()
         except WordListMissing as error:
             raise Abort(str(error)) from None
         # `mkdocs serve` runs a server thread, beside which forking is unsafe.
@@ -82,7 +83,8 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages.check_pages(config, self.build.site)
         pages.add_generated_pages(files, config, self.build)
-        self.exports.start(config, self.build.parallel)
+        self.exports.start(config, self.build.parallel, also=functools.partial(
+            history.write_change_files, config, self.build))
         admin.add_editor_files(files, config, self.build.site)
         return files
 
@@ -133,5 +135,4 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
             log.warning("site_url mangler i mkdocs.yml: feeds og kalendere kræver absolutte "
                         "adresser")
             return
-        self.exports.finish(config, url)
-        history.write_change_files(config, self.build, url)
+        self.exports.finish(config, url)  # with the change files (history.write_change_files)
