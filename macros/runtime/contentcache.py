@@ -49,6 +49,23 @@ def code_digest(paths: Iterable[Path]) -> str:
     return digest(*parts)
 
 
+def files_digest(root: Path, names: Iterable[str]) -> str:
+    """A key for files and folders under root (given relative to it): every file's path and
+    bytes, in a fixed order; a missing one counts as missing."""
+    hasher = hashlib.sha256()
+    for name in names:
+        top = root / name
+        paths = sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else [top]
+        for path in paths:
+            hasher.update(path.relative_to(root).as_posix().encode() + b"\0")
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b"\0missing"
+            hasher.update(len(data).to_bytes(8, "little") + data)
+    return hasher.hexdigest()[:32]
+
+
 class ContentCache:
     """One kind of cached result under `<root>/.cache/<name>/`."""
 
