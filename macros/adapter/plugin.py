@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +53,24 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.finishing: threading.Thread | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        self._await_finishing()
+
+    def _await_finishing(self) -> None:
+        """The previous `mkdocs serve` build's search index and exports are written (before
+        this build empties the site folder or the server stops)."""
+        if self.finishing is not None:
+            self.finishing.join()
+            self.finishing = None
+
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._await_finishing()
         root = Path(config.config_file_path).parent
         site = pages.load_data(root)
         # The site's identity (data/identitet.yml) is data, so editors change it in the browser
@@ -76,6 +89,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         stash.finish = lambda html: glossary.annotate(html, pattern=pattern, titles=titles)
         self.build = BuildContext(site, build_date(self.config.dato), found, stash, fork)
         rendering.keep_compiled_templates(root / CACHE / "jinja" / "visninger")
+        theme.keep_compiled_templates(config.theme, root / CACHE / "jinja" / "tema")
         self.search = search.SearchPages()
         self.exports = Exports(site)
         return config
@@ -89,8 +103,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        root = Path(config.config_file_path).parent
-        theme.prepare_templates(env, root / CACHE / "jinja" / "tema")
+        theme.prepare_templates(env)
         env.globals["soeg_korte_ord"] = search.glossary_short_words(self.build.site)
         return env
 
@@ -129,10 +142,27 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
 
     @event_priority(-100)  # after Material's search plugin (priority 0) wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.search.write_index(config, self.build.site)
         url = base_url(config)
         if url is None:
             log.warning("site_url mangler i mkdocs.yml: feeds og kalendere kræver absolutte "
                         "adresser")
+        if not self.serving:
+            self._finish_site(config, url)
             return
-        self.exports.finish(config, url)  # with the change files (history.write_change_files)
+        # `mkdocs serve`: the pages are written, and the browser reloads as soon as this
+        # returns; the search index and the open data follow a moment later, beside the server
+        # (a saved data file shows sooner). The next rebuild waits for them (on_config).
+        self.finishing = threading.Thread(target=self._finish_site_logged, args=(config, url),
+                                          name="strategi-efterarbejde", daemon=True)
+        self.finishing.start()
+
+    def _finish_site(self, config: MkDocsConfig, url: str | None) -> None:
+        self.search.write_index(config, self.build.site)
+        if url is not None:
+            self.exports.finish(config, url)  # with the change files (write_change_files)
+
+    def _finish_site_logged(self, config: MkDocsConfig, url: str | None) -> None:
+        try:
+            self._finish_site(config, url)
+        except Exception as error:  # the server goes on; the editor sees why in its log
+            log.error("Søgeindekset eller de åbne data kunne ikke skrives: %s", error)
