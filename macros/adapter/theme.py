@@ -28,6 +28,7 @@ from jinja2 import (
 )
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
 MATERIAL_PREFIX = "material"
@@ -63,12 +64,24 @@ class FragmentCache:
         return self.html[key]
 
 
-def prepare_templates(env: Environment, compiled: Path) -> None:
-    """Material's and our overrides' templates, with their compiled code kept in `compiled`
-    (MkDocs makes a new environment for every build, which would compile every template
-    again; Jinja compiles a template anew when its source changed)."""
+def keep_compiled_templates(theme: Theme, compiled: Path) -> None:
+    """Every Jinja environment of the theme (MkDocs makes one for every build, and Material's
+    search and blog plugins their own) keeps its templates' compiled code in `compiled`, so
+    no build compiles Material's templates again; Jinja compiles a template anew when its
+    source changed. `theme` is this build's (MkDocs makes a new one for every build)."""
     compiled.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+    cache = FileSystemBytecodeCache(str(compiled))
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = cache
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def prepare_templates(env: Environment) -> None:
     material_templates = Path(material.__file__).parent / "templates"
     env.loader = ChoiceLoader([
         env.loader,  # type: ignore[list-item]
