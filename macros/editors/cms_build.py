@@ -5,6 +5,7 @@ round's rows from the newest round. Pure text work; macros/adapter/admin.py serv
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -25,12 +26,20 @@ def round_starter(text: str, site: Any) -> str:
     """The build's configuration with a new round's rows filled in: each initiative's line from
     the newest round that reports on it (status, text, begrundelse, expected end), and for an
     initiative never reported only its id, in the plan's order. `site` is a loaded SiteData."""
-    config = yaml.load(text, Loader=_Loader)
     starter = []
     for t in site.tiltag.tiltag:
         entry = site.status_of(t.id)
         row = entry.line.model_dump(mode="json", exclude_none=True) if entry else {"tiltag": t.id}
         starter.append(row)
+    return _with_starter(text, json.dumps(starter, ensure_ascii=False))
+
+
+@functools.lru_cache(maxsize=4)
+def _with_starter(text: str, starter_json: str) -> str:
+    """Text in, text out, so a `mkdocs serve` rebuild whose rows did not change (most edits)
+    reuses the last result and no build shares objects with another."""
+    starter = json.loads(starter_json)
+    config = yaml.load(text, Loader=_Loader)
     for collection in config["collections"]:
         if collection["name"] == rounds.FOLDER:
             field = next(f for f in collection["fields"] if f["name"] == "tiltag")
