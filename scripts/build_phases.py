@@ -1,6 +1,6 @@
 """Where one `mkdocs build --strict` spends its time, by phase.
 
-    .venv/bin/python scripts/build_phases.py [PROJECT] [--site-dir DIR]
+    .venv/bin/python scripts/build_phases.py [PROJECT] [--site-dir DIR] [--serve]
 
 Runs one build in this process (in PROJECT, default the project itself) with a clock around
 MkDocs' plugin events (per event and plugin), the Markdown conversion of each page, the theme's
@@ -9,12 +9,17 @@ time spent in a phase nested inside another (a Jinja template a macro renders, s
 the inner phase only. What no phase holds is MkDocs' own work (finding and copying files, the
 nav, writing pages). Prints one line per phase, largest first, with its share. The build runs as
 it would from the command line, except that the clock adds a little to each call it times.
+With --serve it times a rebuild of `mkdocs serve` instead: one build as the server's first,
+then one initiative's title changed in its data file (PROJECT should be a copy) and the
+rebuild the server would make, in the same process, timed (with FASER_PROFIL=<file>, its
+cProfile statistics are written there).
 Used by scripts/benchmark.py for its phase table; not part of the test run.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import functools
 import os
 import sys
@@ -109,6 +114,47 @@ def measure(project: Path, site_dir: Path) -> tuple[float, dict[str, float]]:
     return wall, dict(clock.spent)
 
 
+def measure_rebuild(project: Path, site_dir: Path) -> tuple[float, dict[str, float]]:
+    """Wall seconds and phases of a `mkdocs serve` rebuild after a data file changed."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from preview_latency import _file_of, _last_initiative, _retitled
+
+    os.chdir(project)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def config() -> Any:
+        loaded = load_config(site_dir=str(site_dir))
+        loaded.site_url = "http://127.0.0.1:8000/"
+        return loaded
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)
+    build(first, serve_url="http://127.0.0.1:8000/")
+    # What the plugin finishes beside the server after a build, done before the edit (an
+    # editor takes longer than that to change a file).
+    first.plugins.on_shutdown()
+    initiative = _last_initiative(project)
+    _file_of(project, initiative).write_text(
+        _retitled(project, initiative, "Ændret titel til måling af genopbygning"), "utf-8")
+    clock = Clock()
+    _instrument(clock)
+    profile = cProfile.Profile() if os.environ.get("FASER_PROFIL") else None
+    start = time.perf_counter()
+    if profile:
+        profile.enable()
+    build(clock.timed("start-up: mkdocs.yml and plugins' imports", config)(),
+          serve_url="http://127.0.0.1:8000/")
+    wall = time.perf_counter() - start
+    if profile:
+        profile.disable()
+        profile.dump_stats(os.environ["FASER_PROFIL"])
+    spent = dict(clock.spent)
+    spent["MkDocs' own work (files, nav, copying, writing)"] = wall - sum(spent.values())
+    first.plugins.on_shutdown()
+    return wall, spent
+
+
 def report(wall: float, spent: dict[str, float], top: int = 14) -> str:
     lines = [f"build {wall:.2f} s"]
     ranked = sorted(spent.items(), key=lambda item: -item[1])
@@ -123,9 +169,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("project", type=Path, nargs="?", default=ROOT)
     parser.add_argument("--site-dir", type=Path, default=None)
+    parser.add_argument("--serve", action="store_true",
+                        help="time a mkdocs serve rebuild after a data change (in a copy!)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="faser-") as work:
-        wall, spent = measure(args.project.resolve(), args.site_dir or Path(work) / "site")
+        run = measure_rebuild if args.serve else measure
+        wall, spent = run(args.project.resolve(), args.site_dir or Path(work) / "site")
     print(report(wall, spent))
     return 0
 
