@@ -207,7 +207,7 @@ def test_many_tracks_are_counted_at_their_heading_not_in_one_table(answering_sit
     tracks = len(answering_site.spor.spor)
     assert f"Planen har {tracks} udviklingsspor" in html
     assert html.count('<th scope="row">') == 1  # the totals only
-    assert f"Alle {tracks} spor: {COUNT} tiltag" in html
+    assert f"I alt: {COUNT} tiltag" in html
     view = paging.build_views(answering_site, build.history)["status"]
     seen: set[str] = set()
     for number in range(1, paging.page_count(view, answering_site, TODAY) + 1):
@@ -218,3 +218,31 @@ def test_many_tracks_are_counted_at_their_heading_not_in_one_table(answering_sit
         assert len(counts) == len(headings)
         seen |= set(headings)
     assert seen == {t.spor for t in answering_site.tiltag.tiltag}
+
+
+def test_a_large_plans_status_page_and_recommendation_pages_are_built(rounds_site):
+    """On the copy with fictional tracks and links (tests/fictional_scale.py): the status page
+    shows the totals, and each recommendation is on one page of the matrix, where an
+    initiative's link to it points."""
+    from bs4 import BeautifulSoup
+
+    status = BeautifulSoup((rounds_site / "status/index.html").read_text("utf-8"), "html.parser")
+    tracks = len(load_site_data(rounds_site.parent / "projekt").spor.spor)
+    assert f"Planen har {tracks} udviklingsspor" in status.get_text(" ")
+    assert status.select("p.spor-status")
+    pages = sorted((rounds_site / "anbefalinger").glob("**/index.html"))
+    assert len(pages) > 1
+    rows: dict[str, str] = {}
+    for path in pages:
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        assert soup.select("nav.sidevalg"), path
+        for row in soup.select("table.matrix tr[id]"):
+            assert row["id"] not in rows
+            rows[row["id"]] = path.parent.relative_to(rounds_site).as_posix()
+    initiative = next((rounds_site / "tiltag").glob("*/index.html"))
+    soup = BeautifulSoup(initiative.read_text("utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select('a[href*="anbefalinger/"][href*="#"]')]
+    assert len(links) == len(rows)
+    for href in links:
+        target = (initiative.parent / href.split("#")[0]).resolve()
+        assert rows[href.split("#")[1]] == target.relative_to(rounds_site.resolve()).as_posix()
