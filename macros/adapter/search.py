@@ -76,6 +76,6 @@ class SearchPages:
         groups = synonyms_from_terms(site.ordliste.termer)
         track_ids = [track.id for track in site.spor.spor]
         docs = page_docs(index["docs"], groups, self.summary_pages, track_ids)
-        cache = ContentCache(Path(config.config_file_path).parent, "soeg")
+        cache = ContentCache(Path(config.config_file_path).parent, "soeg", keep=2)
         write_cached_bundle(docs, groups, self.weights, Path(config.site_dir), cache)
         path.unlink()
