@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 import macros
 from macros.data.loading import SiteData, load_site_data
 from macros.data.problems import DataError, Problem
-from macros.editors.check import check_docs
+from macros.editors.check import SOURCE_FILES, check_docs, data_the_check_reads
 from macros.runtime.contentcache import ContentCache, code_digest, digest, files_digest
 from macros.views.context import BuildContext
 from macros.views.htmlstash import HtmlStash
@@ -53,9 +53,12 @@ _RENDERABLE = frozenset({"link", "dato", "front matter"})
 
 
 def _page_problems(root: Path, site: SiteData) -> list[Problem]:
-    """check_docs' errors, kept in .cache/tjek/ by everything they are made from (docs/, data/,
-    mkdocs.yml and the code), so a build of unchanged pages does not check them again."""
-    key = digest(files_digest(root, ["docs", "data", "mkdocs.yml"]),
+    """check_docs' errors, kept in .cache/tjek/ by everything they are made from (docs/,
+    mkdocs.yml, the sources, what the check reads of the rest of data/, and the code), so a
+    build of unchanged pages does not check them again (nor a `mkdocs serve` rebuild after a
+    changed initiative)."""
+    key = digest(files_digest(root, ["docs", "mkdocs.yml", *SOURCE_FILES]),
+                 data_the_check_reads(site),
                  code_digest(Path(macros.__file__).parent.rglob("*.py")))
     cache = ContentCache(root, "tjek")
     kept = cache.read_bytes(key)
