@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from macros.runtime.contentcache import ContentCache, code_digest, digest
+from macros.runtime.contentcache import ContentCache, code_digest, digest, link_or_copy
 from macros.search import analysis
 from macros.search.records import Record, records
 from macros.search.synonyms import Synonyms
@@ -85,7 +85,7 @@ def write_cached_bundle(docs: Sequence[dict[str, Any]], groups: Sequence[Synonym
     cached = cache.folder_of(key)
     if cached is not None:
         shutil.rmtree(output, ignore_errors=True)
-        shutil.copytree(cached, output)
+        shutil.copytree(cached, output, copy_function=link_or_copy)
         return True
     make(records(docs, groups, weights), site_dir)
     cache.store_folder(key, output)
