@@ -60,6 +60,15 @@ def _load(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def real_counts(project: Path) -> Counts:
+    """The counts of the project's own data (the benchmark's real-size row)."""
+    data = project / "data"
+    return Counts(len(_load_collection(data, "tiltag").get("tiltag") or []),
+                  len(_load(data / "spor.yml").get("spor") or []),
+                  len(_load_collection(data, "moeder").get("moeder") or []),
+                  len(list((data / "statusrunder").glob("*.yml"))))
+
+
 def _load_collection(data: Path, name: str) -> dict[str, Any]:
     """data/<name>/*.yml (one item per file, in raekkefoelge order) or the single file."""
     folder = data / name

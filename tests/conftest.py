@@ -95,11 +95,15 @@ def project_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def rounds_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with two fictional status rounds (TEST DATA, fictional_rounds.py)."""
+    """A copy of the project with two fictional status rounds (TEST DATA, fictional_rounds.py),
+    and enough fictional tracks and links that the status page and the recommendation matrix
+    are paged (TEST DATA, fictional_scale.py)."""
     from tests.fictional_rounds import write_fictional_rounds
+    from tests.fictional_scale import write_fictional_scale
 
     project = copy_project(tmp_path_factory.mktemp("runder") / "projekt")
     write_fictional_rounds(project)
+    write_fictional_scale(project)
     return project
 
 

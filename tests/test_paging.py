@@ -145,3 +145,104 @@ def test_meeting_links_point_at_the_page_the_meeting_is_on(big_site):
 )
 def test_pages_are_filled_by_weight(weights, size, expected):
     assert [list(c) for c in paging.chunked(weights, size, lambda w: w)] == expected
+
+
+@pytest.fixture(scope="module")
+def answering_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
+    """TESTDATA: 130 fictional initiatives, each answering three of the recommendations, and
+    more tracks than the status page lists one by one."""
+    root = tmp_path_factory.mktemp("anbefalet")
+    shutil.copytree(ROOT / "data", root / "data")
+    recommendations = [a.id for a in load_site_data(ROOT).anbefalinger.anbefalinger]
+    spor = root / "data" / "spor.yml"
+    tracks = [f"testspor-{n}" for n in range(views.STATUS_TRACK_ROWS + 1)]
+    spor.write_text(spor.read_text(encoding="utf-8").replace("spor:\n", "spor:\n" + "".join(
+        f"  - id: {t}\n    titel: Testspor {t[9:]}\n"
+        "    kilde: {dokument: tids-og-procesplan, sted: Tabellen}\n" for t in tracks), 1),
+        encoding="utf-8")
+    initiatives = [
+        {"id": f"tiltag-{n}", "titel": f"Tiltag nummer {n}", "spor": tracks[n % len(tracks)],
+         "perioder": [{"tekst": f"{n % 4 + 1}. kvartal {2023 + n % 3}"}],
+         "anbefalinger": [recommendations[(n + k) % len(recommendations)] for k in range(3)],
+         "kilde": {"dokument": "tids-og-procesplan", "sted": "Tabellen"}}
+        for n in range(COUNT)
+    ]
+    write_collection(root, "tiltag", initiatives)
+    write_collection(root, "moeder", [{k: v for k, v in m.items() if k != "tiltag"}
+                                      for m in read_collection(root, "moeder")])
+    return load_site_data(root)
+
+
+def test_every_recommendation_is_on_one_page_and_links_find_it(answering_site):
+    build = BuildContext(answering_site, TODAY)
+    view = paging.build_views(answering_site, build.history)["anbefalinger"]
+    count = paging.page_count(view, answering_site, TODAY)
+    assert count > 1
+    found: dict[str, str] = {}
+    for number in range(1, count + 1):
+        url = paging.page_url(view.base_url, number)
+        html = paging.render_page(view, Renderer(build, url), number)
+        assert f"Side {number} af {count}" in html
+        for rec in re.findall(r'<tr id="([^"]+)"', html):
+            assert rec not in found, rec
+            found[rec] = url
+    assert set(found) == {a.id for a in answering_site.anbefalinger.anbefalinger}
+    for rec, url in found.items():
+        assert views.recommendation_url(rec, answering_site) == f"{url}#{rec}"
+
+
+def test_a_page_of_recommendations_lists_at_most_its_weight(answering_site):
+    rows = views.recommendation_rows(answering_site)
+    for chunk in paging.chunked(rows, views.RECOMMENDATIONS_PAGE_WEIGHT,
+                                views.recommendation_weight):
+        assert len(chunk) == 1 or sum(map(views.recommendation_weight, chunk)) \
+            <= views.RECOMMENDATIONS_PAGE_WEIGHT
+
+
+def test_many_tracks_are_counted_at_their_heading_not_in_one_table(answering_site):
+    from macros.views.macro_table import MACROS
+
+    build = BuildContext(answering_site, TODAY)
+    html, _ = build.stash.release(MACROS["statusoverblik"](Renderer(build, "status/")))
+    tracks = len(answering_site.spor.spor)
+    assert f"Planen har {tracks} udviklingsspor" in html
+    assert html.count('<th scope="row">') == 1  # the totals only
+    assert f"I alt: {COUNT} tiltag" in html
+    view = paging.build_views(answering_site, build.history)["status"]
+    seen: set[str] = set()
+    for number in range(1, paging.page_count(view, answering_site, TODAY) + 1):
+        page = paging.render_page(view, Renderer(build, paging.page_url("status/", number)),
+                                  number)
+        headings = re.findall(r'<h3 id="status-([^"]+)">', page)
+        counts = re.findall(r'<p class="spor-status">Sporet har (\d+) tiltag', page)
+        assert len(counts) == len(headings)
+        seen |= set(headings)
+    assert seen == {t.spor for t in answering_site.tiltag.tiltag}
+
+
+def test_a_large_plans_status_page_and_recommendation_pages_are_built(rounds_site):
+    """On the copy with fictional tracks and links (tests/fictional_scale.py): the status page
+    shows the totals, and each recommendation is on one page of the matrix, where an
+    initiative's link to it points."""
+    from bs4 import BeautifulSoup
+
+    status = BeautifulSoup((rounds_site / "status/index.html").read_text("utf-8"), "html.parser")
+    tracks = len(load_site_data(rounds_site.parent / "projekt").spor.spor)
+    assert f"Planen har {tracks} udviklingsspor" in status.get_text(" ")
+    assert status.select("p.spor-status")
+    pages = sorted((rounds_site / "anbefalinger").glob("**/index.html"))
+    assert len(pages) > 1
+    rows: dict[str, str] = {}
+    for path in pages:
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        assert soup.select("nav.sidevalg"), path
+        for row in soup.select("table.matrix tr[id]"):
+            assert row["id"] not in rows
+            rows[row["id"]] = path.parent.relative_to(rounds_site).as_posix()
+    initiative = next((rounds_site / "tiltag").glob("*/index.html"))
+    soup = BeautifulSoup(initiative.read_text("utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select('a[href*="anbefalinger/"][href*="#"]')]
+    assert len(links) == len(rows)
+    for href in links:
+        target = (initiative.parent / href.split("#")[0]).resolve()
+        assert rows[href.split("#")[1]] == target.relative_to(rounds_site.resolve()).as_posix()

@@ -1,5 +1,6 @@
 """The `strategi` plugin holds one build's state and nothing else: two builds in one process
-(as `mkdocs serve` rebuilds, with the plugin instance kept) give the same site, and ProperDocs,
+(as `mkdocs serve` rebuilds, with the plugin instance kept and the search index and open data
+written beside the server) give the same site, and ProperDocs,
 the maintained fork of MkDocs 1.6, builds the same site with no change to the code."""
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ from mkdocs.config import load_config
 for number, out in enumerate(sys.argv[1:]):
     config = load_config("mkdocs.yml", site_dir=out)
     if number == 0:
-        config.plugins.on_startup(command="build", dirty=False)
+        first = config
+        config.plugins.on_startup(command="serve", dirty=False)
     build(config)
     print(id(config.plugins["strategi"]))
+# As `mkdocs serve` stops: the search index and open data written beside the server are done.
+first.plugins.on_shutdown()
 """
 # The one line that names the program that built the page.
 GENERATOR = {b'<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.1">',

@@ -14,6 +14,7 @@ names. None of these are pages, so they are in neither the search index nor the 
 from __future__ import annotations
 
 import functools
+import pickle
 from html import escape
 from pathlib import Path
 
@@ -22,8 +23,10 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from macros.data.loading import SiteData
+from macros.editors import bundle as bundle_module
 from macros.editors.bundle import SCRIPT, BundleChanged, SelfHosted, self_hosted
 from macros.editors.cms_build import for_site, round_starter
+from macros.runtime.contentcache import ContentCache, code_digest, digest
 from macros.runtime.engine_files import admin_dir, vendor_root
 
 EDITOR_PAGES = ("index.html", "redaktoer.js", "forhaandsvisninger.js")
@@ -31,10 +34,34 @@ TITLE = "<title>Redaktør</title>"
 
 
 @functools.lru_cache(maxsize=2)
-def _self_hosted(root: Path, installed: int) -> SelfHosted:
-    """The rewritten bundle, once per installed bundle (`installed`: its mtime), not on every
-    rebuild of `mkdocs serve` (reading and rewriting its 2 MB takes about 60 ms)."""
-    return self_hosted(root, (root / SCRIPT).read_text(encoding="utf-8"))
+def _self_hosted(project: Path, root: Path, installed: str) -> SelfHosted:
+    """The rewritten bundle of the npm packages under `root`, once per installed bundle
+    (`installed`: what it is made from), not on every rebuild of `mkdocs serve` nor, kept in the
+    strategy's .cache/redaktoer/, in every new build process (reading and rewriting its 2 MB
+    takes 60 ms or more)."""
+    cache = ContentCache(project, "redaktoer", keep=2)
+    kept = cache.read_bytes(installed)
+    if kept is not None:
+        try:
+            found = pickle.loads(kept)
+        except Exception:  # an entry from another version of the code: made again below
+            found = None
+        if isinstance(found, SelfHosted):
+            return found
+    made = self_hosted(root, (root / SCRIPT).read_text(encoding="utf-8"))
+    cache.write_bytes(installed, pickle.dumps(made))
+    return made
+
+
+def _installed(root: Path) -> str:
+    """What the rewritten bundle is made from: the installed packages (npm's record of them,
+    and the bundle itself, by size and time) and the code that rewrites it."""
+    def stamp(path: Path) -> str:
+        stat = path.stat() if path.exists() else None
+        return f"{stat.st_size}:{stat.st_mtime_ns}" if stat else "-"
+
+    return digest(stamp(root / SCRIPT), stamp(root / "node_modules" / ".package-lock.json"),
+                  code_digest([Path(bundle_module.__file__), bundle_module.DANISH_ADDITIONS]))
 
 
 def _blog_categories(config: MkDocsConfig) -> list[str]:
@@ -48,7 +75,7 @@ def add_editor_files(files: Files, config: MkDocsConfig, site: SiteData) -> None
         raise Abort(f"Redaktøren (/admin/) mangler: {SCRIPT} findes ikke i {root} – kør "
                     "`npm ci` i motorens mappe, eller installér motoren som hjul.")
     try:
-        bundle = _self_hosted(root, (root / SCRIPT).stat().st_mtime_ns)
+        bundle = _self_hosted(Path(config.config_file_path).parent, root, _installed(root))
     except BundleChanged as problem:
         raise Abort(f"Redaktøren (/admin/): {problem}.") from None
     for extra in bundle.files:

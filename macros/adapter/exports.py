@@ -2,8 +2,9 @@
 
 One `Exports` per build (held by the plugin):
 - `start` begins writing data/*.json|csv, kalender/*.ics and the status feed into the site
-  folder: they come from data/ alone, so a second process writes them while this one builds
-  the pages (on a 2-core machine that takes their time off the build; macros/runtime/parallel.py);
+  folder, and whatever else is made from data/ and its history alone (the change files,
+  adapter/history.py): a second process writes them while this one builds the pages (on a
+  2-core machine that takes their time off the build; macros/runtime/parallel.py);
 - `note_post` keeps each blog post's title, date, categories and final URL;
 - `finish` waits for those files and writes the news feed (feeds live at the root).
 """
@@ -11,8 +12,8 @@ One `Exports` per build (held by the plugin):
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,14 +67,22 @@ class Exports:
         self.site = site
         self.news: dict[str, feeds.NewsItem] = {}
         self.writer: parallel.Background | None = None
+        self.also: Callable[[str], None] = lambda url: None
 
-    def start(self, config: MkDocsConfig, fork: bool) -> None:
+    def start(self, config: MkDocsConfig, fork: bool,
+              also: Callable[[str], None] = lambda url: None) -> None:
+        """`also(url)` writes more files made from data/ alone, beside these."""
         # Runs after MkDocs has emptied the site folder, so what is written now stays.
+        self.also = also
         url = base_url(config)
         if url is None or not fork or not parallel.available():
             return
-        self.writer = parallel.start(functools.partial(
-            write_data_files, self.site, url, config.site_name, Path(config.site_dir)))
+
+        def write_all() -> None:
+            write_data_files(self.site, url, config.site_name, Path(config.site_dir))
+            also(url)
+
+        self.writer = parallel.start(write_all)
 
     def note_post(self, page: Page) -> None:
         if not page.file.src_uri.startswith(POSTS):
@@ -93,6 +102,7 @@ class Exports:
         out = Path(config.site_dir)
         if self.writer is None:
             write_data_files(self.site, url, config.site_name, out)
+            self.also(url)
         else:
             self.writer.result()  # a failure there is raised here, as if written here
             self.writer = None

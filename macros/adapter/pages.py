@@ -14,6 +14,7 @@ refused HTML, the generated pages, and each page's held views put back.
 from __future__ import annotations
 
 import logging
+import pickle
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,9 +22,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import macros
 from macros.data.loading import SiteData, load_site_data
-from macros.data.problems import DataError
-from macros.editors.check import check_docs
+from macros.data.problems import DataError, Problem
+from macros.editors.check import SOURCE_FILES, check_docs, data_the_check_reads
+from macros.runtime.contentcache import ContentCache, code_digest, digest, files_digest
 from macros.views.context import BuildContext
 from macros.views.htmlstash import HtmlStash
 from macros.views.pages import generated_pages
@@ -49,8 +52,28 @@ def load_data(root: Path) -> SiteData:
 _RENDERABLE = frozenset({"link", "dato", "front matter"})
 
 
+def _page_problems(root: Path, site: SiteData) -> list[Problem]:
+    """check_docs' errors, kept in .cache/tjek/ by everything they are made from (docs/,
+    mkdocs.yml, the sources, what the check reads of the rest of data/, and the code), so a
+    build of unchanged pages does not check them again (nor a `mkdocs serve` rebuild after a
+    changed initiative)."""
+    key = digest(files_digest(root, ["docs", "mkdocs.yml", *SOURCE_FILES]),
+                 data_the_check_reads(site),
+                 code_digest(Path(macros.__file__).parent.rglob("*.py")))
+    cache = ContentCache(root, "tjek")
+    kept = cache.read_bytes(key)
+    if kept is not None:
+        try:
+            return list(pickle.loads(kept))
+        except Exception:  # written by other code: checked again below
+            pass
+    problems = check_docs(root, site, with_lix=False).errors
+    cache.write_bytes(key, pickle.dumps(problems))
+    return problems
+
+
 def check_pages(config: MkDocsConfig, site: SiteData) -> None:
-    problems = check_docs(Path(config.config_file_path).parent, site, with_lix=False).errors
+    problems = _page_problems(Path(config.config_file_path).parent, site)
     for problem in sorted(set(problems)):
         log.error(str(problem))
     if any(problem.field not in _RENDERABLE for problem in problems):

@@ -15,7 +15,9 @@ mkdocs.yml, so events of equal priority run after Material's search and blog plu
 
 from __future__ import annotations
 
+import functools
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +34,10 @@ from macros.adapter.config import StrategiConfig
 from macros.adapter.exports import Exports, base_url
 from macros.history.compute import describe
 from macros.history.load import load_history
+from macros.runtime.contentcache import CACHE_ROOT as CACHE
 from macros.runtime.today import build_date
-from macros.search.analysis import WordListMissing, word_list
-from macros.views import glossary
+from macros.search.analysis import WordListMissing, require_word_list
+from macros.views import glossary, rendering
 from macros.views.context import BuildContext
 from macros.views.htmlstash import HtmlStash
 
@@ -51,12 +54,24 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.warnings = strictness.WarningCount()
+        self.finishing: threading.Thread | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        self._await_finishing()
+
+    def _await_finishing(self) -> None:
+        """The previous `mkdocs serve` build's search index and exports are written (before
+        this build empties the site folder or the server stops)."""
+        if self.finishing is not None:
+            self.finishing.join()
+            self.finishing = None
+
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._await_finishing()
         self.warnings.start(strict=bool(config.strict), docs_dir=Path(config.docs_dir))
         engine.add_engine(config)
         root = Path(config.config_file_path).parent
@@ -65,7 +80,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         # editor; the theme's templates (footer, head) see it as config.extra.identitet.
         config.extra["identitet"] = site.identity
         try:
-            word_list()
+            require_word_list()
         except WordListMissing as error:
             raise Abort(str(error)) from None
         # `mkdocs serve` runs a server thread, beside which forking is unsafe.
@@ -76,6 +91,8 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
         stash.finish = lambda html: glossary.annotate(html, pattern=pattern, titles=titles)
         self.build = BuildContext(site, build_date(self.config.dato), found, stash, fork)
+        rendering.keep_compiled_templates(root / CACHE / "jinja" / "visninger")
+        theme.keep_compiled_templates(config.theme, root / CACHE / "jinja" / "tema")
         self.search = search.SearchPages()
         self.exports = Exports(site)
         return config
@@ -83,7 +100,8 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages.check_pages(config, self.build.site)
         pages.add_generated_pages(files, config, self.build)
-        self.exports.start(config, self.build.parallel)
+        self.exports.start(config, self.build.parallel, also=functools.partial(
+            history.write_change_files, config, self.build))
         admin.add_editor_files(files, config, self.build.site)
         return files
 
@@ -127,14 +145,30 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
 
     @event_priority(-100)  # after Material's search plugin (priority 0) wrote its index
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
-        self.search.write_index(config, self.build.site)
         url = base_url(config)
         if url is None:
             log.warning("site_url mangler i mkdocs.yml: feeds og kalendere kræver absolutte "
                         "adresser")
+        if not self.serving:
+            self._finish_site(config, url)
             return
-        self.exports.finish(config, url)
-        history.write_change_files(config, self.build, url)
+        # `mkdocs serve`: the pages are written, and the browser reloads as soon as this
+        # returns; the search index and the open data follow a moment later, beside the server
+        # (a saved data file shows sooner). The next rebuild waits for them (on_config).
+        self.finishing = threading.Thread(target=self._finish_site_logged, args=(config, url),
+                                          name="strategi-efterarbejde", daemon=True)
+        self.finishing.start()
+
+    def _finish_site(self, config: MkDocsConfig, url: str | None) -> None:
+        self.search.write_index(config, self.build.site)
+        if url is not None:
+            self.exports.finish(config, url)  # with the change files (write_change_files)
+
+    def _finish_site_logged(self, config: MkDocsConfig, url: str | None) -> None:
+        try:
+            self._finish_site(config, url)
+        except Exception as error:  # the server goes on; the editor sees why in its log
+            log.error("Søgeindekset eller de åbne data kunne ikke skrives: %s", error)
 
     @event_priority(-1000)  # the last word: every warning of the build has been logged
     def _refuse_warnings(self, *, config: MkDocsConfig) -> None:

@@ -4,9 +4,11 @@ Material's search plugin writes search/search_index.json at the end of the build
 turns it into Pagefind records with the Danish analysis (macros/search/records.py) and a
 Pagefind bundle in site/pagefind/, and removes the file: nobody downloads it. A page with
 `soeg_vaegt: 0.5` in its front matter ranks lower as a whole (sources, archives); a page with
-`soeg_kun_sammendrag: true` is indexed with its opening summary only. Before that plugin reads a
-page, `lean_for_parser` hands it the page without the markup it drops anyway
-(macros/search/pruning.parser_input), and `restore` gives the page its HTML back after.
+`soeg_kun_sammendrag: true` is indexed with its opening summary only. Before that plugin reads
+a page, `lean_for_parser` hands it the page without the markup it drops anyway
+(macros/search/pruning.parser_input), and `restore` gives the page its HTML back after. A build
+whose pages tell the search what an earlier build's did copies that build's bundle from
+.cache/soeg/ (pagefind_index.write_cached_bundle).
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from macros.data.loading import SiteData
+from macros.runtime.contentcache import ContentCache
 from macros.search.analysis import short_words
 from macros.search.documents import page_docs
-from macros.search.pagefind_index import write_bundle
+from macros.search.pagefind_index import write_cached_bundle
 from macros.search.pruning import parser_input
-from macros.search.records import records
 from macros.search.synonyms import synonyms_from_terms
 
 log = logging.getLogger("mkdocs.plugins.strategi.soeg")
@@ -74,5 +76,6 @@ class SearchPages:
         groups = synonyms_from_terms(site.ordliste.termer)
         track_ids = [track.id for track in site.spor.spor]
         docs = page_docs(index["docs"], groups, self.summary_pages, track_ids)
-        write_bundle(records(docs, groups, self.weights), Path(config.site_dir))
+        cache = ContentCache(Path(config.config_file_path).parent, "soeg", keep=2)
+        write_cached_bundle(docs, groups, self.weights, Path(config.site_dir), cache)
         path.unlink()

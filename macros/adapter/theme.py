@@ -19,9 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import material
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+)
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
 MATERIAL_PREFIX = "material"
@@ -55,6 +62,23 @@ class FragmentCache:
         if key not in self.html:
             self.html[key] = caller()
         return self.html[key]
+
+
+def keep_compiled_templates(theme: Theme, compiled: Path) -> None:
+    """Every Jinja environment of the theme (MkDocs makes one for every build, and Material's
+    search and blog plugins their own) keeps its templates' compiled code in `compiled`, so
+    no build compiles Material's templates again; Jinja compiles a template anew when its
+    source changed. `theme` is this build's (MkDocs makes a new one for every build)."""
+    compiled.mkdir(parents=True, exist_ok=True)
+    cache = FileSystemBytecodeCache(str(compiled))
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = cache
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
 
 
 def prepare_templates(env: Environment) -> None:

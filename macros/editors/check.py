@@ -103,6 +103,18 @@ def _generated_pages(root: Path, site: SiteData | None) -> set[str] | None:
     return None
 
 
+# What check_docs reads from data/ besides these files (the sources, their transcriptions and
+# corrections): which pages the build generates and the glossary's terms. A build may reuse an
+# earlier check of the same docs/ when these are the same (a changed title changes neither).
+SOURCE_FILES = ("data/kilder.yml", "data/kildetekster", "data/rettelser.yml")
+
+
+def data_the_check_reads(site: SiteData) -> str:
+    """The generated pages and glossary terms check_docs checks the pages against, as text."""
+    return "\n".join([*sorted(_generated_pages(Path("."), site) or ()), "",
+                      *sorted(_terms(site) or ())])
+
+
 def _terms(site: SiteData | None) -> frozenset[str] | None:
     if site is None:
         return None

@@ -13,8 +13,6 @@ import json
 import re
 from collections.abc import Sequence
 
-import icalendar
-
 from macros.data.loading import SiteData
 from macros.data.model import Tiltag
 from macros.exports import calendars, feeds, opendata
@@ -98,6 +96,8 @@ def initiative_feed(site: SiteData, history: History, t: Tiltag, base_url: str) 
 def initiative_calendar(site: SiteData, t: Tiltag, events: Sequence[calendars.Event],
                         site_name: str, stamp: dt.datetime) -> bytes:
     """The initiative's periods and milestones and the meetings it belongs to."""
+    import icalendar  # here: 30 ms to import, needed only for these files
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", calendars.prodid(site.identity))
     calendar.add("version", "2.0")

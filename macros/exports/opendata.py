@@ -11,6 +11,7 @@ No MkDocs import.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -67,9 +68,16 @@ def dataset_json(site: SiteData) -> bytes:
     return _json_bytes(dataset(site))
 
 
+@functools.lru_cache(maxsize=1)
+def _dataset_schema() -> str:
+    """Made once per process (the models do not change while it runs; pydantic takes 0.1 s or
+    more), as text, so no build changes what the next one gets."""
+    return json.dumps(model.json_schema(Datasaet))
+
+
 def schema_json(site: SiteData) -> bytes:
     """JSON Schema (draft 2020-12) of strategi.json, generated from the pydantic models."""
-    schema = model.json_schema(Datasaet)
+    schema = json.loads(_dataset_schema())
     schema["title"] = f"{site.identity.strategi.navn} – datasæt"
     return _json_bytes(schema)
 

@@ -25,6 +25,7 @@ a snippet shows the page's own word, marked where its twin matched. Pure functio
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -71,6 +72,13 @@ def stem(word: str) -> str:
 class WordListMissing(RuntimeError):
     """Without the word list the compound splitter finds fewer parts: a different index, so no
     index at all."""
+
+
+def require_word_list(path: Path = WORD_LIST) -> None:
+    """Raise WordListMissing unless the word list can be read (without reading its 3 MB: a
+    build whose search index comes from the cache never needs it)."""
+    if not os.access(path, os.R_OK):
+        word_list(path)  # raises the Danish message
 
 
 @functools.lru_cache(maxsize=1)

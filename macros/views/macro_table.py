@@ -73,7 +73,10 @@ def naeste_skridt(r: Renderer, maaneder: int = 6, hoejst: int = 10) -> str:
 def statusoverblik(r: Renderer) -> str:
     rows = views.status_rows(r.site)
     totals = {s: sum(row.counts[s] for row in rows) for s in views.STATUS_COLUMNS}
-    return _view(r, "status.html", rows=rows, columns=views.STATUS_COLUMNS, totals=totals,
+    # Many tracks: the totals here, each track's counts in the paged list (paging.py).
+    summarised = len(rows) > views.STATUS_TRACK_ROWS
+    return _view(r, "status.html", rows=[] if summarised else rows, track_count=len(rows),
+                 columns=views.STATUS_COLUMNS, totals=totals,
                  last_report=views.last_status_report(r.site),
                  overdue_count=len(views.overdue(r.site, r.site.tiltag.tiltag, r.today)),
                  definitions=model.STATUS_DEFINITIONS)
@@ -87,7 +90,7 @@ MACROS: dict[str, Macro] = {
     "analyseforloeb": lambda r: _view(r, "analysis_tracks.html"),
     "kilde": kilde,
     "kildeliste": lambda r: _view(r, "sources.html"),
-    "anbefalingsmatrix": lambda r: _view(r, "recommendation_matrix.html"),
+    "anbefalingsmatrix": _paged("anbefalinger"),
     "tids_og_procesplan": _paged("plan"),
     "tiltagsoversigt": _paged("tiltag"),
     "gantt_plan": _paged("gantt"),

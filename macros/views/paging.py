@@ -75,19 +75,7 @@ class PagedView:
     weight: Callable[[Any], int] = lambda item: 1
 
 
-def chunked(items: Sequence[Any], size: int,
-            weight: Callable[[Any], int] = lambda item: 1) -> list[Sequence[Any]]:
-    """Consecutive runs of items whose total weight stays within size (at least one each)."""
-    chunks: list[Sequence[Any]] = []
-    start, total = 0, 0
-    for index, item in enumerate(items):
-        cost = weight(item)
-        if index > start and total + cost > size:
-            chunks.append(items[start:index])
-            start, total = index, 0
-        total += cost
-    chunks.append(items[start:])
-    return chunks
+chunked = views.chunked  # consecutive runs of items within a page's weight (viewmodels.py)
 
 
 def pager_for(view: PagedView, chunks: list[Sequence[Any]], number: int) -> Pager:
@@ -163,6 +151,24 @@ def _filters(site: SiteData, items: Sequence[model.Tiltag]) -> list[tuple[str, s
     ]
 
 
+def _recommendation_label(chunk: Sequence[views.RecommendationRow]) -> str:
+    if not chunk:
+        return ""
+    first = chunk[0].recommendation
+    return f"{first.afsender}: {first.titel[:40]} …"
+
+
+def _status_context(site: SiteData, today: dt.date,
+                    chunk: Sequence[model.Tiltag]) -> dict[str, Any]:
+    """A page of the status list; with many tracks, each track's counts at its heading (the
+    overview above the list then shows only the totals, statusoverblik)."""
+    counts = None
+    if len(site.spor.spor) > views.STATUS_TRACK_ROWS:
+        counts = {row.track.id: row for row in views.status_rows(site)}
+    return {"initiatives": chunk, "overdue": views.overdue(site, chunk, today),
+            "track_counts": counts, "columns": views.STATUS_COLUMNS}
+
+
 def _gantt_context(chart: gantt.Chart) -> dict[str, object]:
     return {"chart": chart, "phone": gantt.phone_chart(chart)}
 
@@ -191,8 +197,12 @@ def build_views(site: SiteData, history: History) -> dict[str, PagedView]:
             _date_label),
         "status": PagedView(
             "status/", "Status", "status_list.html", 80, _initiatives,
-            lambda s, d, chunk, last: {"initiatives": chunk, "overdue": views.overdue(s, chunk, d)},
-            track_label),
+            lambda s, d, chunk, last: _status_context(s, d, chunk), track_label),
+        "anbefalinger": PagedView(
+            "anbefalinger/", "Anbefalinger", "recommendation_matrix.html",
+            views.RECOMMENDATIONS_PAGE_WEIGHT, lambda s, d: views.recommendation_rows(s),
+            lambda s, d, chunk, last: {"rows": chunk}, _recommendation_label, "anbefalinger",
+            weight=views.recommendation_weight),
         "beslutninger": PagedView(
             "beslutninger/", "Beslutninger og møder", "meetings.html", views.MEETINGS_PER_PAGE,
             lambda s, d: list(s.moeder.moeder),

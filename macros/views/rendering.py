@@ -13,7 +13,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -44,6 +51,17 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 _environment.filters["dato"] = format_date_da
+
+
+def keep_compiled_templates(folder: Path) -> None:
+    """Keep the templates' compiled code in folder (the project's .cache/), so a new build
+    process loads it instead of compiling every template again; a template whose source
+    changed is compiled anew (Jinja checks each one's checksum). One process compiles each
+    template once in any case: the environment lives as long as the process."""
+    current = _environment.bytecode_cache
+    if not (isinstance(current, FileSystemBytecodeCache) and current.directory == str(folder)):
+        folder.mkdir(parents=True, exist_ok=True)
+        _environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
 _environment.filters["periode"] = lambda text: period_label(parse_period(text))
 
 

@@ -8,9 +8,11 @@ what these return, so the logic is unit-testable without a build.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from macros.data import model, rounds
 from macros.data.loading import SiteData
@@ -218,6 +220,9 @@ class StatusRow:
 
 
 STATUS_COLUMNS = [s.value for s in model.Status] + [NO_STATUS]
+# With more tracks than this, the status page's table per track would outgrow the page: it then
+# shows the totals, and each track's counts stand at the track in the paged list of initiatives.
+STATUS_TRACK_ROWS = 40
 
 
 def status_rows(site: SiteData) -> list[StatusRow]:
@@ -246,11 +251,59 @@ class RecommendationRow:
 
 
 def recommendation_rows(site: SiteData) -> list[RecommendationRow]:
+    """Each recommendation with the initiatives answering it, grouped by sender in the order
+    the matrix shows them (senders alphabetically, as Jinja's groupby sorts them)."""
     answering: dict[str, list[model.Tiltag]] = {}
     for t in site.tiltag.tiltag:
         for ref in t.anbefalinger:
             answering.setdefault(ref, []).append(t)
-    return [RecommendationRow(a, answering.get(a.id, [])) for a in site.anbefalinger.anbefalinger]
+    rows = [RecommendationRow(a, answering.get(a.id, [])) for a in site.anbefalinger.anbefalinger]
+    return sorted(rows, key=lambda row: row.recommendation.afsender)
+
+
+# The matrix lists at most this many initiatives per recommendation (each initiative's page
+# names the recommendations it answers), and a page of it at most RECOMMENDATIONS_PAGE_WEIGHT
+# rows and listed initiatives together, so no page grows with the plan.
+RECOMMENDATION_SHOWN = 20
+RECOMMENDATIONS_PAGE_WEIGHT = 120
+
+
+def recommendation_weight(row: RecommendationRow) -> int:
+    return 1 + min(len(row.initiatives), RECOMMENDATION_SHOWN)
+
+
+def chunked(items: Sequence[Any], size: int,
+            weight: Callable[[Any], int] = lambda item: 1) -> list[Sequence[Any]]:
+    """Consecutive runs of items whose total weight stays within size (at least one each)."""
+    chunks: list[Sequence[Any]] = []
+    start, total = 0, 0
+    for index, item in enumerate(items):
+        cost = weight(item)
+        if index > start and total + cost > size:
+            chunks.append(items[start:index])
+            start, total = index, 0
+        total += cost
+    chunks.append(items[start:])
+    return chunks
+
+
+# The page of the matrix each recommendation is on, for the build's SiteData only (an initiative
+# page links each recommendation it answers: thousands of look-ups at scale). Held by a weak
+# reference to that SiteData, so a new build's data is never answered from an old build's.
+_recommendation_pages: list[tuple[weakref.ref[SiteData], dict[str, int]]] = []
+
+
+def recommendation_url(recommendation_id: str, site: SiteData) -> str:
+    """The recommendation's row in the matrix, on whichever page of it it falls."""
+    if not (_recommendation_pages and _recommendation_pages[0][0]() is site):
+        chunks = chunked(recommendation_rows(site), RECOMMENDATIONS_PAGE_WEIGHT,
+                         recommendation_weight)
+        pages = {row.recommendation.id: number
+                 for number, chunk in enumerate(chunks, 1) for row in chunk}
+        _recommendation_pages[:] = [(weakref.ref(site), pages)]
+    page = _recommendation_pages[0][1].get(recommendation_id, 1)
+    base = "anbefalinger/" if page == 1 else f"anbefalinger/side-{page}/"
+    return f"{base}#{recommendation_id}"
 
 
 def initiatives_for_meeting(site: SiteData, meeting: model.Moede) -> list[model.Tiltag]:

@@ -1,7 +1,9 @@
 """The pages a status round adds or changes, read in Chromium on the copy with two fictional
-rounds (TEST DATA, tests/fictional_rounds.py): axe-core finds nothing, and nothing scrolls
-sideways on a 320 px phone. Screenshots of a round's page at 360 and 1280 px are written to the
-folder named by STRATEGI_SKAERMBILLEDER, when it is set (for the issue's note)."""
+rounds (TEST DATA, tests/fictional_rounds.py), and the overviews that copy's fictional tracks
+and links page (tests/fictional_scale.py: the status page with its totals, the recommendation
+matrix's pages): axe-core finds nothing, and nothing scrolls sideways on a 320 px phone.
+Screenshots of a round's page at 360 and 1280 px are written to the folder named by
+STRATEGI_SKAERMBILLEDER, when it is set (for the issue's note)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from macros.kvalitet.page_walk import WCAG_TAGS, axe_violations
 pytestmark = pytest.mark.browser
 
 PAGES = ["status/runder/2024-09-10/", "status/runder/2024-03-12/", "status/", "gantt/",
-         "tiltag/handleplan-boernemyndighed/", "tiltag/arbejdskultur-og-arbejdsmiljoe/"]
+         "tiltag/handleplan-boernemyndighed/", "tiltag/arbejdskultur-og-arbejdsmiljoe/",
+         "anbefalinger/", "anbefalinger/side-2/"]
 
 
 @pytest.mark.parametrize("width", [1280, 360, 320])
