@@ -213,7 +213,7 @@ def test_many_tracks_are_counted_at_their_heading_not_in_one_table(answering_sit
     for number in range(1, paging.page_count(view, answering_site, TODAY) + 1):
         page = paging.render_page(view, Renderer(build, paging.page_url("status/", number)),
                                   number)
-        headings = re.findall(r'<h3 id="status-([^"]+)">', page)
+        headings = re.findall(r'<h3 id="status-([^"]+)"[^>]*>', page)
         counts = re.findall(r'<p class="spor-status">Sporet har (\d+) tiltag', page)
         assert len(counts) == len(headings)
         seen |= set(headings)
