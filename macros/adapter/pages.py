@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 import macros
 from macros.data.loading import SiteData, load_site_data
 from macros.data.problems import DataError, Problem
-from macros.editors.check import SOURCE_FILES, check_docs, data_the_check_reads
+from macros.editors.check_inputs import SOURCE_FILES, data_the_check_reads
 from macros.runtime.contentcache import ContentCache, code_digest, digest, files_digest
 from macros.views.context import BuildContext
 from macros.views.htmlstash import HtmlStash
@@ -67,6 +67,8 @@ def _page_problems(root: Path, site: SiteData) -> list[Problem]:
             return list(pickle.loads(kept))
         except Exception:  # written by other code: checked again below
             pass
+    from macros.editors.check import check_docs  # only when the pages changed: 40 ms to import
+
     problems = check_docs(root, site, with_lix=False).errors
     cache.write_bytes(key, pickle.dumps(problems))
     return problems

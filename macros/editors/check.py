@@ -32,6 +32,8 @@ from macros.data.problems import DataError, Problem
 from macros.data.sourcechecks import place_hint
 from macros.data.writtendates import impossible_dates, impossible_message
 from macros.editors import markdown_checks as md
+from macros.editors.check_inputs import generated_pages as _generated_pages
+from macros.editors.check_inputs import glossary_forms as _terms
 from macros.editors.identity import identity_warnings
 from macros.editors.lix import Lix, lix
 from macros.editors.page_lix import MIN_WORDS, built_after_sources, site_lix, source_of
@@ -91,34 +93,6 @@ def blog_settings(root: Path) -> tuple[str | None, list[str]]:
             return str(settings.get("blog_dir", "blog")), list(settings.get("categories_allowed")
                                                                or [])
     return None, []
-
-
-def _generated_pages(root: Path, site: SiteData | None) -> set[str] | None:
-    """'tiltag/<id>.md' and 'spor/<id>.md' for every initiative and track; None if unknown."""
-    if site is not None:
-        return ({f"tiltag/{t.id}.md" for t in site.tiltag.tiltag}
-                | {f"spor/{s.id}.md" for s in site.spor.spor}
-                | {f"kilder/{k.id}.md" for k in site.kilder.kilder}
-                | {f"status/runder/{r.dato.isoformat()}.md" for r in site.statusrunder})
-    return None
-
-
-# What check_docs reads from data/ besides these files (the sources, their transcriptions and
-# corrections): which pages the build generates and the glossary's terms. A build may reuse an
-# earlier check of the same docs/ when these are the same (a changed title changes neither).
-SOURCE_FILES = ("data/kilder.yml", "data/kildetekster", "data/rettelser.yml")
-
-
-def data_the_check_reads(site: SiteData) -> str:
-    """The generated pages and glossary terms check_docs checks the pages against, as text."""
-    return "\n".join([*sorted(_generated_pages(Path("."), site) or ()), "",
-                      *sorted(_terms(site) or ())])
-
-
-def _terms(site: SiteData | None) -> frozenset[str] | None:
-    if site is None:
-        return None
-    return frozenset(form for t in site.ordliste.termer for form in (t.term, *t.varianter))
 
 
 def _check_citations(display: str, text: str, site: SiteData | None) -> list[Problem]:
@@ -184,7 +158,7 @@ def check_docs(root: Path, site: SiteData | None, *, with_lix: bool = True) -> R
     docs = root / "docs"
     files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     written = {f for f in files if f.endswith(".md")}
-    generated = _generated_pages(root, site)
+    generated = _generated_pages(site)
     read = {rel: _read(docs, rel) for rel in sorted(written)}
     index = md.SiteIndex(
         pages=frozenset(written | (generated or set())),
