@@ -45,7 +45,7 @@ def test_a_page_that_calls_a_macro_the_table_lacks_is_refused(project_copy: Path
 
 
 HARD = ("Kommunalbestyrelsen godkendte afrapporteringen vedrørende udviklingsprocessen "
-        "på Socialområdet efter indstilling fra Voksen- og Plejeudvalget. ") * 8  # 104 words
+        "på området efter indstilling fra det faste udvalg. ") * 8  # 104 words
 
 
 def test_lix_limit_is_configurable_and_only_warns(project_copy: Path) -> None:

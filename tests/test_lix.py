@@ -94,7 +94,7 @@ def test_each_block_ends_its_sentence() -> None:
     """A date heading and a lower-case label after it are two sentences, not one."""
     from macros.editors.page_lix import page_lix
 
-    result = page_lix(article("<p>12. september 2023</p><p>i Nyheder</p>"))
+    result = page_lix(article("<p>1. maj 2026</p><p>i Nyheder</p>"))
     assert (result.words, result.sentences) == (5, 2)
 
 

@@ -103,7 +103,7 @@ def reader_prose(html: str) -> str:
 
 def page_lix(html: str) -> Lix:
     """LIX of the page's prose. Each block is counted on its own, so a block always ends its
-    last sentence (a date heading "3. marts 2031" before "i Nyheder" is two sentences)."""
+    last sentence (a date heading "1. maj 2026" before "i Nyheder" is two sentences)."""
     counts = [lix(block) for block in reader_blocks(html)]
     return Lix(words=sum(c.words for c in counts), sentences=sum(c.sentences for c in counts),
                long_words=sum(c.long_words for c in counts))

@@ -20,6 +20,8 @@ from macros.history.planned import PlannedVsCurrent, planned_vs_current
 from macros.history.record import Change, History
 from macros.views import viewmodels as views
 
+# Kinds whose title is quoted from the case files (the site's glossary terms and rounds are not).
+QUOTED_TITLES = frozenset({"tiltag", "moede", "spor"})
 KIND_LABELS = {"tiltag": "Tiltag", "moede": "Møde eller beslutning", "spor": "Udviklingsspor",
                "term": "Ordforklaring", "statusrunde": "Statusrunde"}
 FIELD_LABELS = {
