@@ -95,12 +95,21 @@ def project_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def rounds_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with two fictional status rounds (TEST DATA, fictional_rounds.py)."""
+    """A copy of the project with two fictional status rounds (TEST DATA, fictional_rounds.py),
+    made from the copy's own initiatives."""
     from tests.fictional_rounds import write_fictional_rounds
 
     project = copy_project(tmp_path_factory.mktemp("runder") / "projekt")
     write_fictional_rounds(project)
     return project
+
+
+@pytest.fixture(scope="session")
+def rounds_plan(rounds_project: Path) -> Any:
+    """What the two fictional rounds of rounds_project say (fictional_rounds.Rounds)."""
+    from tests import fictional_rounds as fr
+
+    return fr.plan_rounds([i for i in fr.initiative_ids(rounds_project) if i != fr.MOVED_ID])
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,15 @@ def strategy_facts(root: Path) -> set[str]:
     return facts
 
 
+def strategy_content_facts(root: Path) -> set[str]:
+    """strategy_facts and what names this strategy's content: its initiatives' ids and titles,
+    its meetings' ids and its source documents' ids."""
+    site = load_site_data(root)
+    return (strategy_facts(root)
+            | {value for t in site.tiltag.tiltag for value in (t.id, t.titel)}
+            | {m.id for m in site.moeder.moeder} | {k.id for k in site.kilder.kilder})
+
+
 def mentions(text: str, facts: set[str]) -> set[str]:
     folded = text.casefold()
     return {f for f in facts if re.search(rf"(?<!\w){re.escape(f.casefold())}(?!\w)", folded)}
@@ -52,6 +61,17 @@ def test_the_engine_names_no_fact_of_this_strategy() -> None:
              for p in text_files(ROOT / folder)
              if (hits := mentions(p.read_text(encoding="utf-8"), facts))}
     assert not found
+
+
+def test_no_test_of_the_engine_names_a_fact_of_this_strategy() -> None:
+    """Tests outside tests/indhold/ (this strategy's content tests, which a new strategy
+    replaces) and tests/fixtures/ (the fictional strategy) pass on any strategy's content."""
+    facts = strategy_content_facts(ROOT)
+    tests = ROOT / "tests"
+    found = sorted(f"{p.relative_to(ROOT)}: {sorted(hits)}" for p in text_files(tests)
+                   if not {"indhold", "fixtures"} & set(p.relative_to(tests).parts)
+                   and (hits := mentions(p.read_text(encoding="utf-8"), facts)))
+    assert not found, "\n".join(found)
 
 
 def test_second_strategy_builds_under_its_own_name(second_site: Path) -> None:
