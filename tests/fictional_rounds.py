@@ -133,14 +133,14 @@ def initiative_ids(project: Path) -> list[str]:
 
 
 def add_moved_initiative(project: Path) -> None:
-    """The invented initiative, in the first track, citing what the first initiative cites."""
+    """The invented initiative, in the first track, citing where the strategy's approval stands
+    (a place that is no row of a plan, whose columns it would have to quote)."""
     from macros.data.loading import load_site_data
 
     site = load_site_data(project)
-    first = site.tiltag.tiltag[0]
     item = {"id": MOVED_ID, "titel": MOVED_TITLE, "spor": site.spor.spor[0].id,
             "perioder": [{"tekst": MOVED_PLAN}],
-            "kilde": first.kilde.model_dump(exclude_none=True),
+            "kilde": site.identity.godkendt.kilde.model_dump(exclude_none=True),
             "raekkefoelge": 10 * (len(site.tiltag.tiltag) + 100)}
     folder = project / "data" / "tiltag"
     folder.mkdir(parents=True, exist_ok=True)

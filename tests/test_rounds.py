@@ -57,7 +57,7 @@ class RoundMistake:
 
 
 # {one}, {two}: the copy's first two initiatives; {typo}: the first misspelt; {ended}: the
-# first with a planned end, which ends on {plan_end}; {later}: the year after.
+# first with a planned end, which ends on {plan_end}; {later}: a period the year after.
 MISTAKES = [
     RoundMistake("unknown-initiative", {"first": "{typo}" + MARK},
                  (": tiltag[0].tiltag:", 'ukendt tiltag "{typo}"', 'mente du "{one}"',
@@ -100,7 +100,7 @@ def names(project: Path) -> dict[str, str]:
     assert end is not None
     return {"one": one, "two": two, "typo": one[:2] + one[3:], "ended": ended.id,
             "other": next(t.id for t in initiatives if t.id != ended.id),
-            "plan_end": format_date_da(end), "later": str(end.year + 1)}
+            "plan_end": format_date_da(end), "later": f"1. halvår {end.year + 1}"}
 
 
 def write_mistake(project: Path, mistake: RoundMistake) -> tuple[str, tuple[str, ...]]:
