@@ -47,9 +47,11 @@ def page_line(rel: str, text: str) -> Callable[[Path], int]:
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the project (without build output) to break or extend in a test."""
+    """A copy of the project (without build output) to break or extend in a test. Without the
+    engine's package: the copy builds with the installed engine (`python -m macros...` run in
+    the copy would otherwise import the copy's macros/, which has no editor bundle beside it)."""
     ignore = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__",
-                                    ".pytest_cache", ".ruff_cache")
+                                    ".pytest_cache", ".ruff_cache", "macros")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 
