@@ -75,7 +75,7 @@ def test_ci_workflow_is_valid_and_deploys_only_after_tests():
 
 
 BASE = {"id": "x", "titel": "X", "spor": "organisering",
-        "kilde": {"dokument": "tids-og-procesplan"}}
+        "kilde": {"dokument": "testdata-plan"}}
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ Text is read back with pdftotext (Debian poppler-utils, installed by ./dev test)
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -14,6 +15,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from macros.data.loading import load_site_data
+from macros.data.periods import format_date_da
+from tests import fictional_rounds as fr
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +60,10 @@ def sheet_sizes(path: Path) -> list[tuple[float, float]]:
             re.findall(r"Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
-@pytest.mark.parametrize("url", ["", "plan/", "politisk-behandling/", "tiltag/direktionen/"])
+FIRST_INITIATIVE = load_site_data(ROOT).tiltag.tiltag[0].id
+
+
+@pytest.mark.parametrize("url", ["", "plan/", "beslutninger/", f"tiltag/{FIRST_INITIATIVE}/"])
 def test_print_has_text_but_no_screen_chrome(print_pdf, site_pages, url):
     _, sheets = print_pdf(url)
     text = " ".join(sheets)
@@ -69,7 +78,7 @@ def test_print_has_text_but_no_screen_chrome(print_pdf, site_pages, url):
                    and t not in "Tilgængelighedserklæring Privatlivspolitik (cookies)"]
     assert not printed_nav
     # The responsible authority stays on paper.
-    assert "Norddjurs Kommune" in sheets[-1]
+    assert load_site_data(ROOT).identity.myndighed in sheets[-1]
 
 
 def test_external_links_print_their_address(print_pdf):
@@ -107,12 +116,12 @@ def test_wide_gantt_figure_prints_landscape_and_text_portrait(print_pdf, site_pa
 
 @pytest.fixture(scope="module")
 def round_pdf(browser, rounds_served, tmp_path_factory):
-    """The round of 10 September 2024 (tests/fictional_rounds.py) printed to PDF: its sheets'
-    text and sizes."""
+    """The second fictional round (tests/fictional_rounds.py) printed to PDF: its sheets' text
+    and sizes."""
     path = tmp_path_factory.mktemp("runde-pdf") / "runde.pdf"
     context = browser.new_context(locale="da-DK")
     page = context.new_page()
-    page.goto(rounds_served + "status/runder/2024-09-10/")
+    page.goto(rounds_served + f"status/runder/{fr.SECOND}/")
     page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     context.close()
     shots = os.environ.get("STRATEGI_SKAERMBILLEDER")  # the first sheet, for the issue's note
@@ -124,7 +133,7 @@ def round_pdf(browser, rounds_served, tmp_path_factory):
     return path, [squash(sheet) for sheet in text.split("\f") if sheet.strip()]
 
 
-def test_round_prints_as_the_omu_report(round_pdf, rounds_site):
+def test_round_prints_as_the_omu_report(round_pdf, rounds_site, rounds_project):
     from bs4 import BeautifulSoup
 
     path, sheets = round_pdf
@@ -133,9 +142,10 @@ def test_round_prints_as_the_omu_report(round_pdf, rounds_site):
     for words in SCREEN_ONLY:
         assert words not in text, words
     # The summary and the changes first, then the initiatives, track by track.
-    assert "Sammendrag" in sheets[0] and "Ændret siden statusrunden 12. marts 2024" in sheets[0]
+    first = format_date_da(dt.date.fromisoformat(fr.FIRST))
+    assert "Sammendrag" in sheets[0] and f"Ændret siden statusrunden {first}" in sheets[0]
     assert "Tiltagene spor for spor" not in sheets[0]
-    page = BeautifulSoup((rounds_site / "status/runder/2024-09-10/index.html")
+    page = BeautifulSoup((rounds_site / f"status/runder/{fr.SECOND}/index.html")
                          .read_text(encoding="utf-8"), "html.parser")
     tracks = [squash(h.get_text(" ")) for h in page.select(".statusrunde__spor h3")]
     first = next(i for i, s in enumerate(sheets) if "Tiltagene spor for spor" in s)
@@ -144,6 +154,9 @@ def test_round_prints_as_the_omu_report(round_pdf, rounds_site):
               for track in tracks]
     assert starts == sorted(set(starts)), "hvert spor begynder på sit eget ark"
     # The round's date and source on every sheet.
+    second = format_date_da(dt.date.fromisoformat(fr.SECOND))
+    site = load_site_data(rounds_project)
+    source = site.source(site.identity.statusbehandling.kilde.dokument)
     for number, sheet in enumerate(sheets, 1):
-        assert "Statusrunden 10. september 2024" in sheet, number
-        assert "sag 23/7776" in sheet, number
+        assert f"Statusrunden {second}" in sheet, number
+        assert f"sag {source.sag}" in sheet, number
