@@ -5,9 +5,9 @@
 Builds the site, serves it on localhost, types each query into the search box in Chromium and
 prints (the lunr engine it was once compared with is gone; its figures stay in
 scripts/soeg-benchmark-resultater.md):
-- recall@3 on tests/search_queries.yml (the hand set; real size only) and on queries generated
-  from the built site's own text with a fixed seed (tests/browser/query_generator.py: inflected
-  forms, ASCII spellings, compound parts, two-word phrases; --genereret N per kind);
+- recall@3 on tests/indhold/search_queries.yml (the hand set; real size only) and on queries
+  generated from the built site's own text with a fixed seed (tests/browser/query_generator.py:
+  inflected forms, ASCII spellings, compound parts, two-word phrases; --genereret N per kind);
 - time from the last keystroke to painted results, median, 95th percentile and max over all
   queries, and how many took over 100 ms;
 - the search files the browser fetched (raw and gzip) for the first query - from opening the

@@ -56,7 +56,9 @@ def text_files(folder: Path) -> list[Path]:
 
 def test_the_engine_names_no_fact_of_this_strategy() -> None:
     facts = strategy_facts(ROOT)
-    assert {"Norddjurs Kommune", "Socialområdet", "2023-09-12"} <= facts  # the list is read
+    identity = load_site_data(ROOT).identity
+    assert {identity.myndighed, identity.strategi.omraade,
+            identity.godkendt.dato.isoformat()} <= facts  # the list is read
     found = {f"{p.relative_to(ROOT)}: {sorted(hits)}" for folder in ("macros", "overrides")
              for p in text_files(ROOT / folder)
              if (hits := mentions(p.read_text(encoding="utf-8"), facts))}
