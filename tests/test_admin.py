@@ -110,7 +110,7 @@ def test_every_field_of_every_model_is_in_a_form():
     _check_fields(collections["statusrunder"]["fields"], rounds.Statusrunde, "statusrunder")
 
 
-def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path):
+def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path, tmp_path: Path):
     """The starter of a new round (cms_build.round_starter): every initiative, in the plan's
     order, with its line from the newest round that reports on it."""
     site = load_site_data(rounds_project)
@@ -123,7 +123,9 @@ def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path):
               for line in site.statusrunder[-1].tiltag}
     assert rows == [newest[t.id] for t in site.tiltag.tiltag]
     # Without rounds, each row names only its initiative: no status is invented.
-    empty = yaml.safe_load(cms_build.round_starter(text, load_site_data(ROOT)))
+    shutil.copytree(rounds_project / "data", tmp_path / "data")
+    shutil.rmtree(tmp_path / "data" / "statusrunder")
+    empty = yaml.safe_load(cms_build.round_starter(text, load_site_data(tmp_path)))
     runde = next(c for c in empty["collections"] if c["name"] == "statusrunder")
     rows = next(f for f in runde["fields"] if f["name"] == "tiltag")["default"]
     assert rows == [{"tiltag": t.id} for t in site.tiltag.tiltag]

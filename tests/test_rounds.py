@@ -229,7 +229,7 @@ def test_a_source_can_be_a_reference_without_transcription(rounds_site: Path) ->
     reference = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
     assert "ikke gengivet her endnu" in text_of(reference.select_one("article"))
     assert reference.select_one('article a[href="https://example.org/testdata/referat"]')
-    sources = text_of(soup(rounds_site, "om-siden").select_one(f"#kilde-{fr.REFERENCE_ID}"))
+    sources = text_of(soup(rounds_site, "kilder").select_one(f"#kilde-{fr.REFERENCE_ID}"))
     assert "Henvisning: dokumentet er ikke gengivet her endnu" in sources
 
 
