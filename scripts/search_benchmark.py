@@ -5,11 +5,11 @@
 Builds the site, serves it on localhost, types each query into the search box in Chromium and
 prints (the lunr engine it was once compared with is gone; its figures stay in
 scripts/soeg-benchmark-resultater.md):
-- recall@3 on tests/search_queries.yml (the hand set; real size only) and on queries generated
-  from the built site's own text with a fixed seed (tests/browser/query_generator.py: inflected
-  forms, ASCII spellings, compound parts, two-word phrases; --genereret N per kind), and on the
-  site's dates and periods typed as people type them (tests/browser/date_queries.py: «26/10-2023»,
-  «2023-10-26», «uge 40», «Q1 2024», «2023-2024» ...; --datoer N per kind);
+- recall@3 on tests/indhold/search_queries.yml (the hand set; real size only) and on queries
+  generated from the built site's own text with a fixed seed (tests/browser/query_generator.py:
+  inflected forms, ASCII spellings, compound parts, two-word phrases; --genereret N per kind),
+  and on the site's dates and periods typed as people type them (tests/browser/date_queries.py:
+  «14/3-2031», «2031-03-14», «uge 40», «Q1 2031», «2031-2032» ...; --datoer N per kind);
 - time from the last keystroke to painted results, median, 95th percentile and max over all
   queries, and how many took over 100 ms;
 - the search files the browser fetched (raw and gzip) for the first query - from opening the

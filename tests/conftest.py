@@ -47,9 +47,11 @@ def page_line(rel: str, text: str) -> Callable[[Path], int]:
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the project (without build output) to break or extend in a test."""
+    """A copy of the project (without build output) to break or extend in a test. Without the
+    engine's package: the copy builds with the installed engine (`python -m macros...` run in
+    the copy would otherwise import the copy's macros/, which has no editor bundle beside it)."""
     ignore = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__",
-                                    ".pytest_cache", ".ruff_cache")
+                                    ".pytest_cache", ".ruff_cache", "macros")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 
@@ -96,8 +98,8 @@ def project_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def rounds_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with two fictional status rounds (TEST DATA, fictional_rounds.py),
-    and enough fictional tracks and links that the status page and the recommendation matrix
-    are paged (TEST DATA, fictional_scale.py)."""
+    made from the copy's own initiatives, and enough fictional tracks and links that the status
+    page and the recommendation matrix are paged (TEST DATA, fictional_scale.py)."""
     from tests.fictional_rounds import write_fictional_rounds
     from tests.fictional_scale import write_fictional_scale
 
@@ -105,6 +107,14 @@ def rounds_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_fictional_rounds(project)
     write_fictional_scale(project)
     return project
+
+
+@pytest.fixture(scope="session")
+def rounds_plan(rounds_project: Path) -> Any:
+    """What the two fictional rounds of rounds_project say (fictional_rounds.Rounds)."""
+    from tests import fictional_rounds as fr
+
+    return fr.plan_rounds([i for i in fr.initiative_ids(rounds_project) if i != fr.MOVED_ID])
 
 
 @pytest.fixture(scope="session")

@@ -33,8 +33,8 @@ from macros.editors import cms_build, cms_config, form_fields
 from tests.conftest import ROOT
 
 NODE_WRITER = ROOT / "scripts" / "editor_yaml.mjs"
-TRICKY = ["14:30", "no", "on", "off", "yes", "Yes", "y", "n", "true", "null", "~", "2023-10-26",
-          "2023-10-26T00:00:00Z", "99754/23", "23/2079", "3517342", "0123", "010", "1e3", ".5",
+TRICKY = ["14:30", "no", "on", "off", "yes", "Yes", "y", "n", "true", "null", "~", "2023-10-25",
+          "2023-10-25T00:00:00Z", "99754/23", "22/1234", "3517342", "0123", "010", "1e3", ".5",
           "0x1F", "- ikke en liste", "# ikke en kommentar", "a: b", "'enkelt'", '"dobbelt"',
           "100 %", "@bruger", "`kode`", "&anker", "*alias", "! tag", "{x}", "[x]", "æøå ÆØÅ",
           "linje 1\nlinje 2", "slutter med kolon:", "15:00-16:30", "1. halvår 2024"]
@@ -110,7 +110,7 @@ def test_every_field_of_every_model_is_in_a_form():
     _check_fields(collections["statusrunder"]["fields"], rounds.Statusrunde, "statusrunder")
 
 
-def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path):
+def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path, tmp_path: Path):
     """The starter of a new round (cms_build.round_starter): every initiative, in the plan's
     order, with its line from the newest round that reports on it."""
     site = load_site_data(rounds_project)
@@ -123,7 +123,9 @@ def test_the_build_fills_a_new_round_from_the_newest(rounds_project: Path):
               for line in site.statusrunder[-1].tiltag}
     assert rows == [newest[t.id] for t in site.tiltag.tiltag]
     # Without rounds, each row names only its initiative: no status is invented.
-    empty = yaml.safe_load(cms_build.round_starter(text, load_site_data(ROOT)))
+    shutil.copytree(rounds_project / "data", tmp_path / "data")
+    shutil.rmtree(tmp_path / "data" / "statusrunder")
+    empty = yaml.safe_load(cms_build.round_starter(text, load_site_data(tmp_path)))
     runde = next(c for c in empty["collections"] if c["name"] == "statusrunder")
     rows = next(f for f in runde["fields"] if f["name"] == "tiltag")["default"]
     assert rows == [{"tiltag": t.id} for t in site.tiltag.tiltag]
@@ -226,13 +228,15 @@ def test_generated_values_survive_the_editors_yaml(tmp_path):
 def test_problems_in_a_file_the_editor_wrote_name_the_right_line(tmp_path):
     copy = tmp_path / "projekt"
     shutil.copytree(ROOT / "data", copy / "data")
+    shutil.rmtree(copy / "data" / "statusrunder", ignore_errors=True)  # the invented one only
+    first, second = (t.id for t in load_site_data(copy).tiltag.tiltag[:2])
     rel = "data/statusrunder/2024-03-12.yml"  # TEST DATA: an invented round
     data = {"dato": "2024-03-12", "tiltag": [
-        {"tiltag": "chefforum", "status": "igang", "tekst": "En tekst\nover to linjer"},
-        {"tiltag": "direktionen", "status": "i gang", "tekst": "14:30",
+        {"tiltag": first, "status": "igang", "tekst": "En tekst\nover to linjer"},
+        {"tiltag": second, "status": "i gang", "tekst": "14:30",
          "forventet_slut": "5. kvartal 2024"}]}
     (text,) = editor_resave([{"data": data, "fields": form_of(rel)}])
-    (copy / rel).parent.mkdir()
+    (copy / rel).parent.mkdir(exist_ok=True)
     (copy / rel).write_text(text, encoding="utf-8")
     lines = text.split("\n")
     with pytest.raises(DataError) as error:

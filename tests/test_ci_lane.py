@@ -17,7 +17,7 @@ from ci_lane import lane  # noqa: E402
 
 @pytest.mark.parametrize(("paths", "expected"), [
     (["docs/nyheder/posts/2024-03-12-status.md"], "content"),
-    (["data/tiltag/chefforum.yml", "data/moeder/omu-2023-09-12.yml"], "content"),
+    (["data/tiltag/et-tiltag.yml", "data/moeder/et-moede.yml"], "content"),
     (["REDAKTOERVEJLEDNING.md", "docs/plan.md"], "content"),
     (["docs/assets/images/deling.png"], "content"),
     (["docs/assets/javascripts/filtre.js"], "full"),

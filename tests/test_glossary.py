@@ -8,17 +8,17 @@ import pytest
 from macros.data.model import Term
 from macros.views.glossary import annotate, build_pattern
 
-TERMS = [Term(id="omu", term="OMU", fuld_form="Områdeudvalg Socialområdet", forklaring="Et udvalg.",
+TERMS = [Term(id="omu", term="OMU", fuld_form="Områdeudvalg Skoleområdet", forklaring="Et udvalg.",
               varianter=["Områdeudvalget"]),
-         Term(id="vpu", term="VPU", forklaring="Voksen- og Plejeudvalget.")]
+         Term(id="vpu", term="VPU", forklaring="Ældre- og Plejeudvalget.")]
 PATTERN, TITLES = build_pattern(TERMS)
-OMU = '<abbr title="Områdeudvalg Socialområdet: Et udvalg.">OMU</abbr>'
+OMU = '<abbr title="Områdeudvalg Skoleområdet: Et udvalg.">OMU</abbr>'
 
 
 @pytest.mark.parametrize(("html", "expected"), [
     ("<p>OMU mødes.</p>", f"<p>{OMU} mødes.</p>"),
-    ("<p>Områdeudvalget og VPU</p>", '<p><abbr title="Områdeudvalg Socialområdet: Et udvalg.">'
-     'Områdeudvalget</abbr> og <abbr title="Voksen- og Plejeudvalget.">VPU</abbr></p>'),
+    ("<p>Områdeudvalget og VPU</p>", '<p><abbr title="Områdeudvalg Skoleområdet: Et udvalg.">'
+     'Områdeudvalget</abbr> og <abbr title="Ældre- og Plejeudvalget.">VPU</abbr></p>'),
     ("<p>OMU-mødet, OMUs, xOMU, MED-OMU</p>", f"<p>{OMU}-mødet, OMUs, xOMU, MED-OMU</p>"),
     ('<p><a href="#x">OMU</a> OMU</p>', f'<p><a href="#x">OMU</a> {OMU}</p>'),
     ('<h2 id="omu">OMU</h2><p>OMU</p>', f'<h2 id="omu">OMU</h2><p>{OMU}</p>'),

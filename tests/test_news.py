@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.data.loading import load_site_data
+from macros.data.periods import format_date_da
 from tests.conftest import ROOT, build_site
 
 POSTS = ROOT / "docs" / "nyheder" / "posts"
@@ -29,13 +30,14 @@ def post_pages(site_pages: dict[str, BeautifulSoup]) -> dict[str, BeautifulSoup]
 
 def test_every_post_is_dated_categorised_and_cites_its_case() -> None:
     posts = sorted(POSTS.glob("*.md"))
-    assert len(posts) >= 4
+    assert len(posts) >= 1
+    cases = "|".join(re.escape(k.sag) for k in load_site_data(ROOT).kilder.kilder if k.sag)
     for path in posts:
         meta = front_matter(path)
         assert isinstance(meta["date"], dt.date), path.name
         assert path.name.startswith(meta["date"].isoformat()), path.name
         assert set(meta["categories"]) <= ALLOWED
-        assert re.search(r"sag 23/(2079|7776)", path.read_text(encoding="utf-8")), path.name
+        assert re.search(rf"sag ({cases})", path.read_text(encoding="utf-8")), path.name
 
 
 def test_decision_posts_are_dated_on_the_meeting_day() -> None:
@@ -49,17 +51,21 @@ def test_decision_posts_are_dated_on_the_meeting_day() -> None:
 def test_blog_shows_posts_with_danish_dates(site_pages: dict[str, BeautifulSoup]) -> None:
     posts = post_pages(site_pages)
     assert len(posts) == len(list(POSTS.glob("*.md")))
-    omu = next(p for u, p in posts.items() if u.startswith("nyheder/2023/09/12/"))
-    assert "12. september 2023" in omu.get_text(" ")
+    metas = [front_matter(path) for path in sorted(POSTS.glob("*.md"))]
+    first = metas[0]["date"]
+    post = next(p for u, p in posts.items() if u.startswith(f"nyheder/{first:%Y/%m/%d}/"))
+    assert format_date_da(first) in post.get_text(" ")
     index = site_pages["nyheder/"].get_text(" ")
-    for day in ("26. maj 2023", "12. september 2023", "26. oktober 2023", "30. oktober 2023"):
-        assert day in index
-    assert "nyheder/category/arrangementer/" in site_pages
+    for meta in metas:
+        assert format_date_da(meta["date"]) in index
+    for category in {c for meta in metas for c in meta["categories"]}:
+        assert f"nyheder/category/{category.lower()}/" in site_pages
 
 
 def test_unknown_category_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    post = project_copy / "docs" / "nyheder" / "posts" / "2023-05-26-temadag.md"
-    post.write_text(post.read_text(encoding="utf-8").replace("- Arrangementer", "- Sladder"),
+    post = sorted((project_copy / "docs" / "nyheder" / "posts").glob("*.md"))[0]
+    category = front_matter(post)["categories"][0]
+    post.write_text(post.read_text(encoding="utf-8").replace(f"- {category}", "- Sladder", 1),
                     encoding="utf-8")
     result = build_site(project_copy, tmp_path / "site")
     assert result.returncode != 0

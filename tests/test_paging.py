@@ -22,17 +22,17 @@ from tests.conftest import read_collection, write_collection
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2024, 3, 15)
 COUNT = 130
-TRACKS = ["organisering", "oekonomi-og-styring", "kommunikation"]
-
-
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
     root = tmp_path_factory.mktemp("stor")
     shutil.copytree(ROOT / "data", root / "data")
-    initiatives = [
-        {"id": f"tiltag-{n}", "titel": f"Tiltag nummer {n}", "spor": TRACKS[n % 3],
-         "perioder": [{"tekst": f"{n % 4 + 1}. kvartal {2023 + n % 3}"}],
-         "kilde": {"dokument": "tids-og-procesplan", "sted": "Tabellen"}}
+    shutil.rmtree(root / "data" / "statusrunder", ignore_errors=True)  # on the copy's own
+    copied = load_site_data(root)
+    tracks = [s.id for s in copied.spor.spor]
+    cited = copied.identity.godkendt.kilde.model_dump(exclude_none=True)
+    initiatives = [  # TEST DATA: a plan of COUNT invented initiatives in the copy's tracks
+        {"id": f"tiltag-{n}", "titel": f"Tiltag nummer {n}", "spor": tracks[n % len(tracks)],
+         "perioder": [{"tekst": f"{n % 4 + 1}. kvartal {2023 + n % 3}"}], "kilde": cited}
         for n in range(COUNT)
     ]
     write_collection(root, "tiltag", initiatives)
@@ -133,7 +133,8 @@ def test_small_plans_show_everything_on_one_page_without_pager():
 
 
 def test_meeting_links_point_at_the_page_the_meeting_is_on(big_site):
-    assert views.meeting_url("vpu-2023-10-26", big_site) == "beslutninger/#vpu-2023-10-26"
+    meeting = big_site.moeder.moeder[-1].id
+    assert views.meeting_url(meeting, big_site) == f"beslutninger/#{meeting}"
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.data.loading import load_site_data
 from tests.conftest import build_site
 from tests.test_check import check
 
@@ -22,7 +23,7 @@ GUIDE = Path(__file__).resolve().parent.parent / "REDAKTOERVEJLEDNING.md"
 NEW_PLAN_TEXT = ("Testplan fra vejledningen\n\n"
                  "Udviklingsspor\tTiltag\tIværksættelse af tiltag\tCentralt eller decentralt "
                  "niveau\n"
-                 "Kommunikation og transparens\tTesttiltag fra vejledningen\t1. halvår 2027"
+                 "Testspor fra vejledningen\tTesttiltag fra vejledningen\t1. halvår 2027"
                  "\tStab\n")
 NEW_PLAN = """  - id: test-plan
     fil: test-plan.txt
@@ -31,7 +32,7 @@ NEW_PLAN = """  - id: test-plan
 """
 NEW_INITIATIVE = """id: test-nyt-tiltag
 titel: Testtiltag fra vejledningen
-spor: kommunikation
+spor: {track}
 beskrivelse: Testtiltag fra vejledningen
 tidspunkt: 1. halvår 2027
 ansvarlig: Stab
@@ -39,36 +40,38 @@ perioder:
   - tekst: 1. halvår 2027
 kilde:
   dokument: test-plan
-  sted: Kommunikation og transparens, række 1
+  sted: Testspor fra vejledningen, række 1
 raekkefoelge: 185
 """
 
-STATUS_ROUND = """dato: 2026-10-01
+# The strategy's own names go in where the snippets have {…}: its first track, initiatives,
+# committee and where its approval stands (a place every strategy's sources have).
+STATUS_ROUND = """dato: 2026-11-20
 kilde:
-  dokument: sag-23-2079
-  sted: Sagsgang
+  dokument: {document}
+  sted: {place}
 tiltag:
-  - tiltag: ansaettelse-fagchefer
+  - tiltag: {first}
     status: i gang
     tekst: Testrapport fra OMU-mødet om stillingsopslaget.
-  - tiltag: chefforum
+  - tiltag: {second}
     status: forsinket
-    tekst: Testrapport om chefforum.
+    tekst: Testrapport om det andet tiltag.
     begrundelse: Testbegrundelse fra vejledningen.
 """
 
-NEW_MEETING = """id: omu-2026-10-01
+NEW_MEETING = """id: testmoede-2026-10-01
 type: beslutning
 titel: Testmøde i OMU fra vejledningen
 dato: 2026-10-01
 udvalg:
-  - omu
+  - {committee}
 resume: Et testmøde.
 tiltag:
-  - kommunikationstilgang
+  - {last}
 kilde:
-  dokument: sag-23-2079
-  sted: Sagsgang
+  dokument: {document}
+  sted: {place}
 """
 
 NEW_TERM = """  - id: sks
@@ -105,6 +108,16 @@ Resten vises kun på nyhedens egen side.
 """
 
 
+def names(project: Path) -> dict[str, str]:
+    site = load_site_data(project)
+    initiatives = site.tiltag.tiltag
+    approval = site.identity.godkendt.kilde
+    return {"track": site.spor.spor[0].id, "first": initiatives[0].id,
+            "second": initiatives[1].id, "last": initiatives[-1].id,
+            "committee": next(u for m in site.moeder.moeder for u in m.udvalg),
+            "document": approval.dokument, "place": approval.sted or ""}
+
+
 def append(project: Path, rel: str, text: str) -> None:
     path = project / rel
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
@@ -132,38 +145,40 @@ def page(site: Path, url: str) -> BeautifulSoup:
 def test_add_an_initiative(project_copy: Path, tmp_path: Path) -> None:
     (project_copy / "data/kildetekster/test-plan.txt").write_text(NEW_PLAN_TEXT, encoding="utf-8")
     append(project_copy, "data/kilder.yml", NEW_PLAN)
-    (project_copy / "data" / "tiltag" / "test-nyt-tiltag.yml").write_text(NEW_INITIATIVE,
-                                                                         encoding="utf-8")
+    (project_copy / "data" / "tiltag" / "test-nyt-tiltag.yml").write_text(
+        NEW_INITIATIVE.format(**names(project_copy)), encoding="utf-8")
     site = build(project_copy, tmp_path)
     assert "Testtiltag fra vejledningen" in page(site, "tiltag/test-nyt-tiltag").get_text()
     plan = page(site, "plan")
     links = [a for a in plan.find_all("a") if "test-nyt-tiltag" in (a.get("href") or "")]
     assert links, "tiltaget står ikke på planen"
     source = page(site, "tiltag/test-nyt-tiltag").select_one("p.kilde a")
-    assert source["href"].endswith("kilder/test-plan/#kommunikation-og-transparens-raekke-1")
+    assert source["href"].endswith("kilder/test-plan/#testspor-fra-vejledningen-raekke-1")
 
 
 def test_add_a_status_round(project_copy: Path, tmp_path: Path) -> None:
-    (project_copy / "data" / "statusrunder").mkdir()
-    (project_copy / "data" / "statusrunder" / "2026-10-01.yml").write_text(STATUS_ROUND,
-                                                                          encoding="utf-8")
+    known = names(project_copy)
+    (project_copy / "data" / "statusrunder").mkdir(exist_ok=True)
+    (project_copy / "data" / "statusrunder" / "2026-11-20.yml").write_text(
+        STATUS_ROUND.format(**known), encoding="utf-8")
     site = build(project_copy, tmp_path)
-    text = " ".join(page(site, "tiltag/ansaettelse-fagchefer").get_text().split())
+    text = " ".join(page(site, f"tiltag/{known['first']}").get_text().split())
     assert "Testrapport fra OMU-mødet om stillingsopslaget." in text
-    assert "Statusrunden 1. oktober 2026" in text
-    round_page = " ".join(page(site, "status/runder/2026-10-01").get_text().split())
+    assert "Statusrunden 20. november 2026" in text
+    round_page = " ".join(page(site, "status/runder/2026-11-20").get_text().split())
     assert "Testbegrundelse fra vejledningen." in round_page
-    assert "Statusrunden 1. oktober 2026" in page(site, "status").get_text()
+    assert "Statusrunden 20. november 2026" in page(site, "status").get_text()
 
 
 def test_add_a_meeting(project_copy: Path, tmp_path: Path) -> None:
-    (project_copy / "data" / "moeder" / "omu-2026-10-01.yml").write_text(NEW_MEETING,
-                                                                        encoding="utf-8")
+    known = names(project_copy)
+    (project_copy / "data" / "moeder" / "testmoede-2026-10-01.yml").write_text(
+        NEW_MEETING.format(**known), encoding="utf-8")
     site = build(project_copy, tmp_path)
     register = page(site, "beslutninger")
-    section = register.find(id="omu-2026-10-01")
+    section = register.find(id="testmoede-2026-10-01")
     assert section is not None and "Testmøde i OMU" in section.get_text()
-    initiative = page(site, "tiltag/kommunikationstilgang").get_text()
+    initiative = page(site, f"tiltag/{known['last']}").get_text()
     assert "Testmøde i OMU fra vejledningen" in initiative
 
 

@@ -10,8 +10,8 @@ from typing import Any
 from macros.search.documents import page_docs
 from macros.search.synonyms import synonyms_from_terms
 
-VPU = SimpleNamespace(id="vpu", term="VPU", fuld_form="Voksen- og Plejeudvalget",
-                      forklaring="Det politiske udvalg.", varianter=["Voksen- og plejeudvalget"])
+VPU = SimpleNamespace(id="vpu", term="VPU", fuld_form="Ældre- og Plejeudvalget",
+                      forklaring="Det politiske udvalg.", varianter=["Ældre- og plejeudvalget"])
 GROUPS = synonyms_from_terms([VPU])
 
 
@@ -21,34 +21,34 @@ def _docs(*docs: tuple[str, str, str]) -> list[dict[str, Any]]:
 
 def test_glossary_entries_follow_the_pages_and_take_their_text_from_the_glossary() -> None:
     given = _docs(("ordliste/", "Ordliste",
-                   "<p>Intro.</p> VPU (Voksen- og Plejeudvalget) Det politiske udvalg. Nævnt i "
+                   "<p>Intro.</p> VPU (Ældre- og Plejeudvalget) Det politiske udvalg. Nævnt i "
                    "sag 1."),
                   ("plan/", "Planen", "<p>VPU godkender borgeren.</p>"))
     docs = page_docs(given, GROUPS)
     assert [d["location"] for d in docs] == ["ordliste/", "plan/", "ordliste/#vpu"]
     page, plan, entry = docs
     assert page["text"] == "<p>Intro.</p>"
-    assert entry["title"] == "VPU – Voksen- og Plejeudvalget"
+    assert entry["title"] == "VPU – Ældre- og Plejeudvalget"
     assert entry["text"] == "<p>Det politiske udvalg. Nævnt i sag 1.</p>"
     assert plan["text"] == "<p>VPU godkender borgeren.</p>"  # shown text unchanged
     assert given[0]["text"].startswith("<p>Intro.</p> VPU")  # input left untouched
 
 
 def test_one_copy_of_a_card_shown_on_several_pages_on_the_page_that_shows_fewest() -> None:
-    card = ("15. november 2022: KB godkender", "<p>Beslutning.</p>")
+    card = ("14. november 2022: KB godkender", "<p>Beslutning.</p>")
     docs = page_docs(_docs(
         ("beslutninger/", "Beslutninger", ""), ("beslutninger/#kb-titel", *card),
-        ("beslutninger/#omu-titel", "12. september 2023: OMU", "<p>Godkendt.</p>"),
+        ("beslutninger/#omu-titel", "11. september 2023: OMU", "<p>Godkendt.</p>"),
         ("processen/", "Processen", ""), ("processen/#kb-titel", *card),
-        ("politisk-behandling/", "Politisk behandling", ""),
-        ("politisk-behandling/#omu-titel", "12. september 2023: OMU", "<p>Godkendt.</p>"),
-        ("politisk-behandling/#kommunalbestyrelsen", "Kommunalbestyrelsen", "<p>y</p>"),
+        ("behandling/", "Politisk behandling", ""),
+        ("behandling/#omu-titel", "11. september 2023: OMU", "<p>Godkendt.</p>"),
+        ("behandling/#kommunalbestyrelsen", "Kommunalbestyrelsen", "<p>y</p>"),
     ), [])
     locations = [d["location"] for d in docs]
     # Where the card is part of the story, not in the complete list.
     assert "processen/#kb-titel" in locations
     assert "beslutninger/#kb-titel" not in locations
-    assert "politisk-behandling/#kommunalbestyrelsen" in locations
+    assert "behandling/#kommunalbestyrelsen" in locations
 
 
 def test_overview_pages_keep_their_summary_and_track_tables_stay_on_track_pages() -> None:

@@ -24,7 +24,7 @@ docs = [
     {"location": "plan/#hvad", "title": "Hvad planen prioriterer",
      "text": "<p>Den prioriterer ro, og VPU har prioriteret den i ledelsestilsynet.</p>"},
 ]
-vpu = SimpleNamespace(id="vpu", term="VPU", fuld_form="Voksen- og Plejeudvalget",
+vpu = SimpleNamespace(id="vpu", term="VPU", fuld_form="Ældre- og Plejeudvalget",
                       forklaring="Udvalget.", varianter=[])
 groups = synonyms_from_terms([vpu])
 print(json.dumps([r.html for r in records(page_docs(docs, groups), groups)]))

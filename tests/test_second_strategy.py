@@ -35,6 +35,22 @@ def strategy_facts(root: Path) -> set[str]:
     return facts
 
 
+def strategy_content_facts(root: Path) -> set[str]:
+    """strategy_facts and what names this strategy's content: its initiatives' ids and titles,
+    its meetings' ids and its source documents' ids."""
+    site = load_site_data(root)
+    return (strategy_facts(root)
+            | {value for t in site.tiltag.tiltag for value in (t.id, t.titel)}
+            | {m.id for m in site.moeder.moeder} | {k.id for k in site.kilder.kilder})
+
+
+def only_this_strategy(facts: set[str]) -> set[str]:
+    """Facts of this folder's strategy that are not the fictional one's, which the tests build
+    and may name (with that strategy's content in this folder, as scripts/swap_content_check.sh
+    puts it, there are none)."""
+    return facts - strategy_content_facts(SECOND_STRATEGY)
+
+
 def mentions(text: str, facts: set[str]) -> set[str]:
     folded = text.casefold()
     return {f for f in facts if re.search(rf"(?<!\w){re.escape(f.casefold())}(?!\w)", folded)}
@@ -47,11 +63,24 @@ def text_files(folder: Path) -> list[Path]:
 
 def test_the_engine_names_no_fact_of_this_strategy() -> None:
     facts = strategy_facts(ROOT)
-    assert {"Norddjurs Kommune", "Socialområdet", "2023-09-12"} <= facts  # the list is read
+    identity = load_site_data(ROOT).identity
+    assert {identity.myndighed, identity.strategi.omraade,
+            identity.godkendt.dato.isoformat()} <= facts  # the list is read
     found = {f"{p.relative_to(ROOT)}: {sorted(hits)}" for folder in ("macros", "overrides")
              for p in text_files(ROOT / folder)
              if (hits := mentions(p.read_text(encoding="utf-8"), facts))}
     assert not found
+
+
+def test_no_test_of_the_engine_names_a_fact_of_this_strategy() -> None:
+    """Tests outside tests/indhold/ (this strategy's content tests, which a new strategy
+    replaces) and tests/fixtures/ (the fictional strategy) pass on any strategy's content."""
+    facts = only_this_strategy(strategy_content_facts(ROOT))
+    tests = ROOT / "tests"
+    found = sorted(f"{p.relative_to(ROOT)}: {sorted(hits)}" for p in text_files(tests)
+                   if not {"indhold", "fixtures"} & set(p.relative_to(tests).parts)
+                   and (hits := mentions(p.read_text(encoding="utf-8"), facts)))
+    assert not found, "\n".join(found)
 
 
 def test_second_strategy_builds_under_its_own_name(second_site: Path) -> None:
@@ -76,7 +105,7 @@ def test_second_strategy_builds_under_its_own_name(second_site: Path) -> None:
 
 
 def test_no_page_of_the_second_strategy_mentions_this_one(second_site: Path) -> None:
-    facts = strategy_facts(ROOT)
+    facts = only_this_strategy(strategy_facts(ROOT))
     published = [p for p in text_files(second_site) if "admin" not in p.parts]
     assert len([p for p in published if p.name == "index.html"]) > 20
     found = {f"{p.relative_to(second_site)}: {sorted(hits)}" for p in published

@@ -43,7 +43,7 @@ ALLOWED = [
     "1 < 2 og 3 > 2, og a<b.",
     "<!-- <script>alert(1)</script> -->",
     "</script>",  # an end tag alone starts nothing
-    '<abbr title="Voksen- og Plejeudvalget">VPU</abbr>',
+    '<abbr title="Ældre- og Plejeudvalget">VPU</abbr>',
     '<a href="https://example.org/onerror=1">link</a>',
     '<a title="onclick=x">tekst</a>',
     '<span class="note" data-on="1">x</span>',

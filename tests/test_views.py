@@ -21,43 +21,50 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2024, 3, 15)
 NO_HISTORY = unavailable("ingen historik i testen")
 
+# TEST DATA: three tracks and seven initiatives, citing where the strategy's approval stands.
+TRACKS = """
+spor:
+  - {id: organisering, titel: Organisering, kilde: {kilde}}
+  - {id: oekonomi-og-styring, titel: Økonomi og styring, kilde: {kilde}}
+  - {id: kommunikation, titel: Kommunikation, kilde: {kilde}}
+"""
 FIXTURE = """
 tiltag:
   - id: aar
     titel: Hele året
     spor: organisering
     perioder: [{tekst: "2024"}]
-    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
+    kilde: {kilde}
   - id: uge
     titel: En uge
     spor: organisering
     perioder: [{tekst: uge 2 2024}]
-    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
+    kilde: {kilde}
   - id: dag
     titel: En dag
     spor: organisering
     milepaele: [{dato: 1. januar 2024, titel: Start}]
-    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
+    kilde: {kilde}
   - id: loebende
     titel: Løbende arbejde
     spor: oekonomi-og-styring
     perioder: [{tekst: løbende fra 2. halvår 2023}]
-    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
+    kilde: {kilde}
   - id: forsinket
     titel: Bagud
     spor: oekonomi-og-styring
     perioder: [{tekst: 2. halvår 2023}]
-    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
+    kilde: {kilde}
   - id: ikke-rapporteret
     titel: Uden status
     spor: oekonomi-og-styring
     perioder: [{tekst: efterår 2023}]
-    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
+    kilde: {kilde}
   - id: kommende
     titel: Senere
     spor: kommunikation
     perioder: [{tekst: 1. halvår 2025}]
-    kilde: {dokument: tids-og-procesplan, sted: Tabellen}
+    kilde: {kilde}
 """
 # TEST DATA: an invented status round (the only place a status lives).
 ROUND = """
@@ -77,7 +84,12 @@ tiltag:
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
     root = tmp_path_factory.mktemp("fixture")
     shutil.copytree(ROOT / "data", root / "data")
-    write_collection(root, "tiltag", yaml.safe_load(FIXTURE)["tiltag"])
+    approval = load_site_data(root).identity.godkendt.kilde
+    cited = f"{{dokument: {approval.dokument}, sted: '{approval.sted}'}}"
+    (root / "data" / "spor.yml").write_text(TRACKS.replace("{kilde}", cited), encoding="utf-8")
+    write_collection(root, "tiltag",
+                     yaml.safe_load(FIXTURE.replace("{kilde}", cited))["tiltag"])
+    shutil.rmtree(root / "data" / "statusrunder", ignore_errors=True)
     (root / "data" / "statusrunder").mkdir()
     (root / "data" / "statusrunder" / "2024-02-01.yml").write_text(ROUND, encoding="utf-8")
     write_collection(root, "moeder", [{k: v for k, v in m.items() if k != "tiltag"}

@@ -14,7 +14,7 @@ search see: of a page with `soeg_kun_sammendrag` only its summary, and nothing m
 `data-search-exclude` (the scan's misreadings on the source pages). A query is answered when
 one of the first three results is a page whose text has the word it came from, or the word
 typed, in some form (the same Snowball stem), alone or as the last part of a compound
-("området" in "socialområdet": the search splits compounds on purpose); both words, for a
+("området" in "sundhedsområdet": the search splits compounds on purpose); both words, for a
 phrase. For a glossary entry (`ordliste/#id`), the entry's own text counts.
 """
 

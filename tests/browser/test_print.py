@@ -7,6 +7,7 @@ Text is read back with pdftotext (Debian poppler-utils, installed by ./dev test)
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -14,6 +15,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from macros.data.loading import load_site_data
+from macros.data.periods import format_date_da
+from tests import fictional_rounds as fr
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +60,10 @@ def sheet_sizes(path: Path) -> list[tuple[float, float]]:
             re.findall(r"Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
-@pytest.mark.parametrize("url", ["", "plan/", "politisk-behandling/", "tiltag/direktionen/"])
+FIRST_INITIATIVE = load_site_data(ROOT).tiltag.tiltag[0].id
+
+
+@pytest.mark.parametrize("url", ["", "plan/", "beslutninger/", f"tiltag/{FIRST_INITIATIVE}/"])
 def test_print_has_text_but_no_screen_chrome(print_pdf, site_pages, url):
     _, sheets = print_pdf(url)
     text = " ".join(sheets)
@@ -69,7 +78,7 @@ def test_print_has_text_but_no_screen_chrome(print_pdf, site_pages, url):
                    and t not in "Tilgængelighedserklæring Privatlivspolitik (cookies)"]
     assert not printed_nav
     # The responsible authority stays on paper.
-    assert "Norddjurs Kommune" in sheets[-1]
+    assert load_site_data(ROOT).identity.myndighed in sheets[-1]
 
 
 def test_external_links_print_their_address(print_pdf):
@@ -78,7 +87,7 @@ def test_external_links_print_their_address(print_pdf):
 
 
 def test_no_table_row_is_split_between_sheets(print_pdf, site_pages):
-    for url in ["plan/", "politisk-behandling/"]:
+    for url in ["plan/", "status/"]:  # the plan and the status table
         _, sheets = print_pdf(url)
         rows = site_pages[url].select("article table tbody tr")
         assert rows, url
@@ -107,12 +116,12 @@ def test_wide_gantt_figure_prints_landscape_and_text_portrait(print_pdf, site_pa
 
 @pytest.fixture(scope="module")
 def round_pdf(browser, rounds_served, tmp_path_factory):
-    """The round of 10 September 2024 (tests/fictional_rounds.py) printed to PDF: its sheets'
-    text and sizes."""
+    """The second fictional round (tests/fictional_rounds.py) printed to PDF: its sheets' text
+    and sizes."""
     path = tmp_path_factory.mktemp("runde-pdf") / "runde.pdf"
     context = browser.new_context(locale="da-DK")
     page = context.new_page()
-    page.goto(rounds_served + "status/runder/2024-09-10/")
+    page.goto(rounds_served + f"status/runder/{fr.SECOND}/")
     page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     context.close()
     shots = os.environ.get("STRATEGI_SKAERMBILLEDER")  # the first sheet, for the issue's note
@@ -124,19 +133,19 @@ def round_pdf(browser, rounds_served, tmp_path_factory):
     return path, [squash(sheet) for sheet in text.split("\f") if sheet.strip()]
 
 
-def test_round_prints_as_a_meeting_paper(round_pdf, rounds_site):
-    """A full round (18 lines, 5 of them changed or new) is a meeting paper: at most three A4
-    sheets, none nearly empty before the last; the round's date, meeting and source at the
-    top; tracks run on without sheet breaks, but no initiative's line is split."""
+def test_round_prints_as_a_meeting_paper(round_pdf, rounds_site, rounds_project, rounds_plan):
+    """A full round (every initiative of the plan reported, several changed or new) is a meeting
+    paper: at most three A4 sheets, none nearly empty before the last; the round's date,
+    meeting and source at the top; tracks run on without sheet breaks, but no initiative's line
+    is split; the round's date and source on every sheet."""
     from bs4 import BeautifulSoup
 
-    from tests.fictional_rounds import CHANGED, FIRST_TIME
-
     path, sheets = round_pdf
-    page = BeautifulSoup((rounds_site / "status/runder/2024-09-10/index.html")
+    page = BeautifulSoup((rounds_site / f"status/runder/{fr.SECOND}/index.html")
                          .read_text(encoding="utf-8"), "html.parser")
     lines = page.select(".statusrunde__linjer dt")
-    assert len(lines) == 18 and len(CHANGED) + len(FIRST_TIME) == 5  # the fixture is a full round
+    assert len(lines) == len(rounds_plan.initiatives)  # the fixture is a full round
+    assert len(rounds_plan.changed) + len(rounds_plan.first_time) >= 4
     assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in sheet_sizes(path))  # A4
     assert len(sheets) <= 3, f"{len(sheets)} ark"
     fullest = max(len(sheet) for sheet in sheets)
@@ -145,11 +154,15 @@ def test_round_prints_as_a_meeting_paper(round_pdf, rounds_site):
     for words in SCREEN_ONLY:
         assert words not in text, words
     # Date, meeting and source at the top; the summary and the changes on the first sheet.
+    second = format_date_da(dt.date.fromisoformat(fr.SECOND))
+    first = format_date_da(dt.date.fromisoformat(fr.FIRST))
+    site = load_site_data(rounds_project)
+    source = site.source(site.identity.statusbehandling.kilde.dokument)
     meeting = squash(page.select_one(".sammendrag a").get_text(" "))
     head = sheets[0][:600]
-    assert head.startswith("Statusrunden 10. september 2024"), head[:80]
-    assert meeting in head and "Kilde: sag 23/7776" in head
-    assert "Sammendrag" in sheets[0] and "Ændret siden statusrunden 12. marts 2024" in sheets[0]
+    assert head.startswith(f"Statusrunden {second}"), head[:80]
+    assert meeting in head and f"Kilde: sag {source.sag}" in head
+    assert "Sammendrag" in sheets[0] and f"Ændret siden statusrunden {first}" in sheets[0]
     # The summary prints compactly: its caption and all its rows on the first sheet.
     counts = [squash(tr.get_text(" ")) for tr in page.select(".statusrunde__antal tr")]
     assert all(row in sheets[0] for row in counts), counts
@@ -157,11 +170,11 @@ def test_round_prints_as_a_meeting_paper(round_pdf, rounds_site):
     tracks = [squash(h.get_text(" ")) for h in page.select(".statusrunde__spor h3")]
     assert [text.index(t, text.index("Tiltagene spor for spor")) for t in tracks] == sorted(
         text.index(t, text.index("Tiltagene spor for spor")) for t in tracks)
-    for dt in lines:
-        name = squash(dt.get_text(" "))
-        line = squash(dt.find_next_sibling("dd").get_text())[:40]
+    for term in lines:
+        name = squash(term.get_text(" "))
+        line = squash(term.find_next_sibling("dd").get_text())[:40]
         assert any(name in s and line in s for s in sheets), f"«{name}» er delt fra sin linje"
     # The round's date and source on every sheet.
     for number, sheet in enumerate(sheets, 1):
-        assert "Statusrunden 10. september 2024" in sheet, number
-        assert "sag 23/7776" in sheet, number
+        assert f"Statusrunden {second}" in sheet, number
+        assert f"sag {source.sag}" in sheet, number

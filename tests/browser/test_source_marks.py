@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from macros.data.loading import load_site_data
+from tests.conftest import ROOT
+
 pytestmark = pytest.mark.browser
+SITE = load_site_data(ROOT)
+MEETING = next(m.id for m in SITE.moeder.moeder if m.dato)
 
 MARK = """
 () => {
@@ -22,18 +27,19 @@ MARK = """
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize(("page", "link", "anchor"), [
-    ("tiltag/ansaettelse-fagchefer/", "p.kilde a", "organisering-raekke-1"),
-    ("beslutninger/", "#vpu-2023-10-26 p.kilde a", "indstilling"),
-    ("baggrund/", "p.kilde a", "baggrund"),
+@pytest.mark.parametrize(("page", "link"), [  # an initiative, a meeting, a track
+    (f"tiltag/{SITE.tiltag.tiltag[0].id}/", "p.kilde a"),
+    ("beslutninger/", f"#{MEETING} p.kilde a"),
+    (f"spor/{SITE.spor.spor[0].id}/", "p.kilde a"),
 ])
 def test_a_kilde_link_marks_its_passage(browser: object, served_site: str, width: int, page: str,
-                                        link: str, anchor: str) -> None:
+                                        link: str) -> None:
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": width, "height": 800},
                                       color_scheme=scheme, locale="da-DK")
         tab = context.new_page()
         tab.goto(served_site + page)
+        anchor = tab.locator(link).first.get_attribute("href").split("#")[1]
         tab.locator(link).first.click()
         tab.wait_for_url(f"**/kilder/**#{anchor}")
         tab.wait_for_timeout(200)
