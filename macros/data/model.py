@@ -313,7 +313,8 @@ class Anbefaling(Strict):
 
 
 class AnbefalingFil(Strict):
-    anbefalinger: list[Anbefaling]
+    # Optional, like pejlemaerker: the editor leaves an empty list out of the file it saves.
+    anbefalinger: list[Anbefaling] = Field(default_factory=list)
 
 
 class Pejlemaerke(Strict):
