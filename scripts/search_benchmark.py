@@ -40,15 +40,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT), str(ROOT / "scripts")]
 
 from browser.query_generator import SEED, generate  # noqa: E402
-from browser.search_driver import (  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
+from synthetic_data import write_synthetic_data  # noqa: E402
+
+from macros.kvalitet.search_driver import (  # noqa: E402
     Query,
     load_queries,
     open_search,
     search,
     wait_until_complete,
 )
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
-from synthetic_data import write_synthetic_data  # noqa: E402
 
 IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__",
                                 ".pytest_cache", ".ruff_cache", ".site-*")
@@ -137,7 +138,7 @@ def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int) -> Non
     """Measure one built site and print the figures."""
     from playwright.sync_api import sync_playwright
 
-    hand_queries = load_queries() if hand else []
+    hand_queries = load_queries(ROOT / "tests" / "search_queries.yml") if hand else []
     generated = generate(site, per_kind) if per_kind else []
     with served(site) as (base, requested), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
