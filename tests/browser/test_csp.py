@@ -70,7 +70,7 @@ def test_filters_hide_rows_under_the_policy(csp_page, served_site):
     assert form.is_visible()
     rows = page.locator("#tiltag-tabel tbody tr")
     total = rows.count()
-    form.locator("select[name=niveau]").select_option(index=1)
+    form.locator("select[name=spor]").select_option(index=1)
     shown = page.locator("#tiltag-tabel tbody tr:not([hidden])").count()
     assert 0 < shown < total
     assert f"Viser {shown} af {total} tiltag." in form.inner_text()
