@@ -43,15 +43,16 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT), str(ROOT / "scripts")]
 
 from browser.date_queries import DATE_KINDS, generate_dates  # noqa: E402
 from browser.query_generator import SEED, generate  # noqa: E402
-from browser.search_driver import (  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
+from synthetic_data import write_synthetic_data  # noqa: E402
+
+from macros.kvalitet.search_driver import (  # noqa: E402
     Query,
     load_queries,
     open_search,
     search,
     wait_until_complete,
 )
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
-from synthetic_data import write_synthetic_data  # noqa: E402
 
 IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__",
                                 ".pytest_cache", ".ruff_cache", ".site-*")
@@ -141,7 +142,7 @@ def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int,
     """Measure one built site and print the figures."""
     from playwright.sync_api import sync_playwright
 
-    hand_queries = load_queries() if hand else []
+    hand_queries = load_queries(ROOT / "tests" / "search_queries.yml") if hand else []
     generated = generate(site, per_kind) if per_kind else []
     generated += generate_dates(site, per_date_kind) if per_date_kind else []
     with served(site) as (base, requested), sync_playwright() as pw:

@@ -1,61 +1,10 @@
-"""The search index of the built site: what a visitor's search box can find, and what it is
-spared downloading (see macros/search/records.py and pruning.py). Read from Pagefind's
-fragments, which are what the browser downloads for each result."""
+"""The search index: Material's search parser finds the same text when it is handed pages
+without the inline markup it drops (macros/search/pruning.py). What the built site's index
+holds is checked by macros/kvalitet/test_search.py (and tests/indhold/test_search.py)."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import pytest
-
-pytestmark = pytest.mark.content  # checks content can fail: ./dev test --content
-
-
-@pytest.fixture(scope="module")
-def fragments(search_fragments: dict[str, dict]) -> dict[str, dict]:
-    return search_fragments
-
-
-def test_only_the_pagefind_index_is_published(built_site):
-    assert not (built_site / "search" / "search_index.json").exists()
-    assert (built_site / "pagefind" / "pagefind.js").exists()
-    assert not list((built_site / "pagefind").glob("pagefind-ui.*"))
-
-
-def test_words_in_neighbouring_table_cells_are_searchable_apart(fragments):
-    # "Udviklingsspor" (a term) and "Administrativ" (its value) must be two words, or a search
-    # for "administrativ" misses the initiative's facts.
-    content = fragments["tiltag/vagtplanlaegning/"]["content"]
-    assert re.search(r"Udviklingsspor( ⁂\S+)* Administrativ", content)
-    assert "UdviklingssporAdministrativ" not in content
-
-
-@pytest.mark.parametrize("page", ["gantt/", "tidslinje/", "status/", "tiltag/"])
-def test_overview_pages_are_found_by_their_summary_only(fragments, page):
-    fragment = fragments[page]
-    assert fragment["anchors"] == []
-    assert fragment["word_count"] < 120
-
-
-def test_each_meeting_card_is_one_search_result(fragments):
-    titles = Counter(a["text"] for f in fragments.values() for a in f["anchors"]
-                     if a["id"].endswith("-titel"))
-    assert titles and max(titles.values()) == 1
-
-
-def test_glossary_entries_are_results_of_their_own(fragments):
-    assert fragments["ordliste/#vpu"]["meta"]["title"] == "VPU – Voksen- og Plejeudvalget"
-
-
-def test_titles_shown_in_results_carry_no_twins(fragments):
-    assert not [u for u, f in fragments.items() if "⁂" in f["meta"]["title"]]
-
-
-def test_no_page_is_left_with_a_placeholder_for_its_views(site_pages):
-    # The views' HTML is held out of Markdown and put back after it (macros/views/htmlstash.py).
-    leftovers = [url for url, soup in site_pages.items() if "strategi-html:" in str(soup)]
-    assert leftovers == []
 
 
 def _sections(content: str) -> list[tuple[str | None, str, str]]:

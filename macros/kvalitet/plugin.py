@@ -1,10 +1,10 @@
 """pytest plugin of the content checks: `pytest -p macros.kvalitet.plugin --strategi MAPPE`.
 
-Fixtures: `strategy_root` (the strategy folder), `served_build`/`built_site`/`site_url` (its one
-strict build, made for the port it is served on), `site_pages` (URL path -> parsed HTML),
-`search_fragments` (each search record's Pagefind fragment), `served_site`, `browser`
-(Debian's Chromium through Playwright), `browser_page` and `page_walk` (one visit per page per
-width, page_walk.py).
+Fixtures: `strategy_root` (the strategy folder), `site_data` (its validated data),
+`served_build`/`built_site`/`site_url` (its one strict build, made for the port it is served
+on), `site_pages` (URL path -> parsed HTML), `search_fragments` (each search record's Pagefind
+fragment), `served_site`, `browser` (Debian's Chromium through Playwright), `browser_page` and
+`page_walk` (one visit per page per width, page_walk.py).
 """
 
 from __future__ import annotations
@@ -102,6 +102,14 @@ def strategy_root(pytestconfig: pytest.Config) -> Path:
         pytest.exit(f"{root}: ingen mkdocs.yml – angiv strategiens mappe med --strategi MAPPE",
                     returncode=4)
     return root
+
+
+@pytest.fixture(scope="session")
+def site_data(strategy_root: Path) -> Any:
+    """The strategy's validated data (data/), from which the checks take what they expect."""
+    from macros.data.loading import load_site_data
+
+    return load_site_data(strategy_root)
 
 
 @pytest.fixture(scope="session")

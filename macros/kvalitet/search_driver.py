@@ -15,8 +15,6 @@ from urllib.parse import urlsplit
 
 import yaml
 
-QUERIES_FILE = Path(__file__).resolve().parent.parent / "search_queries.yml"
-
 WATCH = """
 (() => {
   const s = window.__soeg = {ready: false, lastKey: 0, renderedAt: 0, shown: null,
@@ -62,7 +60,8 @@ class Outcome:
         return rank is not None and rank <= top
 
 
-def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
+def load_queries(path: Path) -> list[Query]:
+    """Hand-written queries of a strategy (its own file, e.g. tests/search_queries.yml)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [Query(str(q["soeg"]), str(q["side"]), str(q.get("hvorfor", "")),
                   str(q.get("mangler", ""))) for q in data]

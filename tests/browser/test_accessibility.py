@@ -13,14 +13,14 @@ from __future__ import annotations
 import pytest
 
 from macros.kvalitet.page_walk import MISSING, PHONE_WIDTHS, WIDE
+from macros.kvalitet.test_accessibility import CONTENT_WIDTHS
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [WIDE, *PHONE_WIDTHS]
-# The content lane (./dev test --content) checks every page wide and at the narrowest phone.
-CONTENT_WIDTHS = (WIDE, 320)
-WIDTH_PARAMS = [pytest.param(w, id=f"{w}px", marks=[pytest.mark.content] if w in CONTENT_WIDTHS
-                             else []) for w in WIDTHS]
+# The content checks (macros/kvalitet/test_accessibility.py, `strategi test`) check every page
+# wide and at the narrowest phone; here the phones between.
+WIDTHS = [w for w in (WIDE, *PHONE_WIDTHS) if w not in CONTENT_WIDTHS]
+WIDTH_PARAMS = [pytest.param(w, id=f"{w}px") for w in WIDTHS]
 
 
 def _report(failures: dict[str, list[str]]) -> str:

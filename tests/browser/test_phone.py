@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.loading import load_site_data
 from macros.kvalitet.page_walk import PHONE_WIDTHS
 from tests.conftest import build_site
 
@@ -103,7 +104,9 @@ def test_gantt_fits_the_phone_with_full_names(phone, served_site, site_pages):
     table = site_pages["gantt/"].select("table.gantt-tabel tbody th[scope=row]")
     titles = {" ".join(th.get_text(" ").split()) for th in table}
     assert set(chart["names"]) == titles  # every initiative, its whole name
-    assert chart["arrows"], "løbende tiltag mangler pilen"
+    root = Path(__file__).resolve().parents[2]
+    if any(p.period.is_open for t in load_site_data(root).tiltag.tiltag for p in t.perioder):
+        assert chart["arrows"], "løbende tiltag mangler pilen"
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +116,12 @@ def mid_plan_site(tmp_path_factory) -> Iterator[str]:
     import http.server
     import threading
 
+    root = Path(__file__).resolve().parents[2]
+    periods = [p.period for t in load_site_data(root).tiltag.tiltag for p in t.perioder]
+    first = min(p.start for p in periods)
+    day = first + (max(p.end or p.start for p in periods) - first) / 2  # mid-plan
     out = tmp_path_factory.mktemp("midt-i-planen") / "site"
-    result = build_site(Path(__file__).resolve().parents[2], out,
-                        env_extra={"STRATEGI_DATO": "2023-06-15"})
+    result = build_site(root, out, env_extra={"STRATEGI_DATO": day.isoformat()})
     assert result.returncode == 0, result.stderr[-2000:]
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
