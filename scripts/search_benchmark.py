@@ -142,7 +142,7 @@ def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int,
     """Measure one built site and print the figures."""
     from playwright.sync_api import sync_playwright
 
-    hand_queries = load_queries(ROOT / "tests" / "search_queries.yml") if hand else []
+    hand_queries = load_queries(ROOT / "tests" / "indhold" / "search_queries.yml") if hand else []
     generated = generate(site, per_kind) if per_kind else []
     generated += generate_dates(site, per_date_kind) if per_date_kind else []
     with served(site) as (base, requested), sync_playwright() as pw:

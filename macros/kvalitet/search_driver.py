@@ -61,7 +61,7 @@ class Outcome:
 
 
 def load_queries(path: Path) -> list[Query]:
-    """Hand-written queries of a strategy (its own file, e.g. tests/search_queries.yml)."""
+    """Hand-written queries of a strategy (its own file, e.g. tests/indhold/search_queries.yml)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [Query(str(q["soeg"]), str(q["side"]), str(q.get("hvorfor", "")),
                   str(q.get("mangler", ""))) for q in data]
