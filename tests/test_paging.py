@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.data.loading import SiteData, load_site_data
 from macros.views import paging
@@ -154,18 +155,26 @@ def answering_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
     more tracks than the status page lists one by one."""
     root = tmp_path_factory.mktemp("anbefalet")
     shutil.copytree(ROOT / "data", root / "data")
-    recommendations = [a.id for a in load_site_data(ROOT).anbefalinger.anbefalinger]
+    site = load_site_data(ROOT)
+    # Cited where the strategy's approval stands: a place any strategy's sources have.
+    cite = site.identity.godkendt.kilde.model_dump(exclude_none=True)
+    recommendations = [a.id for a in site.anbefalinger.anbefalinger]
+    if not recommendations:  # TESTDATA: a strategy without recommendations gets invented ones
+        recommendations = [f"testanbefaling-{n}" for n in range(5)]
+        (root / "data" / "anbefalinger.yml").write_text(yaml.safe_dump({"anbefalinger": [
+            {"id": r, "afsender": "Testdata", "titel": f"Testanbefaling {r[-1]}", "kilde": cite}
+            for r in recommendations]}, allow_unicode=True), encoding="utf-8")
     spor = root / "data" / "spor.yml"
     tracks = [f"testspor-{n}" for n in range(views.STATUS_TRACK_ROWS + 1)]
+    flow = yaml.safe_dump(cite, default_flow_style=True, allow_unicode=True).strip()
     spor.write_text(spor.read_text(encoding="utf-8").replace("spor:\n", "spor:\n" + "".join(
-        f"  - id: {t}\n    titel: Testspor {t[9:]}\n"
-        "    kilde: {dokument: tids-og-procesplan, sted: Tabellen}\n" for t in tracks), 1),
+        f"  - id: {t}\n    titel: Testspor {t[9:]}\n    kilde: {flow}\n" for t in tracks), 1),
         encoding="utf-8")
     initiatives = [
         {"id": f"tiltag-{n}", "titel": f"Tiltag nummer {n}", "spor": tracks[n % len(tracks)],
          "perioder": [{"tekst": f"{n % 4 + 1}. kvartal {2023 + n % 3}"}],
          "anbefalinger": [recommendations[(n + k) % len(recommendations)] for k in range(3)],
-         "kilde": {"dokument": "tids-og-procesplan", "sted": "Tabellen"}}
+         "kilde": cite}
         for n in range(COUNT)
     ]
     write_collection(root, "tiltag", initiatives)

@@ -4,13 +4,13 @@ tests/browser/test_search.py, scripts/search_benchmark.py).
 
 The phrases come from what search sees of each page (query_generator.page_texts) and are read
 by the data layer's own reader of written dates (macros.data.writtendates, parse_period), not by
-the search's: "26. oktober 2023", "27. sep. 2023", "uge 40 2023", "1 kvartal 2023",
-"2. halvår 2023", "marts 2024"; a span of years ("2023-2024", "2023 – 2024"), which that reader
+the search's: "14. marts 2031", "27. sep. 2031", "uge 40 2031", "1 kvartal 2031",
+"2. halvår 2031", "marts 2032"; a span of years ("2031-2032", "2031 – 2032"), which that reader
 takes as two years, by a pattern of its own. Each phrase is then typed in one of the forms of
-its kind, chosen with the seed: a date as «26. oktober 2023», «26. okt. 2023», «26. oktober»,
-«26/10-2023», «26.10.2023», «26/10», «2023-10-26»; a week as «uge 40», «uge 40 2023»; a
-quarter as «1. kvartal 2024», «Q1 2024», «første kvartal 2024»; a span as «2023-2024»,
-«2023/24» and so on. A query is answered when one of the first three results is a page that
+its kind, chosen with the seed: a date as «14. marts 2031», «14. mar. 2031», «14. marts»,
+«14/3-2031», «14.03.2031», «14/3», «2031-03-14»; a week as «uge 40», «uge 40 2031»; a
+quarter as «1. kvartal 2031», «Q1 2031», «første kvartal 2031»; a span as «2031-2032»,
+«2031/32» and so on. A query is answered when one of the first three results is a page that
 writes the same date or period in any form (typed without a year: in any year, or none).
 """
 

@@ -1,7 +1,7 @@
 """This strategy's search (Norddjurs, Socialområdet): an initiative's facts are searchable word
 by word, its glossary entry VPU is a result of its own, in the index and in the real search box;
-each everyday Danish query of tests/indhold/search_queries.yml, typed key by key into the real search
-box in Chromium, has its expected page among the first three results (queries marked
+each everyday Danish query of tests/indhold/search_queries.yml, typed key by key into the real
+search box in Chromium, has its expected page among the first three results (queries marked
 'mangler' are known weak spots, expected to fail until the search improves); hidden search
 words never show, and snippets mark the page's own words. That any strategy's search answers is
 checked by the engine (macros/kvalitet/test_search.py)."""
