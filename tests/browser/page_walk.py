@@ -35,6 +35,8 @@ PHONE_LAYOUT_BELOW = 720  # Material's 45em step: below it tables are cards, not
 # and desk widths.
 SWEEP_WIDTHS = (320, 360, 414, 480, 600, 719, 720, 768, 900, 959, 960, 1024, 1100, 1219, 1220,
                 1280, 1440)
+# Every rule axe ran is in one of these lists of its answer (only violations list every node).
+RESULT_KINDS = ("violations", "passes", "incomplete", "inapplicable")
 MISSING = "findes-ikke-side/"
 ADMIN = "admin/"
 
@@ -131,7 +133,8 @@ CARDS = """
 """
 
 # For every visible focusable element: does focusing it change its outline/box-shadow (or that of
-# its <label>, for Material's visually hidden radio and checkbox inputs)? Returns those that don't.
+# its <label>, for Material's visually hidden radio and checkbox inputs)? Returns those that don't,
+# and how many took focus.
 FOCUS = """
 () => {
   const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]),' +
@@ -155,17 +158,19 @@ FOCUS = """
     ? [el.nextElementSibling] : [];
   if (document.activeElement) document.activeElement.blur();
   const bad = [];
+  let checked = 0;
   for (const el of document.querySelectorAll(selector)) {
     const parts = [el, ...(el.labels || []), ...next(el)].filter(shown);
     if (!parts.length || el.tabIndex < 0 || skipped(el)) continue;
     const before = parts.map(look).join('/');
     el.focus();
     if (document.activeElement !== el) continue;
+    checked++;
     const after = parts.map(look).join('/');
     el.blur();
     if (before === after) bad.push(el.outerHTML.slice(0, 120));
   }
-  return bad;
+  return [bad, checked];
 }
 """
 
@@ -195,11 +200,14 @@ class Visit:
     url: str
     axe: list[str] = field(default_factory=list)
     axe_dark: list[str] = field(default_factory=list)
+    axe_rules: list[str] = field(default_factory=list)  # the rules axe ran, light scheme
+    axe_dark_rules: list[str] = field(default_factory=list)  # and dark
     scroll: tuple[int, int] = (0, 0)
     too_wide: list[str] = field(default_factory=list)
     broken_words: list[str] = field(default_factory=list)
     tables: list[dict[str, Any]] = field(default_factory=list)
     unfocused: list[str] = field(default_factory=list)
+    focus_checked: int = 0  # elements focused by the focus check
     sweep: dict[int, list[str]] = field(default_factory=dict)  # width -> layout problems
     skip_link: str | None = None  # what went wrong, or None
     material_runs: bool = True
@@ -221,12 +229,16 @@ def pages_to_open(site_pages: dict[str, Any]) -> list[str]:
             if not soup.find("meta", attrs={"http-equiv": "refresh"})]
 
 
-def axe_violations(page: Any, axe: Axe, options: dict[str, Any]) -> list[str]:
-    """axe-core's violations on the page as it is now (axe injected once per page)."""
+def axe_violations(page: Any, axe: Axe, options: dict[str, Any],
+                   rules_run: list[str] | None = None) -> list[str]:
+    """axe-core's violations on the page as it is now (axe injected once per page); the ids
+    of the rules it ran are added to rules_run."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe.axe_script)
     options = {**options, "resultTypes": ["violations"]}
     response = page.evaluate("options => axe.run(document, options)", options)
+    if rules_run is not None:
+        rules_run += sorted(rule["id"] for kind in RESULT_KINDS for rule in response[kind])
     found = []
     for violation in response["violations"]:
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]][:3]
@@ -241,7 +253,8 @@ def _visit(page: Any, base: str, url: str, width: int, axe: Axe, site_page: bool
     if width == WIDE and site_page:  # first, on the page as loaded
         visit.skip_link = _skip_link(page)
         page.evaluate(SETTLE)
-    visit.axe = axe_violations(page, axe, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    visit.axe = axe_violations(page, axe, {"runOnly": {"type": "tag", "values": WCAG_TAGS}},
+                               visit.axe_rules)
     visit.scroll = tuple(page.evaluate("() => [document.documentElement.scrollWidth, "
                                        "document.documentElement.clientWidth]"))
     if width == WIDE:
@@ -255,12 +268,13 @@ def _visit(page: Any, base: str, url: str, width: int, axe: Axe, site_page: bool
     page.emulate_media(color_scheme="dark")
     page.evaluate(SCHEME, "slate")
     visit.axe_dark = axe_violations(page, axe, {"runOnly": {"type": "rule",
-                                                            "values": ["color-contrast"]}})
+                                                            "values": ["color-contrast"]}},
+                                    visit.axe_dark_rules)
     if site_page and width in FOCUS_WIDTHS:
         page.emulate_media(color_scheme="light")
         page.evaluate(SCHEME, "default")
         page.keyboard.press("Tab")  # keyboard modality, as a keyboard user would have
-        visit.unfocused = page.evaluate(FOCUS)
+        visit.unfocused, visit.focus_checked = page.evaluate(FOCUS)
     if site_page and width == SWEEP_WIDTHS[0]:
         visit.sweep = _sweep(page)
     return visit
