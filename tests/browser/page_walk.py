@@ -35,7 +35,8 @@ PHONE_LAYOUT_BELOW = 720  # Material's 45em step: below it tables are cards, not
 # and desk widths.
 SWEEP_WIDTHS = (320, 360, 414, 480, 600, 719, 720, 768, 900, 959, 960, 1024, 1100, 1219, 1220,
                 1280, 1440)
-# Every rule axe ran is in one of these lists of its answer (only violations list every node).
+# Every rule axe ran is in one or more of these lists of its answer (only violations list every
+# node).
 RESULT_KINDS = ("violations", "passes", "incomplete", "inapplicable")
 MISSING = "findes-ikke-side/"
 ADMIN = "admin/"
@@ -238,7 +239,7 @@ def axe_violations(page: Any, axe: Axe, options: dict[str, Any],
     options = {**options, "resultTypes": ["violations"]}
     response = page.evaluate("options => axe.run(document, options)", options)
     if rules_run is not None:
-        rules_run += sorted(rule["id"] for kind in RESULT_KINDS for rule in response[kind])
+        rules_run += sorted({rule["id"] for kind in RESULT_KINDS for rule in response[kind]})
     found = []
     for violation in response["violations"]:
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]][:3]
