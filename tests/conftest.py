@@ -220,11 +220,15 @@ def served_site(site_url: str) -> str:
     return site_url
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def _chromium_or_fail() -> None:
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium mangler: kør ./dev test, som installerer den "
                     "(apt-get install chromium)")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    _chromium_or_fail()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -234,20 +238,22 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def page_walk(browser: object, served_site: str,
-              site_pages: dict[str, BeautifulSoup]) -> Callable[[int], Any]:
+def page_walk(served_site: str,
+              site_pages: dict[str, BeautifulSoup]) -> Iterator[Callable[[int], Any]]:
     """`page_walk(width)`: every page visited once at that width, with every per-page check
-    (tests/browser/page_walk.py); each width is walked once per session."""
-    from tests.browser.page_walk import walk
+    (tests/browser/page_walk.py), several pages at once in a Chromium of the walks' own; each
+    width is walked once per session."""
+    from tests.browser.page_walk import Walker
 
+    _chromium_or_fail()
     walks: dict[int, Any] = {}
+    with Walker(CHROMIUM, CHROMIUM_ARGS) as walker:
+        def at(width: int) -> Any:
+            if width not in walks:
+                walks[width] = walker.walk(served_site, site_pages, width)
+            return walks[width]
 
-    def at(width: int) -> Any:
-        if width not in walks:
-            walks[width] = walk(browser, served_site, site_pages, width)
-        return walks[width]
-
-    return at
+        yield at
 
 
 @pytest.fixture
