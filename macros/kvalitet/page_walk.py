@@ -1,27 +1,35 @@
-"""One visit to every page of the session build per browser context, with every per-page check
+"""One visit to every page of the session build per width, with every per-page check
 made in that visit: the browser tests assert on what it recorded, so adding a check adds work to
 the visit, not another round of page loads.
 
-`walk(width)` (fixture `page_walk`) opens each page once in a context of that width (phones as
-touch devices) in the light colour scheme and records:
+`Walker.walk(width)` (fixture `page_walk`) opens each page once in a context of that width
+(phones as touch devices) in the light colour scheme and records:
 - axe-core's WCAG 2.0-2.2 A/AA violations; then, switched to the dark scheme in the same visit,
-  axe's colour contrast (the one rule a colour scheme can change);
+  axe's colour contrast (the one rule a colour scheme can change); and the rules axe ran;
 - the page's layout: its scroll width, what reaches past the screen or scrolls sideways, words
   broken mid-word, and how its tables show (cards on phones); in the 320 px walk, the window is
   then resized through every width from 320 to 1440 px (SWEEP_WIDTHS) and the same is recorded
   at each;
-- at 1280 and 320 px, elements that take focus without showing it; at 1280 px the skip link;
+- at 1280 and 320 px, elements that take focus without showing it (and how many were focused);
+  at 1280 px the skip link;
 - at 1280 px every Content-Security-Policy violation (an init-script listener and the console),
   whether Material's scripts run, cookies, and every request the pages make.
 The 404 answer is visited too (axe, policy, requests); /admin/ last, for its policy only.
+
+The walk drives a Chromium of its own (`Walker`) through Playwright's async API, CONTEXTS pages
+at a time, each in a browser context of its own with axe-core already in every page it loads (an
+init script): a visit mostly waits for one browser process, and two cores can run more than one.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.async_api import async_playwright
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PHONE_WIDTHS = (320, 360, 414)
@@ -35,6 +43,12 @@ PHONE_LAYOUT_BELOW = 720  # Material's 45em step: below it tables are cards, not
 # and desk widths.
 SWEEP_WIDTHS = (320, 360, 414, 480, 600, 719, 720, 768, 900, 959, 960, 1024, 1100, 1219, 1220,
                 1280, 1440)
+# Every rule axe ran is in one or more of these lists of its answer (only violations list every
+# node).
+RESULT_KINDS = ("violations", "passes", "incomplete", "inapplicable")
+# Pages loaded and checked at once, each in a browser context of its own: a visit spends much of
+# its time waiting for the browser, so two cores keep more than one page busy.
+CONTEXTS = 3
 MISSING = "findes-ikke-side/"
 ADMIN = "admin/"
 
@@ -131,7 +145,8 @@ CARDS = """
 """
 
 # For every visible focusable element: does focusing it change its outline/box-shadow (or that of
-# its <label>, for Material's visually hidden radio and checkbox inputs)? Returns those that don't.
+# its <label>, for Material's visually hidden radio and checkbox inputs)? Returns those that don't,
+# and how many took focus.
 FOCUS = """
 () => {
   const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]),' +
@@ -155,19 +170,33 @@ FOCUS = """
     ? [el.nextElementSibling] : [];
   if (document.activeElement) document.activeElement.blur();
   const bad = [];
+  let checked = 0;
   for (const el of document.querySelectorAll(selector)) {
     const parts = [el, ...(el.labels || []), ...next(el)].filter(shown);
     if (!parts.length || el.tabIndex < 0 || skipped(el)) continue;
     const before = parts.map(look).join('/');
     el.focus();
     if (document.activeElement !== el) continue;
+    checked++;
     const after = parts.map(look).join('/');
     el.blur();
     if (before === after) bad.push(el.outerHTML.slice(0, 120));
   }
-  return bad;
+  return [bad, checked];
 }
 """
+
+SIZES = """() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"""
+
+# What _layout_problems reads after each resize of the sweep, in one call to the page.
+LAYOUT = f"""(scrollRegions) => ({{
+  tooWide: ({TOO_WIDE})(scrollRegions),
+  broken: ({BROKEN_WORDS})(),
+  sizes: ({SIZES})(),
+}})"""
+
+AXE_RUN = "options => axe.run(document, options)"
+AXE_SOURCE = Axe().axe_script
 
 ACTIVE = """() => { const el = document.activeElement; return {
     cls: el.className || '', tag: el.tagName,
@@ -175,12 +204,30 @@ ACTIVE = """() => { const el = document.activeElement; return {
 
 # Back to the page as loaded after the skip link was followed: nothing focused, at the top, and
 # every transition (the header's title, a tooltip) finished, so axe sees no colour mid-fade.
+# Material removes a focused link's tooltip 250 ms after the link loses focus, fading it out:
+# wait until it is gone (at most 2 s), then for what is still moving.
 SETTLE = """async () => {
   if (document.activeElement) document.activeElement.blur();
   window.scrollTo(0, 0);
+  const start = performance.now();
+  while (document.querySelector('.md-tooltip2') && performance.now() - start < 2000)
+    await new Promise(resolve => setTimeout(resolve, 25));
   await new Promise(requestAnimationFrame);
   await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
 }"""
+
+# After a resize: wait for the frames Material's scripts redraw in and the transitions they start
+# (up to SETTLE_MS); returns the milliseconds waited.
+SETTLED = """async limit => {
+  const start = performance.now();
+  await new Promise(requestAnimationFrame);
+  await new Promise(requestAnimationFrame);
+  await Promise.race([
+    Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+    new Promise(resolve => setTimeout(resolve, limit))]);
+  return performance.now() - start;
+}"""
+SETTLE_MS = 400
 
 # Material's palette as its own script sets it on load for a reader who prefers the scheme.
 SCHEME = """async scheme => {
@@ -195,11 +242,14 @@ class Visit:
     url: str
     axe: list[str] = field(default_factory=list)
     axe_dark: list[str] = field(default_factory=list)
+    axe_rules: list[str] = field(default_factory=list)  # the rules axe ran, light scheme
+    axe_dark_rules: list[str] = field(default_factory=list)  # and dark
     scroll: tuple[int, int] = (0, 0)
     too_wide: list[str] = field(default_factory=list)
     broken_words: list[str] = field(default_factory=list)
     tables: list[dict[str, Any]] = field(default_factory=list)
     unfocused: list[str] = field(default_factory=list)
+    focus_checked: int = 0  # elements focused by the focus check
     sweep: dict[int, list[str]] = field(default_factory=dict)  # width -> layout problems
     skip_link: str | None = None  # what went wrong, or None
     material_runs: bool = True
@@ -225,8 +275,14 @@ def axe_violations(page: Any, axe: Axe, options: dict[str, Any]) -> list[str]:
     """axe-core's violations on the page as it is now (axe injected once per page)."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe.axe_script)
-    options = {**options, "resultTypes": ["violations"]}
-    response = page.evaluate("options => axe.run(document, options)", options)
+    return _axe_report(page.evaluate(AXE_RUN, {**options, "resultTypes": ["violations"]}))
+
+
+def _axe_report(response: dict[str, Any], rules_run: list[str] | None = None) -> list[str]:
+    """The violations in axe's answer, one line each; the ids of the rules it ran are added to
+    rules_run."""
+    if rules_run is not None:
+        rules_run += sorted({rule["id"] for kind in RESULT_KINDS for rule in response[kind]})
     found = []
     for violation in response["violations"]:
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]][:3]
@@ -234,103 +290,167 @@ def axe_violations(page: Any, axe: Axe, options: dict[str, Any]) -> list[str]:
     return found
 
 
-def _visit(page: Any, base: str, url: str, width: int, axe: Axe, site_page: bool) -> Visit:
-    page.emulate_media(color_scheme="light")
-    page.goto(base + url)
+async def _axe(page: Any, options: dict[str, Any], rules_run: list[str]) -> list[str]:
+    # axe is in every page of the walk's contexts already (an init script).
+    response = await page.evaluate(AXE_RUN, {**options, "resultTypes": ["violations"]})
+    return _axe_report(response, rules_run)
+
+
+async def _visit(page: Any, base: str, url: str, width: int, site_page: bool) -> Visit:
+    await page.emulate_media(color_scheme="light")
+    await page.goto(base + url)
     visit = Visit(url)
     if width == WIDE and site_page:  # first, on the page as loaded
-        visit.skip_link = _skip_link(page)
-        page.evaluate(SETTLE)
-    visit.axe = axe_violations(page, axe, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    visit.scroll = tuple(page.evaluate("() => [document.documentElement.scrollWidth, "
-                                       "document.documentElement.clientWidth]"))
+        visit.skip_link = await _skip_link(page)
+        await page.evaluate(SETTLE)
+    visit.axe = await _axe(page, {"runOnly": {"type": "tag", "values": WCAG_TAGS}},
+                           visit.axe_rules)
+    visit.scroll = tuple(await page.evaluate(SIZES))
     if width == WIDE:
-        visit.material_runs = page.evaluate(
+        visit.material_runs = await page.evaluate(
             "typeof __md_get === 'function' && typeof document$ === 'object'")
-        visit.cookie = page.evaluate("document.cookie")
+        visit.cookie = await page.evaluate("document.cookie")
     if site_page:
-        visit.too_wide = page.evaluate(TOO_WIDE, width >= PHONE_LAYOUT_BELOW)
-        visit.broken_words = page.evaluate(BROKEN_WORDS)
-        visit.tables = page.evaluate(CARDS)
-    page.emulate_media(color_scheme="dark")
-    page.evaluate(SCHEME, "slate")
-    visit.axe_dark = axe_violations(page, axe, {"runOnly": {"type": "rule",
-                                                            "values": ["color-contrast"]}})
+        visit.too_wide = await page.evaluate(TOO_WIDE, width >= PHONE_LAYOUT_BELOW)
+        visit.broken_words = await page.evaluate(BROKEN_WORDS)
+        visit.tables = await page.evaluate(CARDS)
+    await page.emulate_media(color_scheme="dark")
+    await page.evaluate(SCHEME, "slate")
+    visit.axe_dark = await _axe(page, {"runOnly": {"type": "rule", "values": ["color-contrast"]}},
+                                visit.axe_dark_rules)
     if site_page and width in FOCUS_WIDTHS:
-        page.emulate_media(color_scheme="light")
-        page.evaluate(SCHEME, "default")
-        page.keyboard.press("Tab")  # keyboard modality, as a keyboard user would have
-        visit.unfocused = page.evaluate(FOCUS)
+        await page.emulate_media(color_scheme="light")
+        await page.evaluate(SCHEME, "default")
+        await page.keyboard.press("Tab")  # keyboard modality, as a keyboard user would have
+        visit.unfocused, visit.focus_checked = await page.evaluate(FOCUS)
     if site_page and width == SWEEP_WIDTHS[0]:
-        visit.sweep = _sweep(page)
+        visit.sweep = await _sweep(page)
     return visit
 
 
-def _layout_problems(page: Any, width: int) -> list[str]:
-    found = [f"for bred: {e}" for e in page.evaluate(TOO_WIDE, width >= PHONE_LAYOUT_BELOW)[:5]]
-    found += [f"ord brudt: {w!r}" for w in page.evaluate(BROKEN_WORDS)[:5]]
-    sizes = page.evaluate("() => [document.documentElement.scrollWidth, "
-                          "document.documentElement.clientWidth]")
+async def _layout_problems(page: Any, width: int) -> list[str]:
+    layout = await page.evaluate(LAYOUT, width >= PHONE_LAYOUT_BELOW)
+    found = [f"for bred: {e}" for e in layout["tooWide"][:5]]
+    found += [f"ord brudt: {w!r}" for w in layout["broken"][:5]]
+    sizes = layout["sizes"]
     if sizes[0] > sizes[1]:
         found.append(f"siden ruller sidelæns ({sizes[0]} > {sizes[1]})")
     return found
 
 
-def _sweep(page: Any) -> dict[int, list[str]]:
+async def _sweep(page: Any) -> dict[int, list[str]]:
     """The page's layout problems at every width, the window resized in one visit."""
     start = page.viewport_size
     found = {}
     for width in SWEEP_WIDTHS:
-        page.set_viewport_size({"width": width, "height": start["height"]})
-        problems = _layout_problems(page, width)
-        if problems:  # Material animates its sidebars into place after a resize
-            page.wait_for_timeout(400)
-            problems = _layout_problems(page, width)
+        await page.set_viewport_size({"width": width, "height": start["height"]})
+        problems = await _layout_problems(page, width)
+        if problems:  # Material animates its sidebars into place after a resize: look again
+            # when that is done, and at the latest SETTLE_MS after the first look
+            waited = await page.evaluate(SETTLED, SETTLE_MS)
+            problems = await _layout_problems(page, width)
+            if problems and waited < SETTLE_MS:
+                await page.wait_for_timeout(SETTLE_MS - waited)
+                problems = await _layout_problems(page, width)
         found[width] = problems
-    page.set_viewport_size(start)
+    await page.set_viewport_size(start)
     return found
 
 
-def _skip_link(page: Any) -> str | None:
-    page.keyboard.press("Tab")
-    first = page.evaluate(ACTIVE)
+async def _skip_link(page: Any) -> str | None:
+    await page.keyboard.press("Tab")
+    first = await page.evaluate(ACTIVE)
     if "md-skip" not in str(first["cls"]):
         return f"første Tab gik til {first}"
-    page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
-    if not page.evaluate(ACTIVE)["inContent"]:
+    await page.keyboard.press("Enter")
+    await page.keyboard.press("Tab")
+    if not (await page.evaluate(ACTIVE))["inContent"]:
         return "efter springlinket er fokus ikke i indholdet"
     return None
 
 
-def walk(browser: Any, base: str, site_pages: dict[str, Any], width: int) -> Walk:
+async def _walk(browser: Any, base: str, site_pages: dict[str, Any], width: int,
+                contexts: int) -> Walk:
     phone = width < 700
-    context = browser.new_context(viewport={"width": width, "height": 740 if phone else 900},
-                                  locale="da-DK", is_mobile=phone, has_touch=phone)
     result = Walk(width, pages_to_open(site_pages), {})
+    to_visit = [*result.pages, MISSING]
+    visits: dict[str, Visit] = {}
     seen: list[str] = []
-    if width == WIDE:
-        context.expose_function("__reportCsp", lambda text: result.csp.append(text))
-        context.add_init_script(CSP_LISTENER)
-        context.on("request", lambda request: seen.append(request.url))
-    page = context.new_page()
+    opened: list[Any] = []
 
     def on_console(message: Any) -> None:
         if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
             result.csp.append(f"console: {message.text}")
 
-    if width == WIDE:
-        page.on("console", on_console)
-    axe = Axe()
-    try:
-        for url in result.pages:
-            result.visits[url] = _visit(page, base, url, width, axe, site_page=True)
-        result.visits[MISSING] = _visit(page, base, MISSING, width, axe, site_page=False)
+    async def new_page(with_axe: bool) -> Any:
+        context = await browser.new_context(
+            viewport={"width": width, "height": 740 if phone else 900}, locale="da-DK",
+            is_mobile=phone, has_touch=phone)
+        opened.append(context)
         if width == WIDE:
-            page.wait_for_load_state("networkidle")
+            await context.expose_function("__reportCsp", lambda text: result.csp.append(text))
+            await context.add_init_script(CSP_LISTENER)
+            context.on("request", lambda request: seen.append(request.url))
+        if with_axe:
+            await context.add_init_script(AXE_SOURCE)
+        page = await context.new_page()
+        if width == WIDE:
+            page.on("console", on_console)
+        return page
+
+    async def visit_in_turn() -> Any:
+        """One context's page, visiting the next page not yet taken until none is left."""
+        page = await new_page(with_axe=True)
+        while to_visit:
+            url = to_visit.pop(0)
+            visits[url] = await _visit(page, base, url, width, site_page=url != MISSING)
+        return page
+
+    try:
+        pages = await asyncio.gather(*(visit_in_turn() for _ in range(contexts)))
+        if width == WIDE:
+            for page in pages:
+                await page.wait_for_load_state("networkidle")
             result.requests = list(seen)
-            page.goto(base + ADMIN)  # the editor's own page: its policy, nothing else
-            page.wait_for_load_state("networkidle")
+            admin = await new_page(with_axe=False)  # the editor's page: its policy, nothing else
+            await admin.goto(base + ADMIN)
+            await admin.wait_for_load_state("networkidle")
     finally:
-        context.close()
+        for context in opened:
+            await context.close()
+    result.visits = {url: visits[url] for url in [*result.pages, MISSING]}
     return result
+
+
+class Walker:
+    """A Chromium of the walks' own, driven through Playwright's async API on a thread of its own
+    (the session's browser is the synchronous API's, which waits for one page at a time), so that
+    CONTEXTS pages are loaded and checked at once."""
+
+    def __init__(self, executable: str | None, args: list[str]) -> None:
+        self._executable, self._args = executable, args
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+
+    def __enter__(self) -> Walker:
+        self._thread.start()
+        self._playwright = self._run(async_playwright().start())
+        self._browser = self._run(self._playwright.chromium.launch(
+            executable_path=self._executable, args=self._args))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._run(self._browser.close())
+            self._run(self._playwright.stop())
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+
+    def _run(self, coroutine: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+
+    def walk(self, base: str, site_pages: dict[str, Any], width: int,
+             contexts: int = CONTEXTS) -> Walk:
+        """Every page visited once at that width, CONTEXTS at a time."""
+        return self._run(_walk(self._browser, base, site_pages, width, contexts))

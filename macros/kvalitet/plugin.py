@@ -187,20 +187,22 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def page_walk(browser: object, served_site: str,
-              site_pages: dict[str, BeautifulSoup]) -> Callable[[int], Any]:
+def page_walk(served_site: str,
+              site_pages: dict[str, BeautifulSoup]) -> Iterator[Callable[[int], Any]]:
     """`page_walk(width)`: every page visited once at that width, with every per-page check
-    (page_walk.py); each width is walked once per session."""
-    from macros.kvalitet.page_walk import walk
+    (page_walk.py), several pages at once in a Chromium of the walks' own; each width is walked
+    once per session."""
+    from macros.kvalitet.page_walk import Walker
 
+    executable = CHROMIUM if Path(CHROMIUM).exists() else None
     walks: dict[int, Any] = {}
+    with Walker(executable, CHROMIUM_ARGS) as walker:
+        def at(width: int) -> Any:
+            if width not in walks:
+                walks[width] = walker.walk(served_site, site_pages, width)
+            return walks[width]
 
-    def at(width: int) -> Any:
-        if width not in walks:
-            walks[width] = walk(browser, served_site, site_pages, width)
-        return walks[width]
-
-    return at
+        yield at
 
 
 @pytest.fixture

@@ -25,6 +25,9 @@ def _report(failures: dict[str, list[str]]) -> str:
 def test_axe_finds_no_wcag_violations(page_walk, width):
     walk = page_walk(width)
     assert MISSING in walk.visits and len(walk.visits) == len(walk.pages) + 1
+    # Every visit ran the same rules (none skipped on a page), and they are many.
+    rule_sets = {tuple(v.axe_rules) for v in walk.visits.values()}
+    assert len(rule_sets) == 1 and len(rule_sets.pop()) > 50, rule_sets
     light = {url or "(forside)": v.axe for url, v in walk.visits.items() if v.axe}
     assert not light, _report(light)
 
@@ -32,5 +35,6 @@ def test_axe_finds_no_wcag_violations(page_walk, width):
 @pytest.mark.parametrize("width", WIDTH_PARAMS)
 def test_dark_scheme_keeps_every_contrast(page_walk, width):
     walk = page_walk(width)
+    assert all(v.axe_dark_rules == ["color-contrast"] for v in walk.visits.values())
     dark = {url or "(forside)": v.axe_dark for url, v in walk.visits.items() if v.axe_dark}
     assert not dark, _report(dark)

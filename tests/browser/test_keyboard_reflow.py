@@ -48,6 +48,8 @@ def test_skip_link_is_first_and_moves_focus_to_content(page_walk):
 @pytest.mark.parametrize("width", FOCUS_WIDTHS)
 def test_every_focusable_element_shows_focus(page_walk, width):
     walk = page_walk(width)
+    unchecked = [url for url in walk.pages if walk.visits[url].focus_checked < 3]
+    assert not unchecked, f"fokus blev ikke prøvet på: {unchecked}"  # skip link, logo, menu…
     problems = [f"{url}: {element}" for url, visit in walk.visits.items()
                 for element in visit.unfocused]
     assert not problems, f"{len(problems)} uden synligt fokus:\n" + "\n".join(problems[:40])
