@@ -204,13 +204,15 @@ ACTIVE = """() => { const el = document.activeElement; return {
 
 # Back to the page as loaded after the skip link was followed: nothing focused, at the top, and
 # every transition (the header's title, a tooltip) finished, so axe sees no colour mid-fade.
-# Material removes a focused link's tooltip 250 ms after the link loses focus, fading it out:
-# wait until it is gone (at most 2 s), then for what is still moving.
+# Material removes a focused link's tooltip 250 ms after the link loses focus, fading it out, and
+# fades an abbreviation's (content.tooltips) from active: wait until neither is shown (at most
+# 2 s), then for what is still moving.
 SETTLE = """async () => {
   if (document.activeElement) document.activeElement.blur();
   window.scrollTo(0, 0);
   const start = performance.now();
-  while (document.querySelector('.md-tooltip2') && performance.now() - start < 2000)
+  while (document.querySelector('.md-tooltip2, .md-tooltip--active') &&
+         performance.now() - start < 2000)
     await new Promise(resolve => setTimeout(resolve, 25));
   await new Promise(requestAnimationFrame);
   await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));

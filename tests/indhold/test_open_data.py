@@ -17,6 +17,7 @@ import icalendar
 import pytest
 
 from macros.data.loading import load_site_data
+from macros.exports import opendata
 
 pytestmark = pytest.mark.content  # checks content can fail: ./dev test --content
 
@@ -127,3 +128,13 @@ def test_committee_calendar_holds_only_its_meetings(built_site: Path) -> None:
                if "vpu" in m.udvalg}
     assert set(by_uid(built_site / "kalender" / "vpu.ics")) == vpu_ids
     assert (built_site / "kalender" / "spor-organisering.ics").is_file()
+
+
+def test_data_page_documents_every_file_and_column(site_pages: dict) -> None:
+    """This site's page of open data documents the format and every file and column."""
+    text = site_pages["data/"].get_text(" ")
+    assert "semikolon" in text.lower() and "BOM" in text
+    for name, (columns, _rows) in opendata.CSV_FILES.items():
+        assert name in text, name
+        for column in columns:
+            assert f"{column}" in text, f"kolonnen {column} i {name} er ikke beskrevet"
