@@ -30,8 +30,16 @@ def write_fictional_scale(project: Path) -> None:
                      for n in range(1, views.STATUS_TRACK_ROWS - len(spor["spor"]) + 2)]
     spor_file.write_text(MARK + yaml.safe_dump(spor, allow_unicode=True, sort_keys=False),
                          encoding="utf-8")
-    recommendations = yaml.safe_load(
-        (project / "data" / "anbefalinger.yml").read_text(encoding="utf-8"))["anbefalinger"]
+    path = project / "data" / "anbefalinger.yml"
+    recommendations = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(
+        "anbefalinger") or []
+    if not recommendations:  # a strategy without recommendations gets invented ones
+        recommendations = [{"id": f"testdata-anbefaling-{n}", "afsender": "Testdata",
+                            "titel": f"Testdata: opdigtet anbefaling {n}", "kilde": source}
+                           for n in range(1, 31)]  # more than one page of the matrix
+        path.write_text(MARK + yaml.safe_dump({"anbefalinger": recommendations},
+                                              allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
     ids = [a["id"] for a in recommendations]
     initiatives = read_collection(project, "tiltag")
     write_collection(project, "tiltag", [{**t, "anbefalinger": ids} for t in initiatives])

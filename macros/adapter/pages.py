@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import logging
 import pickle
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 import macros
 from macros.data.loading import SiteData, load_site_data
@@ -98,4 +100,20 @@ def finish_page(html: str, page: Page, stash: HtmlStash) -> str:
     html, ids = stash.release(stash.finish(html))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= ids
+    _skip_target(page, html)
     return html
+
+
+_HEADING = re.compile(r'<h([2-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def _skip_target(page: Page, html: str) -> None:
+    """A page whose headings are all held HTML (a status round's report) has no table of
+    contents, and Material then leaves out the skip link ("Gå til indholdet", WCAG 2.4.1):
+    its headings from the finished HTML give it one."""
+    if list(page.toc):
+        return
+    tokens = [{"level": int(level), "id": anchor, "name": re.sub(r"<[^>]+>", "", name).strip(),
+               "children": []} for level, anchor, name in _HEADING.findall(html)]
+    if tokens:
+        page.toc = get_toc(tokens)

@@ -58,7 +58,7 @@ def phone(browser, request) -> Iterator[object]:
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
-def test_pages_fit_the_phone_with_words_whole_and_tables_as_cards(page_walk, width):
+def test_pages_fit_the_phone_with_words_whole_and_tables_as_cards(page_walk, site_pages, width):
     walk = page_walk(width)
     problems: list[str] = []
     tables = 0
@@ -81,7 +81,8 @@ def test_pages_fit_the_phone_with_words_whole_and_tables_as_cards(page_walk, wid
                     problems.append(f"{where}: {table['table']}: etiketten {label!r} vises ikke "
                                     f"({content} {display})")
                     break
-    assert tables >= 10, tables  # plan, all initiatives, Gantt table, bilag, matrix, open data
+    with_tables = sum(1 for soup in site_pages.values() if soup.select_one(".md-content table"))
+    assert tables >= with_tables > 0, tables
     assert not problems, f"{len(problems)} problemer:\n" + "\n".join(problems[:40])
 
 

@@ -77,7 +77,7 @@ def test_generated_date_queries_find_a_page_with_their_date(search_page: Any, se
         if "⁂" in shown or TOKEN.search(shown):
             shown_tokens.append(f"{query.text!r}: {shown[:200]!r}")
     rate = 1 - len(missed) / len(queries)
-    assert {q.kind for q in queries} == set(DATE_KINDS)
+    assert queries and {q.kind for q in queries} <= set(DATE_KINDS)
     assert rate >= DATES_TARGET, f"{rate:.0%} af {len(queries)} fundet:\n" + "\n".join(missed)
     assert not shown_tokens, shown_tokens
 
