@@ -161,10 +161,10 @@ def answering_site(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
     cite = site.identity.godkendt.kilde.model_dump(exclude_none=True)
     recommendations = [a.id for a in site.anbefalinger.anbefalinger]
     if not recommendations:  # TESTDATA: a strategy without recommendations gets invented ones
-        recommendations = [f"testanbefaling-{n}" for n in range(5)]
+        recommendations = [f"testanbefaling-{n}" for n in range(30)]
         (root / "data" / "anbefalinger.yml").write_text(yaml.safe_dump({"anbefalinger": [
-            {"id": r, "afsender": "Testdata", "titel": f"Testanbefaling {r[-1]}", "kilde": cite}
-            for r in recommendations]}, allow_unicode=True), encoding="utf-8")
+            {"id": r, "afsender": "Testdata", "titel": f"Testanbefaling {r.rsplit('-', 1)[1]}",
+             "kilde": cite} for r in recommendations]}, allow_unicode=True), encoding="utf-8")
     spor = root / "data" / "spor.yml"
     tracks = [f"testspor-{n}" for n in range(views.STATUS_TRACK_ROWS + 1)]
     flow = yaml.safe_dump(cite, default_flow_style=True, allow_unicode=True).strip()
