@@ -19,6 +19,7 @@ from macros.data.sources import normalize
 from macros.data.verbatim import ROW_FIELDS, check_verbatim
 from macros.data.writtendates import date_phrases, drawing_problems, impossible_dates, plan_year
 from macros.data.yamlsource import YamlDocument
+from macros.kvalitet.test_sources_cited import target
 from tests.conftest import ROOT
 
 # -- written dates ------------------------------------------------------------------------------
@@ -140,17 +141,6 @@ def test_random_word_mutations_of_quoted_fields_are_all_caught() -> None:
 # -- the built site: every Kilde link to an existing, marked passage with the item's words ----
 
 
-def _target(page_url: str, href: str) -> tuple[str, str]:
-    path, _, anchor = href.partition("#")
-    parts = [p for p in page_url.split("/") if p]
-    for piece in path.split("/"):
-        if piece == "..":
-            parts.pop()
-        elif piece and piece != ".":
-            parts.append(piece)
-    return ("/".join(parts) + "/" if parts else ""), anchor
-
-
 def _item_words(site: object, page_url: str, link: object) -> list[str]:
     """The words of the data item a Kilde link cites, which its passage must contain."""
     ancestor_ids = [a.get("id") for a in link.parents if a.get("id")]
@@ -180,7 +170,7 @@ def test_every_kilde_link_reaches_a_marked_passage_with_the_cited_words(site_pag
     for url, soup in site_pages.items():
         for link in soup.select("p.kilde a, .note a.kilde__link"):
             links += 1
-            target_url, anchor = _target(url, link["href"])
+            target_url, anchor = target(url, link["href"])
             assert target_url.startswith("kilder/"), (url, link["href"])
             assert target_url in site_pages, (url, link["href"])
             element = site_pages[target_url].find(id=anchor)
@@ -191,7 +181,7 @@ def test_every_kilde_link_reaches_a_marked_passage_with_the_cited_words(site_pag
     # links written by hand into the sources (news posts) reach a passage too
     for url, soup in site_pages.items():
         for link in soup.select('a[href*="kilder/"]'):
-            target_url, anchor = _target(url, link["href"])
+            target_url, anchor = target(url, link["href"])
             if not anchor or not target_url.startswith("kilder/"):
                 continue
             element = site_pages[target_url].find(id=anchor)
@@ -209,7 +199,7 @@ def test_every_kilde_link_reaches_a_marked_passage_with_the_cited_words(site_pag
                 continue
             text = " ".join(
                 normalize(site_pages[t].find(id=a).get_text(" "))
-                for t, a in (_target(url, g["href"]) for g in group))
+                for t, a in (target(url, g["href"]) for g in group))
             # glossary tooltips (<abbr>) and line breaks split the text into pieces: compare
             # without white space
             squeezed = re.sub(r"\s+", "", text)

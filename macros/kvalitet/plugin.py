@@ -211,3 +211,16 @@ def browser_page(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Any, served_site: str) -> Iterator[Any]:
+    """One page with the search dialog open, reused by a module's queries to keep the run
+    short."""
+    from macros.kvalitet.search_driver import open_search
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    open_search(page, served_site)
+    yield page
+    context.close()

@@ -8,6 +8,7 @@ of them have arrived, and how long it took.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,3 +127,15 @@ def search(page: Any, base_url: str, query: Query) -> Outcome:
     millis = page.evaluate("() => window.__soeg.renderedAt - window.__soeg.lastKey")
     pages = [[_relative(h, base_url) for h in item] for item in links]
     return Outcome(query, pages, float(millis))
+
+
+def summary_pages(docs: Path) -> set[str]:
+    """URLs of the Markdown pages under docs/ whose front matter says search sees their summary
+    only (`soeg_kun_sammendrag: true`)."""
+    found = set()
+    for path in docs.rglob("*.md"):
+        head = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+        if re.search(r"^soeg_kun_sammendrag:\s*true", head, re.M):
+            url = path.relative_to(docs).with_suffix("").as_posix()
+            found.add(url.removesuffix("index") if url.endswith("index") else url + "/")
+    return found

@@ -7,6 +7,8 @@ forwards elsewhere at once (the /was address) is checked where it lands. The pho
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from macros.kvalitet.page_walk import MISSING, WIDE
@@ -21,9 +23,9 @@ def _report(failures: dict[str, list[str]]) -> str:
     return "\n".join(f"{url}:\n  " + "\n  ".join(v) for url, v in failures.items())
 
 
-@pytest.mark.parametrize("width", WIDTH_PARAMS)
-def test_axe_finds_no_wcag_violations(page_walk, width):
-    walk = page_walk(width)
+def assert_axe_clean(walk: Any) -> None:
+    """Every page of the walk (and the 404 answer) ran the same axe rules, many of them, and
+    none found a WCAG violation in the light scheme."""
     assert MISSING in walk.visits and len(walk.visits) == len(walk.pages) + 1
     # Every visit ran the same rules (none skipped on a page), and they are many.
     rule_sets = {tuple(v.axe_rules) for v in walk.visits.values()}
@@ -32,9 +34,18 @@ def test_axe_finds_no_wcag_violations(page_walk, width):
     assert not light, _report(light)
 
 
-@pytest.mark.parametrize("width", WIDTH_PARAMS)
-def test_dark_scheme_keeps_every_contrast(page_walk, width):
-    walk = page_walk(width)
+def assert_dark_contrast_kept(walk: Any) -> None:
+    """In the dark scheme every page keeps its colour contrast (the one rule a scheme changes)."""
     assert all(v.axe_dark_rules == ["color-contrast"] for v in walk.visits.values())
     dark = {url or "(forside)": v.axe_dark for url, v in walk.visits.items() if v.axe_dark}
     assert not dark, _report(dark)
+
+
+@pytest.mark.parametrize("width", WIDTH_PARAMS)
+def test_axe_finds_no_wcag_violations(page_walk, width):
+    assert_axe_clean(page_walk(width))
+
+
+@pytest.mark.parametrize("width", WIDTH_PARAMS)
+def test_dark_scheme_keeps_every_contrast(page_walk, width):
+    assert_dark_contrast_kept(page_walk(width))

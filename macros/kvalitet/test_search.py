@@ -5,32 +5,16 @@ queries taken from the site's own data find their pages (search_driver.py)."""
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from macros.kvalitet.search_driver import Query, open_search, search
+from macros.kvalitet.search_driver import Query, search, summary_pages
 
 pytestmark = pytest.mark.content  # checks content can fail: strategi test
 
 SEED = 34
 INITIATIVE_QUERIES = 5  # initiatives drawn (fixed seed) whose title is typed
-
-
-def summary_only_pages(strategy_root: Path) -> set[str]:
-    """URLs of the Markdown pages whose front matter says search sees their summary only."""
-    docs = strategy_root / "docs"
-    found = set()
-    for path in docs.rglob("*.md"):
-        head = path.read_text(encoding="utf-8").split("\n---", 1)[0]
-        if re.search(r"^soeg_kun_sammendrag:\s*true", head, re.M):
-            url = path.relative_to(docs).with_suffix("").as_posix()
-            found.add(url.removesuffix("index") if url.endswith("index") else url + "/")
-    return found
 
 
 def test_only_the_pagefind_index_is_published(built_site):
@@ -42,7 +26,7 @@ def test_only_the_pagefind_index_is_published(built_site):
 def test_overview_pages_are_found_by_their_summary_only(search_fragments, strategy_root,
                                                         site_data):
     # The pages marked so, and each track's page (its template is).
-    pages = summary_only_pages(strategy_root) | {f"spor/{s.id}/" for s in site_data.spor.spor}
+    pages = summary_pages(strategy_root / "docs") | {f"spor/{s.id}/" for s in site_data.spor.spor}
     for page in sorted(pages):
         fragment = search_fragments[page]
         assert fragment["anchors"] == [], page
@@ -64,15 +48,6 @@ def test_glossary_entries_are_results_of_their_own(search_fragments, site_data):
 def test_titles_shown_in_results_carry_no_twins(search_fragments):
     assert not [u for u, f in search_fragments.items() if "⁂" in f["meta"]["title"]]
 
-
-@pytest.fixture(scope="module")
-def search_page(browser: Any, served_site: str) -> Iterator[Any]:
-    """One page with the search dialog open, reused by every query to keep the run short."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    page = context.new_page()
-    open_search(page, served_site)
-    yield page
-    context.close()
 
 
 @pytest.mark.browser

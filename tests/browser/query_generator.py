@@ -29,6 +29,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from macros.kvalitet.search_driver import summary_pages
 from macros.search import analysis
 from macros.search.analysis import stem
 
@@ -53,22 +54,11 @@ class GeneratedQuery:
         return any(links and links[0] in self.relevant for links in pages[:top])
 
 
-def summary_pages(docs: Path = DOCS) -> set[str]:
-    """URLs of the pages search sees by their summary only (front matter)."""
-    found = set()
-    for path in docs.rglob("*.md"):
-        head = path.read_text(encoding="utf-8").split("\n---", 1)[0]
-        if re.search(r"^soeg_kun_sammendrag:\s*true", head, re.M):
-            url = path.relative_to(docs).with_suffix("").as_posix()
-            found.add(url.removesuffix("index") if url.endswith("index") else url + "/")
-    return found
-
-
 def page_texts(site: Path) -> dict[str, str]:
     """Lower-cased main text of every page (URL relative to the site root) as search sees it,
     and of every glossary entry under `ordliste/#<id>`."""
     texts: dict[str, str] = {}
-    summaries = summary_pages()
+    summaries = summary_pages(DOCS)
     for path in sorted(site.rglob("index.html")):
         url = path.parent.relative_to(site).as_posix() + "/"
         url = "" if url == "./" else url

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from macros.kvalitet.page_walk import MISSING, PHONE_WIDTHS, WIDE
-from macros.kvalitet.test_accessibility import CONTENT_WIDTHS
+from macros.kvalitet.page_walk import PHONE_WIDTHS, WIDE
+from macros.kvalitet.test_accessibility import (
+    CONTENT_WIDTHS,
+    assert_axe_clean,
+    assert_dark_contrast_kept,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -23,27 +27,14 @@ WIDTHS = [w for w in (WIDE, *PHONE_WIDTHS) if w not in CONTENT_WIDTHS]
 WIDTH_PARAMS = [pytest.param(w, id=f"{w}px") for w in WIDTHS]
 
 
-def _report(failures: dict[str, list[str]]) -> str:
-    return "\n".join(f"{url}:\n  " + "\n  ".join(v) for url, v in failures.items())
-
-
 @pytest.mark.parametrize("width", WIDTH_PARAMS)
 def test_axe_finds_no_wcag_violations(page_walk, width):
-    walk = page_walk(width)
-    assert MISSING in walk.visits and len(walk.visits) == len(walk.pages) + 1
-    # Every visit ran the same rules (none skipped on a page), and they are many.
-    rule_sets = {tuple(v.axe_rules) for v in walk.visits.values()}
-    assert len(rule_sets) == 1 and len(rule_sets.pop()) > 50, rule_sets
-    light = {url or "(forside)": v.axe for url, v in walk.visits.items() if v.axe}
-    assert not light, _report(light)
+    assert_axe_clean(page_walk(width))
 
 
 @pytest.mark.parametrize("width", WIDTH_PARAMS)
 def test_dark_scheme_keeps_every_contrast(page_walk, width):
-    walk = page_walk(width)
-    assert all(v.axe_dark_rules == ["color-contrast"] for v in walk.visits.values())
-    dark = {url or "(forside)": v.axe_dark for url, v in walk.visits.items() if v.axe_dark}
-    assert not dark, _report(dark)
+    assert_dark_contrast_kept(page_walk(width))
 
 
 def test_missing_page_is_danish_and_styled_under_sub_path(browser_page, served_site):

@@ -12,7 +12,6 @@ tests/indhold/test_search.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +37,6 @@ DATES_TARGET = 0.95
 TOKEN = re.compile(r"\b(?:(?:19|20)\d\d(?:(?:0[1-9]|1[0-2])(?:[0-3]\d)?|(?:19|20)\d\d)"
                    r"|(?:" + "|".join(MONTHS_DA) + r")\d\d|uge\d\d|kvartal\d|halvar\d)\b")
 
-
-@pytest.fixture(scope="module")
-def search_page(browser: Any, served_site: str) -> Iterator[Any]:
-    """One page with the search dialog open, reused by every query to keep the run short."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    page = context.new_page()
-    open_search(page, served_site)
-    yield page
-    context.close()
 
 
 def test_generated_queries_find_a_page_with_their_word(search_page: Any, served_site: str,

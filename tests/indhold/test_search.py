@@ -9,13 +9,12 @@ checked by the engine (macros/kvalitet/test_search.py)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from macros.kvalitet.search_driver import Query, load_queries, open_search, search
+from macros.kvalitet.search_driver import Query, load_queries, search
 
 QUERIES = load_queries(Path(__file__).resolve().parent / "search_queries.yml")
 
@@ -41,14 +40,6 @@ def test_overview_pages_are_found_by_their_summary_only(search_fragments, page):
 def test_glossary_entries_are_results_of_their_own(search_fragments):
     assert search_fragments["ordliste/#vpu"]["meta"]["title"] == "VPU – Voksen- og Plejeudvalget"
 
-
-@pytest.fixture(scope="module")
-def search_page(browser: Any, served_site: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    page = context.new_page()
-    open_search(page, served_site)
-    yield page
-    context.close()
 
 
 @pytest.mark.content  # the index is built and answers a query
