@@ -1,6 +1,6 @@
 """Preview responsiveness: seconds from saving an initiative's file until `mkdocs serve` shows it.
 
-Starts `mkdocs serve` in a project copy on a free localhost port, waits until it answers, then
+Starts `strategi preview` (`mkdocs serve --strict --dirty`, as `./dev preview` does) in a project copy on a free localhost port, waits until it answers, then
 changes one initiative's title and polls that initiative's page over HTTP until the new title is
 served. Every wait is bounded; the server is always stopped.
 """
@@ -83,7 +83,7 @@ def preview_latency(project: Path, env: dict[str, str], edits: int = 3) -> list[
     base = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("wb")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "macros.cli.main", "preview", ".", "-a", f"127.0.0.1:{port}"],
         cwd=project, env={**env, "SITE_URL": base}, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_for(base + f"tiltag/{initiative}/", None, START_TIMEOUT, server)

@@ -5,7 +5,9 @@ It translates MkDocs' events into calls on the layers below and holds one build'
 instance, made anew in `on_config`: the validated data, the history, the HTML stash (all in a
 BuildContext the views and macros render from), what the pages tell the search, the news posts
 and the open data being written. MkDocs keeps the instance across `mkdocs serve` rebuilds (it
-has `on_startup`), so nothing of one build leaks into the next. Shaped like Material's own
+has `on_startup`), so nothing of one build leaks into the next, except on purpose: what
+`strategi preview` (serving with --dirty) needs to build only the pages a change touches, in
+`rebuilds` (rebuilds.py). Shaped like Material's own
 plugins (material/plugins/blog): typed options in config.py, the work in modules beside it.
 
 Order of events: `on_config` runs before mkdocs-macros' (priority 100), so data errors are
@@ -29,11 +31,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros.adapter import admin, csp, engine, history, pages, search, strictness, theme
+from macros.adapter import admin, csp, engine, history, pages, rebuilds, search, strictness, theme
 from macros.adapter.config import StrategiConfig
 from macros.adapter.exports import Exports, base_url
 from macros.history.compute import describe
 from macros.history.load import load_history
+from macros.runtime import cancel
 from macros.runtime.contentcache import CACHE_ROOT as CACHE
 from macros.runtime.today import build_date
 from macros.search.analysis import WordListMissing, require_word_list
@@ -53,25 +56,40 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        # `strategi preview` serves with --dirty: only the pages a change touches are built
+        # again (rebuilds.py).
+        self.dirty = False
+        self.rebuilds = rebuilds.Rebuilds()
         self.warnings = strictness.WarningCount()
         self.finishing: threading.Thread | None = None
+        self.stop_finishing = threading.Event()
+        self.finishing_dir = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = self.serving and dirty
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(rebuilds.QuietDirtyWarning())
 
     def on_shutdown(self) -> None:
-        self._await_finishing()
-
-    def _await_finishing(self) -> None:
-        """The previous `mkdocs serve` build's search index and exports are written (before
-        this build empties the site folder or the server stops)."""
-        if self.finishing is not None:
+        if self.finishing is not None:  # what the last build shows is written before it stops
             self.finishing.join()
             self.finishing = None
 
+    def _stop_finishing(self, site_dir: str) -> None:
+        """The previous `mkdocs serve` build's search index and exports are given up where they
+        are (macros/runtime/cancel.py) when this build writes the same folder: they are out of
+        date, and are written again. Another folder gets them whole."""
+        if self.finishing is not None:
+            if self.finishing_dir == site_dir:
+                self.stop_finishing.set()
+            self.finishing.join()
+            self.finishing = None
+            self.stop_finishing.clear()
+
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._await_finishing()
+        self._stop_finishing(config.site_dir)
         self.warnings.start(strict=bool(config.strict), docs_dir=Path(config.docs_dir))
         engine.add_engine(config)
         root = Path(config.config_file_path).parent
@@ -95,6 +113,8 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         theme.keep_compiled_templates(config.theme, root / CACHE / "jinja" / "tema")
         self.search = search.SearchPages()
         self.exports = Exports(site)
+        if self.dirty:
+            rebuilds.forget_materials_merge(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -105,7 +125,16 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         admin.add_editor_files(files, config, self.build.site)
         return files
 
+    @event_priority(-100)  # after Material's blog plugin (-50) added its pages to the nav
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.dirty:
+            self.rebuilds.mark(files, nav, config, self.build)
+        return nav
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.dirty:
+            for page in self.rebuilds.restore():
+                self.search.note(page)
         theme.prepare_templates(env)
         env.globals["soeg_korte_ord"] = search.glossary_short_words(self.build.site)
         return env
@@ -154,25 +183,32 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
             return
         # `mkdocs serve`: the pages are written, and the browser reloads as soon as this
         # returns; the search index and the open data follow a moment later, beside the server
-        # (a saved data file shows sooner). The next rebuild waits for them (on_config).
+        # (a saved data file shows sooner). The next rebuild stops them (on_config).
         self.finishing = threading.Thread(target=self._finish_site_logged, args=(config, url),
                                           name="strategi-efterarbejde", daemon=True)
+        self.finishing_dir = config.site_dir
         self.finishing.start()
 
     def _finish_site(self, config: MkDocsConfig, url: str | None) -> None:
-        self.search.write_index(config, self.build.site)
+        self.search.write_index(config, self.build.site,
+                                self.rebuilds.search_docs if self.dirty else None)
         if url is not None:
             self.exports.finish(config, url)  # with the change files (write_change_files)
 
     def _finish_site_logged(self, config: MkDocsConfig, url: str | None) -> None:
         try:
-            self._finish_site(config, url)
+            with cancel.cancellable(self.stop_finishing):
+                self._finish_site(config, url)
+        except cancel.Cancelled:
+            log.debug("Søgeindeks og åbne data opgivet: en nyere ændring bygges")
         except Exception as error:  # the server goes on; the editor sees why in its log
             log.error("Søgeindekset eller de åbne data kunne ikke skrives: %s", error)
 
     @event_priority(-1000)  # the last word: every warning of the build has been logged
     def _refuse_warnings(self, *, config: MkDocsConfig) -> None:
         self.warnings.stop_if_any()
+        if self.dirty:
+            self.rebuilds.finish()
 
     on_post_build = CombinedEvent(_write_outputs, _refuse_warnings)
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -67,12 +69,18 @@ class SearchPages:
         if page.url in self.full_content:
             page.content = self.full_content.pop(page.url)
 
-    def write_index(self, config: MkDocsConfig, site: SiteData) -> None:
+    def write_index(self, config: MkDocsConfig, site: SiteData,
+                    merge: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None,
+                    ) -> None:
+        """`merge` adds the documents of pages a `strategi preview` rebuild did not build
+        (rebuilds.py)."""
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.exists():
             log.warning("Søgeindekset findes ikke (%s); søgningen kan ikke bygges.", path)
             return
         index = json.loads(path.read_text(encoding="utf-8"))
+        if merge is not None:
+            index["docs"] = merge(index["docs"])
         groups = synonyms_from_terms(site.ordliste.termer)
         track_ids = [track.id for track in site.spor.spor]
         docs = page_docs(index["docs"], groups, self.summary_pages, track_ids)

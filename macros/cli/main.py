@@ -111,8 +111,11 @@ def cmd_preview(args: argparse.Namespace, extra: Sequence[str]) -> int:
     watch: list[str] = []
     if theme_dir() == SOURCE_THEME:  # the engine's own repository: its code changes too
         watch = ["--watch", str(PACKAGE), "--watch", str(SOURCE_THEME)]
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", *watch, *extra]
-    return subprocess.run(command, cwd=folder, check=False).returncode
+    # --dirty: a change builds only the pages it touches again (macros/adapter/rebuilds.py).
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", *watch, *extra]
+    # This process becomes the server, so stopping it stops the server.
+    os.chdir(folder)
+    os.execv(sys.executable, command)
 
 
 def _danish(text: str) -> str:

@@ -17,6 +17,7 @@ from macros.data.loading import SiteData
 from macros.data.model import Tiltag
 from macros.exports import calendars, feeds, opendata
 from macros.history.record import Change, History
+from macros.runtime import cancel
 from macros.views import changes as hist
 from macros.views import viewmodels as views
 
@@ -135,6 +136,7 @@ def initiative_files(site: SiteData, history: History, base_url: str,
     stamp = dt.datetime.strptime(calendars.stamp(site), "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
     files: dict[str, bytes] = {}
     for t in site.tiltag.tiltag:
+        cancel.checkpoint()
         chosen = own.get(t.id, []) + [meetings[m.id] for m in views.meetings_for_initiative(site, t)
                                       if m.id in meetings]
         chosen.sort(key=lambda e: (e.start, e.uid))

@@ -16,13 +16,13 @@ import dataclasses
 import importlib.metadata
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from macros.runtime import cancel
 from macros.runtime.contentcache import ContentCache, code_digest, digest, link_or_copy
 from macros.search import analysis
 from macros.search.records import Record, records
@@ -39,25 +39,29 @@ class PagefindError(RuntimeError):
 
 
 def write_bundle(records: Sequence[Record], site_dir: Path) -> Path:
-    """Write the bundle into `site_dir`/pagefind/ and return that folder."""
+    """Write the bundle into `site_dir`/pagefind/ and return that folder. The bundle is made
+    beside it and then put in its place, so a search meanwhile finds the previous one."""
     output = site_dir / BUNDLE_DIR
-    shutil.rmtree(output, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp, \
+            tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir) as made:
         for number, record in enumerate(records):
             # Files by number: records such as glossary entries have a URL with a fragment;
             # the URL itself travels as the record's `url` meta (records.py).
             path = Path(tmp) / f"r{number}" / "index.html"
             path.parent.mkdir()
             path.write_text(record.html, encoding="utf-8")
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output),
-             "--force-language", "da", "--quiet"],
-            capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise PagefindError(f"Pagefind kunne ikke bygge søgeindekset: {result.stderr.strip()}")
-    for pattern in UNUSED:
-        for path in output.glob(pattern):
-            path.unlink()
+        result = cancel.run(
+            [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", made,
+             "--force-language", "da", "--quiet"])
+        if result.returncode != 0:
+            raise PagefindError(
+                f"Pagefind kunne ikke bygge søgeindekset: {result.stderr.strip()}")
+        for pattern in UNUSED:
+            for path in Path(made).glob(pattern):
+                path.unlink()
+        shutil.rmtree(output, ignore_errors=True)
+        Path(made).rename(output)
+        Path(made).mkdir()  # for TemporaryDirectory to remove
     return output
 
 

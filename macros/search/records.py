@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from macros.runtime import cancel
 from macros.search import analysis, dates
 from macros.search.documents import plain_text
 from macros.search.pruning import page_key
@@ -53,6 +54,7 @@ def records(docs: Sequence[dict[str, Any]], groups: Sequence[Synonyms],
         by_page.setdefault(page_key(doc["location"]), []).append(doc)
     out = []
     for key, members in by_page.items():
+        cancel.checkpoint()
         factor = weights.get(key.split("#")[0], 1.0)
         if "#" in key:
             factor *= GLOSSARY_WEIGHT
