@@ -24,6 +24,8 @@ init script): a visit mostly waits for one browser process, and two cores can ru
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +37,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PHONE_WIDTHS = (320, 360, 414)
 FOCUS_WIDTHS = (1280, 320)
 WIDE = 1280
+# Every width a check asks `page_walk` for: walked in the background from the session's start.
+WALK_WIDTHS = tuple(dict.fromkeys((WIDE, *FOCUS_WIDTHS, *PHONE_WIDTHS)))
 PHONE_LAYOUT_BELOW = 720  # Material's 45em step: below it tables are cards, nothing scrolls
 # Every width from 320 to 1440 px that the 320 px walk resizes each page through: the phone
 # widths and, for each of Material's layout steps (45em, 60em, 76.25em = 720, 960, 1220 px),
@@ -202,24 +206,8 @@ ACTIVE = """() => { const el = document.activeElement; return {
     cls: el.className || '', tag: el.tagName,
     inContent: !!el.closest('.md-content'), inNav: !!el.closest('nav.md-nav--primary') }; }"""
 
-# Back to the page as loaded after the skip link was followed: nothing focused, at the top, and
-# every transition (the header's title, a tooltip) finished, so axe sees no colour mid-fade.
-# Material removes a focused link's tooltip 250 ms after the link loses focus, fading it out, and
-# fades an abbreviation's (content.tooltips) from active: wait until neither is shown (at most
-# 2 s), then for what is still moving.
-SETTLE = """async () => {
-  if (document.activeElement) document.activeElement.blur();
-  window.scrollTo(0, 0);
-  const start = performance.now();
-  while (document.querySelector('.md-tooltip2, .md-tooltip--active') &&
-         performance.now() - start < 2000)
-    await new Promise(resolve => setTimeout(resolve, 25));
-  await new Promise(requestAnimationFrame);
-  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
-}"""
-
 # After a resize: wait for the frames Material's scripts redraw in and the transitions they start
-# (up to SETTLE_MS); returns the milliseconds waited.
+# (at most `limit` ms); returns the milliseconds waited.
 SETTLED = """async limit => {
   const start = performance.now();
   await new Promise(requestAnimationFrame);
@@ -230,6 +218,7 @@ SETTLED = """async limit => {
   return performance.now() - start;
 }"""
 SETTLE_MS = 400
+SETTLE_STEP_MS = 50
 
 # Material's palette as its own script sets it on load for a reader who prefers the scheme.
 SCHEME = """async scheme => {
@@ -302,9 +291,6 @@ async def _visit(page: Any, base: str, url: str, width: int, site_page: bool) ->
     await page.emulate_media(color_scheme="light")
     await page.goto(base + url)
     visit = Visit(url)
-    if width == WIDE and site_page:  # first, on the page as loaded
-        visit.skip_link = await _skip_link(page)
-        await page.evaluate(SETTLE)
     visit.axe = await _axe(page, {"runOnly": {"type": "tag", "values": WCAG_TAGS}},
                            visit.axe_rules)
     visit.scroll = tuple(await page.evaluate(SIZES))
@@ -320,6 +306,10 @@ async def _visit(page: Any, base: str, url: str, width: int, site_page: bool) ->
     await page.evaluate(SCHEME, "slate")
     visit.axe_dark = await _axe(page, {"runOnly": {"type": "rule", "values": ["color-contrast"]}},
                                 visit.axe_dark_rules)
+    # The skip link after axe, which then saw the page as loaded (no focused link, no tooltip
+    # fading) without waiting for it to settle; nothing before has moved the focus.
+    if width == WIDE and site_page:
+        visit.skip_link = await _skip_link(page)
     if site_page and width in FOCUS_WIDTHS:
         await page.emulate_media(color_scheme="light")
         await page.evaluate(SCHEME, "default")
@@ -347,13 +337,12 @@ async def _sweep(page: Any) -> dict[int, list[str]]:
     for width in SWEEP_WIDTHS:
         await page.set_viewport_size({"width": width, "height": start["height"]})
         problems = await _layout_problems(page, width)
-        if problems:  # Material animates its sidebars into place after a resize: look again
-            # when that is done, and at the latest SETTLE_MS after the first look
-            waited = await page.evaluate(SETTLED, SETTLE_MS)
+        waited = 0.0
+        # Material animates its sidebars into place after a resize: look again as it moves,
+        # until nothing is wrong or SETTLE_MS have passed since the first look.
+        while problems and waited < SETTLE_MS:
+            waited += await page.evaluate(SETTLED, min(SETTLE_STEP_MS, SETTLE_MS - waited))
             problems = await _layout_problems(page, width)
-            if problems and waited < SETTLE_MS:
-                await page.wait_for_timeout(SETTLE_MS - waited)
-                problems = await _layout_problems(page, width)
         found[width] = problems
     await page.set_viewport_size(start)
     return found
@@ -371,10 +360,9 @@ async def _skip_link(page: Any) -> str | None:
     return None
 
 
-async def _walk(browser: Any, base: str, site_pages: dict[str, Any], width: int,
-                contexts: int) -> Walk:
+async def _walk(browser: Any, base: str, pages: list[str], width: int, contexts: int) -> Walk:
     phone = width < 700
-    result = Walk(width, pages_to_open(site_pages), {})
+    result = Walk(width, list(pages), {})
     to_visit = [*result.pages, MISSING]
     visits: dict[str, Visit] = {}
     seen: list[str] = []
@@ -427,12 +415,15 @@ async def _walk(browser: Any, base: str, site_pages: dict[str, Any], width: int,
 class Walker:
     """A Chromium of the walks' own, driven through Playwright's async API on a thread of its own
     (the session's browser is the synchronous API's, which waits for one page at a time), so that
-    CONTEXTS pages are loaded and checked at once."""
+    CONTEXTS pages are loaded and checked at once, and the walks run while the test session goes
+    on with other tests (`walk_in_background`)."""
 
     def __init__(self, executable: str | None, args: list[str]) -> None:
         self._executable, self._args = executable, args
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._walks: dict[int, concurrent.futures.Future[Walk]] = {}
+        self._background: concurrent.futures.Future[None] | None = None
 
     def __enter__(self) -> Walker:
         self._thread.start()
@@ -443,6 +434,10 @@ class Walker:
 
     def __exit__(self, *exc: object) -> None:
         try:
+            if self._background is not None:
+                self._background.cancel()
+                with contextlib.suppress(concurrent.futures.CancelledError):
+                    self._background.exception()
             self._run(self._browser.close())
             self._run(self._playwright.stop())
         finally:
@@ -452,7 +447,23 @@ class Walker:
     def _run(self, coroutine: Any) -> Any:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
 
-    def walk(self, base: str, site_pages: dict[str, Any], width: int,
-             contexts: int = CONTEXTS) -> Walk:
+    def walk_in_background(self, base: str, pages: list[str], widths: tuple[int, ...],
+                           contexts: int = CONTEXTS) -> None:
+        """Start walking the pages at each width, one width after another; `walk` then waits
+        for a width's walk instead of making it."""
+        self._walks = {width: concurrent.futures.Future() for width in widths}
+
+        async def every_width() -> None:
+            for width, walk in self._walks.items():
+                try:
+                    walk.set_result(await _walk(self._browser, base, pages, width, contexts))
+                except Exception as error:
+                    walk.set_exception(error)
+
+        self._background = asyncio.run_coroutine_threadsafe(every_width(), self._loop)
+
+    def walk(self, base: str, pages: list[str], width: int, contexts: int = CONTEXTS) -> Walk:
         """Every page visited once at that width, CONTEXTS at a time."""
-        return self._run(_walk(self._browser, base, site_pages, width, contexts))
+        if width in self._walks:
+            return self._walks[width].result()
+        return self._run(_walk(self._browser, base, pages, width, contexts))

@@ -10,14 +10,11 @@ fragment), `served_site`, `browser` (Debian's Chromium through Playwright), `bro
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -39,7 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 PAGEFIND_FRAGMENT_HEAD = b"pagefind_dcd"
-SITE_PATH = "/strategi/"  # built under a sub-path, as on GitHub Pages
+SITE_PATH = "/strategi/"
+WALK_FIXTURE = "page_walk"  # built under a sub-path, as on GitHub Pages
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -66,33 +64,20 @@ def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1/",
 @contextlib.contextmanager
 def serve_folder(root: Path, not_found_page: Path) -> Iterator[int]:
     """Serve a folder on a free localhost port (yielded), answering a missing file with the
-    site's own 404 page, as GitHub Pages does. The folder may be filled after the server
-    starts (a build that must know the port first)."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def send_error(self, code: int, message: str | None = None,
-                       explain: str | None = None) -> None:
-            if code == 404 and not_found_page.exists():
-                body = not_found_page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            super().send_error(code, message, explain)
-
-    handler = functools.partial(Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    site's own 404 page, as GitHub Pages does (serve.py, in a process of its own). The folder
+    may be filled after the server starts (a build that must know the port first)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "macros.kvalitet.serve", str(root), str(not_found_page)],
+        stdout=subprocess.PIPE, text=True)
     try:
-        yield server.server_address[1]
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        if not line.strip().isdigit():
+            raise RuntimeError(f"the test server did not start (exit {server.poll()})")
+        yield int(line)
     finally:
-        server.shutdown()
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -190,19 +175,29 @@ def browser() -> Iterator[object]:
 def page_walk(served_site: str,
               site_pages: dict[str, BeautifulSoup]) -> Iterator[Callable[[int], Any]]:
     """`page_walk(width)`: every page visited once at that width, with every per-page check
-    (page_walk.py), several pages at once in a Chromium of the walks' own; each width is walked
-    once per session."""
-    from macros.kvalitet.page_walk import Walker
+    (page_walk.py), several pages at once in a Chromium of the walks' own. Every width the
+    checks use is walked once per session, in the background from the first test on (see
+    `_walks_start_first`), while the other tests run."""
+    from macros.kvalitet.page_walk import WALK_WIDTHS, Walker, pages_to_open
 
     executable = CHROMIUM if Path(CHROMIUM).exists() else None
-    walks: dict[int, Any] = {}
+    pages = pages_to_open(site_pages)
     with Walker(executable, CHROMIUM_ARGS) as walker:
-        def at(width: int) -> Any:
-            if width not in walks:
-                walks[width] = walker.walk(served_site, site_pages, width)
-            return walks[width]
+        walker.walk_in_background(served_site, pages, WALK_WIDTHS)
+        yield lambda width: walker.walk(served_site, pages, width)
 
-        yield at
+
+@pytest.fixture(scope="session", autouse=True)
+def _walks_start_first(request: pytest.FixtureRequest) -> None:
+    """The page walks are most of the browser's work: when a collected test uses them, they start
+    with the session's first test, and the tests that use them run last
+    (pytest_collection_modifyitems), so the session does the rest meanwhile."""
+    if any(WALK_FIXTURE in getattr(item, "fixturenames", ()) for item in request.session.items):
+        request.getfixturevalue(WALK_FIXTURE)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: WALK_FIXTURE in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture
