@@ -1,8 +1,9 @@
-"""Preview responsiveness: seconds from saving an initiative's file until `mkdocs serve` shows it.
+"""Preview responsiveness: seconds from saving an initiative's file until the preview shows it.
 
-Starts `strategi preview` (`mkdocs serve --strict --dirty`, as `./dev preview` does) in a project copy on a free localhost port, waits until it answers, then
-changes one initiative's title and polls that initiative's page over HTTP until the new title is
-served. Every wait is bounded; the server is always stopped.
+Starts `strategi preview` (`mkdocs serve --strict --dirty`, as `./dev preview` does) in a
+project copy on a free localhost port, waits until it answers, then changes one initiative's
+title and polls that initiative's page over HTTP until the new title is served. Every wait is
+bounded; the server is always stopped.
 """
 
 from __future__ import annotations
