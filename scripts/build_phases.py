@@ -9,7 +9,8 @@ time spent in a phase nested inside another (a Jinja template a macro renders, s
 the inner phase only. What no phase holds is MkDocs' own work (finding and copying files, the
 nav, writing pages). Prints one line per phase, largest first, with its share. The build runs as
 it would from the command line, except that the clock adds a little to each call it times.
-With --serve it times a rebuild of `mkdocs serve` instead: one build as the server's first,
+With --serve it times a rebuild of `strategi preview` (`mkdocs serve --dirty`) instead: one
+build as the server's first,
 then one initiative's title changed in its data file (PROJECT should be a copy) and the
 rebuild the server would make, in the same process, timed (with FASER_PROFIL=<file>, its
 cProfile statistics are written there).
@@ -129,8 +130,8 @@ def measure_rebuild(project: Path, site_dir: Path) -> tuple[float, dict[str, flo
         return loaded
 
     first = config()
-    first.plugins.on_startup(command="serve", dirty=False)
-    build(first, serve_url="http://127.0.0.1:8000/")
+    first.plugins.on_startup(command="serve", dirty=True)
+    build(first, serve_url="http://127.0.0.1:8000/", dirty=True)
     # What the plugin finishes beside the server after a build, done before the edit (an
     # editor takes longer than that to change a file).
     first.plugins.on_shutdown()
@@ -144,7 +145,7 @@ def measure_rebuild(project: Path, site_dir: Path) -> tuple[float, dict[str, flo
     if profile:
         profile.enable()
     build(clock.timed("start-up: mkdocs.yml and plugins' imports", config)(),
-          serve_url="http://127.0.0.1:8000/")
+          serve_url="http://127.0.0.1:8000/", dirty=True)
     wall = time.perf_counter() - start
     if profile:
         profile.disable()
