@@ -18,6 +18,7 @@ not fail. Runs no MkDocs build, so it takes about a second.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
@@ -55,39 +56,47 @@ class Report:
     macro_pages: set[str] = field(default_factory=set)  # render_macros: text made at build
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """mkdocs.yml has !ENV and !!python tags; we only need the plain `extra:` mapping."""
+class _AnyTagLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """mkdocs.yml has !ENV and !!python tags; we only need plain values. libyaml's parser when
+    PyYAML has it: the pure-Python one took half a second for mkdocs.yml."""
 
 
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _mkdocs_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml's plain values; empty when it is missing or not YAML."""
+    path = root / "mkdocs.yml"
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return _parsed_config(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_config(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:
+    try:
+        config: Any = yaml.load(path.read_text(encoding="utf-8"), _AnyTagLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
 def extra_names(root: Path) -> set[str]:
     """Top-level keys of `extra:` in mkdocs.yml, which pages can use as variables."""
-    try:
-        config: Any = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _AnyTagLoader)
-    except (OSError, yaml.YAMLError):
-        return set()
-    extra = config.get("extra") if isinstance(config, dict) else None
+    extra = _mkdocs_config(root).get("extra")
     return set(extra) if isinstance(extra, dict) else set()
 
 
 def site_name(root: Path) -> str | None:
-    try:
-        config: Any = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _AnyTagLoader)
-    except (OSError, yaml.YAMLError):
-        return None
-    name = config.get("site_name") if isinstance(config, dict) else None
+    name = _mkdocs_config(root).get("site_name")
     return str(name) if name else None
 
 
 def blog_settings(root: Path) -> tuple[str | None, list[str]]:
     """The blog folder (posts live in <folder>/posts/) and its allowed categories, if any."""
-    try:
-        config: Any = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _AnyTagLoader)
-    except (OSError, yaml.YAMLError):
-        return None, []
-    for plugin in (config or {}).get("plugins") or []:
+    for plugin in _mkdocs_config(root).get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("blog"), dict):
             settings = plugin["blog"]
             return str(settings.get("blog_dir", "blog")), list(settings.get("categories_allowed")
