@@ -130,7 +130,7 @@ def cold_first_searches(browser: Any, base: str, site: Path, requested: list[str
         page = context.new_page()
         start = len(requested)
         open_search(page, base)
-        search(page, base, query)
+        search(page, base, query, timed=True)
         wait_until_complete(page, query.text)
         sizes.append((search_bytes(site, requested[start:])[1], query.text))
         context.close()
@@ -150,17 +150,17 @@ def run(site: Path, label: str, verbose: bool, hand: bool, per_kind: int,
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
         open_search(page, base)
         first_query = hand_queries[0] if hand_queries else Query(generated[0].text, "")
-        first = search(page, base, first_query)
+        first = search(page, base, first_query, timed=True)
         wait_until_complete(page, first_query.text)
         first_bytes = search_bytes(site, requested)
         first_files = search_files(site, requested)
-        outcomes = [first, *(search(page, base, q) for q in hand_queries[1:])]
+        outcomes = [first, *(search(page, base, q, timed=True) for q in hand_queries[1:])]
         everything = [*hand_queries, *(Query(g.text, "") for g in generated)]
         cold = cold_first_searches(browser, base, site, requested,
                                    everything[::max(1, len(everything) // COLD_QUERIES)])
         if not hand_queries:
             outcomes = []
-        made = [(g, search(page, base, Query(g.text, ""))) for g in generated]
+        made = [(g, search(page, base, Query(g.text, ""), timed=True)) for g in generated]
         browser.close()
         all_bytes = search_bytes(site, requested)
     times = [o.millis for o in outcomes] + [o.millis for _, o in made]
