@@ -45,6 +45,8 @@ from macros.views.context import BuildContext
 from macros.views.htmlstash import HtmlStash
 
 log = logging.getLogger("mkdocs.plugins.strategi")
+# Seconds without a new change before a preview writes its search index and open data.
+FINISH_AFTER_PAUSE = 2.0
 
 
 class StrategiPlugin(BasePlugin[StrategiConfig]):
@@ -60,9 +62,11 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         # again (rebuilds.py).
         self.dirty = False
         self.rebuilds = rebuilds.Rebuilds()
+        self.annotator = glossary.Annotator()  # kept across rebuilds, like rebuilds
         self.warnings = strictness.WarningCount()
         self.finishing: threading.Thread | None = None
         self.stop_finishing = threading.Event()
+        self.finish_now = threading.Event()
         self.finishing_dir = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -72,24 +76,26 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(rebuilds.QuietDirtyWarning())
 
     def on_shutdown(self) -> None:
-        if self.finishing is not None:  # what the last build shows is written before it stops
-            self.finishing.join()
-            self.finishing = None
+        # What the last build shows is written before the server stops.
+        self._end_finishing(give_up=False)
 
-    def _stop_finishing(self, site_dir: str) -> None:
-        """The previous `mkdocs serve` build's search index and exports are given up where they
-        are (macros/runtime/cancel.py) when this build writes the same folder: they are out of
-        date, and are written again. Another folder gets them whole."""
+    def _end_finishing(self, give_up: bool) -> None:
+        """End the previous `mkdocs serve` build's search index and exports: written now, or
+        given up where they are (macros/runtime/cancel.py). A build of the same folder gives
+        them up: they are out of date, and it writes them again. Another folder (a test's
+        second build) gets them whole."""
         if self.finishing is not None:
-            if self.finishing_dir == site_dir:
+            if give_up:
                 self.stop_finishing.set()
+            self.finish_now.set()
             self.finishing.join()
             self.finishing = None
             self.stop_finishing.clear()
+            self.finish_now.clear()
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._stop_finishing(config.site_dir)
+        self._end_finishing(give_up=config.site_dir == self.finishing_dir)
         self.warnings.start(strict=bool(config.strict), docs_dir=Path(config.docs_dir))
         engine.add_engine(config)
         root = Path(config.config_file_path).parent
@@ -106,8 +112,7 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         found = load_history(root, self.config.historik, fork)
         log.info(describe(found))
         stash = HtmlStash()
-        pattern, titles = glossary.build_pattern(list(site.ordliste.termer))
-        stash.finish = lambda html: glossary.annotate(html, pattern=pattern, titles=titles)
+        stash.finish = self.annotator.for_terms(list(site.ordliste.termer))
         self.build = BuildContext(site, build_date(self.config.dato), found, stash, fork)
         rendering.keep_compiled_templates(root / CACHE / "jinja" / "visninger")
         theme.keep_compiled_templates(config.theme, root / CACHE / "jinja" / "tema")
@@ -179,26 +184,38 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
             log.warning("site_url mangler i mkdocs.yml: feeds og kalendere kræver absolutte "
                         "adresser")
         if not self.serving:
-            self._finish_site(config, url)
+            self._finish_site(config, url, self.search.read_docs(config))
             return
         # `mkdocs serve`: the pages are written, and the browser reloads as soon as this
-        # returns; the search index and the open data follow a moment later, beside the server
-        # (a saved data file shows sooner). The next rebuild stops them (on_config).
-        self.finishing = threading.Thread(target=self._finish_site_logged, args=(config, url),
+        # returns. The search index and the open data follow beside the server, once the
+        # changes pause for FINISH_AFTER_PAUSE (an editor who saves again at once would wait
+        # for them); the next rebuild of the folder gives them up (on_config). The search's
+        # documents are taken now: a rebuild that builds only some pages adds the others'
+        # (rebuilds.py), whether or not this build's index is ever written.
+        docs = self.search.read_docs(config)
+        if self.dirty and docs is not None:
+            docs = self.rebuilds.search_docs(docs)
+        self.finishing = threading.Thread(target=self._finish_site_later,
+                                          args=(config, url, docs),
                                           name="strategi-efterarbejde", daemon=True)
         self.finishing_dir = config.site_dir
         self.finishing.start()
 
-    def _finish_site(self, config: MkDocsConfig, url: str | None) -> None:
-        self.search.write_index(config, self.build.site,
-                                self.rebuilds.search_docs if self.dirty else None)
+    def _finish_site(self, config: MkDocsConfig, url: str | None,
+                     docs: list[dict[str, Any]] | None) -> None:
+        if docs is not None:
+            self.search.write_index(config, self.build.site, docs)
         if url is not None:
             self.exports.finish(config, url)  # with the change files (write_change_files)
 
-    def _finish_site_logged(self, config: MkDocsConfig, url: str | None) -> None:
+    def _finish_site_later(self, config: MkDocsConfig, url: str | None,
+                           docs: list[dict[str, Any]] | None) -> None:
+        self.finish_now.wait(FINISH_AFTER_PAUSE)
+        if self.stop_finishing.is_set():
+            return
         try:
             with cancel.cancellable(self.stop_finishing):
-                self._finish_site(config, url)
+                self._finish_site(config, url, docs)
         except cancel.Cancelled:
             log.debug("Søgeindeks og åbne data opgivet: en nyere ændring bygges")
         except Exception as error:  # the server goes on; the editor sees why in its log

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from macros.search.pruning import parser_input
 from macros.search.synonyms import synonyms_from_terms
 
 log = logging.getLogger("mkdocs.plugins.strategi.soeg")
+INDEX = "search/search_index.json"  # Material's, read and then removed
 SUMMARY_ONLY_KEY = "soeg_kun_sammendrag"
 WEIGHT_KEY = "soeg_vaegt"
 
@@ -69,21 +69,27 @@ class SearchPages:
         if page.url in self.full_content:
             page.content = self.full_content.pop(page.url)
 
-    def write_index(self, config: MkDocsConfig, site: SiteData,
-                    merge: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None,
-                    ) -> None:
-        """`merge` adds the documents of pages a `strategi preview` rebuild did not build
-        (rebuilds.py)."""
-        path = Path(config.site_dir) / "search" / "search_index.json"
+    def read_docs(self, config: MkDocsConfig) -> list[dict[str, Any]] | None:
+        """The documents Material's search plugin wrote for this build's pages; None, with a
+        warning, when it wrote none."""
+        path = Path(config.site_dir) / INDEX
         if not path.exists():
             log.warning("Søgeindekset findes ikke (%s); søgningen kan ikke bygges.", path)
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        if merge is not None:
-            index["docs"] = merge(index["docs"])
+            return None
+        return list(json.loads(path.read_text(encoding="utf-8"))["docs"])
+
+    def write_index(self, config: MkDocsConfig, site: SiteData,
+                    docs: list[dict[str, Any]] | None = None) -> None:
+        """The Pagefind bundle of `docs` (by default: read_docs), in place of Material's
+        index. A `strategi preview` rebuild passes its pages' documents with those of the pages
+        it did not build (rebuilds.py)."""
+        if docs is None:
+            docs = self.read_docs(config)
+            if docs is None:
+                return
         groups = synonyms_from_terms(site.ordliste.termer)
         track_ids = [track.id for track in site.spor.spor]
-        docs = page_docs(index["docs"], groups, self.summary_pages, track_ids)
+        records = page_docs(docs, groups, self.summary_pages, track_ids)
         cache = ContentCache(Path(config.config_file_path).parent, "soeg", keep=2)
-        write_cached_bundle(docs, groups, self.weights, Path(config.site_dir), cache)
-        path.unlink()
+        write_cached_bundle(records, groups, self.weights, Path(config.site_dir), cache)
+        (Path(config.site_dir) / INDEX).unlink(missing_ok=True)

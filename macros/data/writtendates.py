@@ -21,6 +21,7 @@ Never with the years of what is drawn, which would let a wrong drawing explain i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -99,10 +100,19 @@ def date_phrases(text: str) -> Iterator[DatePhrase]:
 
 
 def impossible_dates(text: str) -> Iterator[tuple[DatePhrase, str]]:
+    yield from _impossible_dates(text)
+
+
+# Every text of data/ is read for dates at every build: a process that builds again
+# (`mkdocs serve`) reads only the texts it has not seen.
+@functools.lru_cache(maxsize=65536)
+def _impossible_dates(text: str) -> tuple[tuple[DatePhrase, str], ...]:
+    found = []
     for phrase in date_phrases(text):
         reason = phrase.impossible()
         if reason:
-            yield phrase, reason
+            found.append((phrase, reason))
+    return tuple(found)
 
 
 def impossible_message(phrase: DatePhrase, reason: str) -> str:
