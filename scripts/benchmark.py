@@ -9,9 +9,9 @@ with one plain Markdown page for each page we built, holding the same text
 (scripts/baseline_site.py), and builds both with `mkdocs build --strict`, alternately, taking the
 median wall time. It then measures sizes and first-visit bytes
 (scripts/site_metrics.py), where the real-size build spends its time (scripts/build_phases.py)
-and, at real size and 1 000 initiatives, how fast `mkdocs serve` shows a data change
-(scripts/preview_latency.py). Prints one table, writes it to scripts/benchmark-resultater.md and
-exits 1 if a budget is missed. Not part of the test run.
+and, at real size and 1 000 initiatives, how fast `strategi preview` (`mkdocs serve --dirty`)
+shows a data change (scripts/preview_latency.py). Prints one table, writes it to
+scripts/benchmark-resultater.md and exits 1 if a budget is missed. Not part of the test run.
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def table(results: list[Result]) -> str:
             f"{_kb(r.front.search_gzip)} |")
     previews = [r for r in results if r.preview]
     for r in previews:
-        lines += ["", f"Forhåndsvisning ved {_label(r)} tiltag (`mkdocs serve`): "
+        lines += ["", f"Forhåndsvisning ved {_label(r)} tiltag (`strategi preview`): "
                   f"ændring af et tiltags fil i data/tiltag/ vist på tiltagets side efter "
                   f"{median(r.preview):.1f} s (median af {len(r.preview)}; "
                   + ", ".join(f"{t:.1f}" for t in r.preview) + " s)."]
@@ -276,7 +276,7 @@ def main() -> int:
                         help=f"builds per size from {LARGE} initiatives (default: --repeat; "
                         "1 keeps the largest size for size measures on a slow machine)")
     parser.add_argument("--quick", action="store_true", help="10 and 100 initiatives, 1 build")
-    parser.add_argument("--no-preview", action="store_true", help="skip the mkdocs serve test")
+    parser.add_argument("--no-preview", action="store_true", help="skip the preview test")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
     sizes = [REAL, 10, 100] if args.quick else sorted(set(args.sizes))
