@@ -36,8 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 PAGEFIND_FRAGMENT_HEAD = b"pagefind_dcd"
-SITE_PATH = "/strategi/"
-WALK_FIXTURE = "page_walk"  # built under a sub-path, as on GitHub Pages
+SITE_PATH = "/strategi/"  # built under a sub-path, as on GitHub Pages
+WALK_FIXTURE = "page_walk"
+BROWSER_FIXTURE = "browser"  # the fixture, and the marker of tests that need it
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -190,14 +191,24 @@ def page_walk(served_site: str,
 @pytest.fixture(scope="session", autouse=True)
 def _walks_start_first(request: pytest.FixtureRequest) -> None:
     """The page walks are most of the browser's work: when a collected test uses them, they start
-    with the session's first test, and the tests that use them run last
-    (pytest_collection_modifyitems), so the session does the rest meanwhile."""
+    with the session's first test, and the tests that use them run last, after the tests
+    without a browser (pytest_collection_modifyitems), so the session does the rest meanwhile."""
     if any(WALK_FIXTURE in getattr(item, "fixturenames", ()) for item in request.session.items):
         request.getfixturevalue(WALK_FIXTURE)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: WALK_FIXTURE in getattr(item, "fixturenames", ()))
+    """First the tests without a browser, while the walks have the browser's share of the
+    machine; then the other browser tests, by module; last the tests of the walks, which are
+    done by then. Otherwise in the order collected."""
+    def module(item: pytest.Item) -> str:
+        return getattr(getattr(item, "module", None), "__name__", "")
+
+    with_browser = {module(item) for item in items
+                    if BROWSER_FIXTURE in getattr(item, "fixturenames", ())
+                    or item.get_closest_marker(BROWSER_FIXTURE) is not None}
+    items.sort(key=lambda item: (WALK_FIXTURE in getattr(item, "fixturenames", ()),
+                                 module(item) in with_browser))
 
 
 @pytest.fixture
