@@ -77,6 +77,11 @@ def _instrument(clock: Clock) -> None:
                 timed._timed = True  # type: ignore[attr-defined]
                 index = collection.events[name].index(method)
                 collection.events[name][index] = timed
+                # MkDocs names the plugin running an event from this map (File.generated
+                # records it; the preview's rebuilds tell the engine's pages by it).
+                origin = collection._event_origins.get(method)
+                if origin is not None:
+                    collection._event_origins[timed] = origin
         return run_event(collection, name, item, **kwargs)
 
     plugins.PluginCollection.run_event = event_runner  # type: ignore[method-assign]

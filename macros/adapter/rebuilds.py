@@ -40,6 +40,7 @@ from macros.runtime.contentcache import digest
 from macros.runtime.engine_files import theme_dir
 from macros.views.context import BuildContext
 
+log = logging.getLogger("mkdocs.plugins.strategi")
 OURS = "strategi"  # File.generated_by of the engine's pages: the plugin's entry point name
 _PLACEHOLDER = re.compile(r"<!--strategi-html:(\d+)-->")
 _TITLE = re.compile(r"^(?:title:\s*(.+)|#\s+(.+))$", re.M)
@@ -119,6 +120,7 @@ class Rebuilds:
         data = _tree_stamp([root / "data"])
         blog = self._blog_dir(config)
         keys: dict[str, str] = {}
+        again_count = 0
         for file in pages:
             if blog and (file.src_uri.startswith(blog) or file.generated_by == "material/blog"):
                 key = ""  # always built
@@ -132,6 +134,9 @@ class Rebuilds:
                      or self._keys.get(file.src_uri) != key
                      or file.src_uri not in self._found)
             file.is_modified = (lambda again=again: again)  # type: ignore[method-assign]
+            again_count += again
+        if self._found:
+            log.info("Forhåndsvisning: %d af %d sider bygges igen", again_count, len(keys))
         self._pending = (everything, keys)
         self._files = files
 
