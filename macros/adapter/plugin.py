@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +63,10 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         self.rebuilds = rebuilds.Rebuilds()
         self.annotator = glossary.Annotator()  # kept across rebuilds, like rebuilds
         self.warnings = strictness.WarningCount()
-        self.finishing: threading.Thread | None = None
-        self.stop_finishing = threading.Event()
-        self.finish_now = threading.Event()
-        self.finishing_dir = ""
+        # The search index and open data of a preview build, written once the changes pause
+        # (an editor who saves again at once would wait for them), given up by the next build
+        # of the folder.
+        self.finishing = cancel.LaterWork(pause=FINISH_AFTER_PAUSE)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -76,26 +75,13 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(rebuilds.QuietDirtyWarning())
 
     def on_shutdown(self) -> None:
-        # What the last build shows is written before the server stops.
-        self._end_finishing(give_up=False)
-
-    def _end_finishing(self, give_up: bool) -> None:
-        """End the previous `mkdocs serve` build's search index and exports: written now, or
-        given up where they are (macros/runtime/cancel.py). A build of the same folder gives
-        them up: they are out of date, and it writes them again. Another folder (a test's
-        second build) gets them whole."""
-        if self.finishing is not None:
-            if give_up:
-                self.stop_finishing.set()
-            self.finish_now.set()
-            self.finishing.join()
-            self.finishing = None
-            self.stop_finishing.clear()
-            self.finish_now.clear()
+        self.finishing.end(give_up=False)  # what the last build shows is written before it stops
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._end_finishing(give_up=config.site_dir == self.finishing_dir)
+        # A build of the same folder writes them again; another folder (a test's second build)
+        # leaves the last build's whole.
+        self.finishing.end(give_up=config.site_dir == self.finishing.folder)
         self.warnings.start(strict=bool(config.strict), docs_dir=Path(config.docs_dir))
         engine.add_engine(config)
         root = Path(config.config_file_path).parent
@@ -187,19 +173,14 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
             self._finish_site(config, url, self.search.read_docs(config))
             return
         # `mkdocs serve`: the pages are written, and the browser reloads as soon as this
-        # returns. The search index and the open data follow beside the server, once the
-        # changes pause for FINISH_AFTER_PAUSE (an editor who saves again at once would wait
-        # for them); the next rebuild of the folder gives them up (on_config). The search's
+        # returns; the search index and the open data follow (self.finishing). The search's
         # documents are taken now: a rebuild that builds only some pages adds the others'
         # (rebuilds.py), whether or not this build's index is ever written.
         docs = self.search.read_docs(config)
         if self.dirty and docs is not None:
             docs = self.rebuilds.search_docs(docs)
-        self.finishing = threading.Thread(target=self._finish_site_later,
-                                          args=(config, url, docs),
-                                          name="strategi-efterarbejde", daemon=True)
-        self.finishing_dir = config.site_dir
-        self.finishing.start()
+        self.finishing.start(functools.partial(self._finish_site_logged, config, url, docs),
+                             config.site_dir)
 
     def _finish_site(self, config: MkDocsConfig, url: str | None,
                      docs: list[dict[str, Any]] | None) -> None:
@@ -208,16 +189,10 @@ class StrategiPlugin(BasePlugin[StrategiConfig]):
         if url is not None:
             self.exports.finish(config, url)  # with the change files (write_change_files)
 
-    def _finish_site_later(self, config: MkDocsConfig, url: str | None,
-                           docs: list[dict[str, Any]] | None) -> None:
-        self.finish_now.wait(FINISH_AFTER_PAUSE)
-        if self.stop_finishing.is_set():
-            return
+    def _finish_site_logged(self, config: MkDocsConfig, url: str | None,
+                            docs: list[dict[str, Any]] | None) -> None:
         try:
-            with cancel.cancellable(self.stop_finishing):
-                self._finish_site(config, url, docs)
-        except cancel.Cancelled:
-            log.debug("Søgeindeks og åbne data opgivet: en nyere ændring bygges")
+            self._finish_site(config, url, docs)
         except Exception as error:  # the server goes on; the editor sees why in its log
             log.error("Søgeindekset eller de åbne data kunne ikke skrives: %s", error)
 
