@@ -9,7 +9,10 @@ and the copy with fictional status rounds.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
+import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,20 @@ def assert_reported(output: str, prefix: str, words: Iterable[str]) -> None:
     assert matching, f"ingen linje starter med {prefix!r}:\n{output}"
     assert any(all(word in out for word in words) for out in matching), (
         f"{list(words)} mangler i:\n" + "\n".join(matching))
+
+
+def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m macros.editors.check --root project ARGS` in the project, run in this process
+    (its output and exit code as the command's): starting an interpreter for each check was
+    most of its time. `strategi check` itself is run as a command in test_cli."""
+    from macros.editors import check
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(project), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        code = check.main(["--root", str(project), *args])
+    return subprocess.CompletedProcess(["python", "-m", "macros.editors.check"], code,
+                                       out.getvalue(), err.getvalue())
 
 
 def page_line(rel: str, text: str) -> Callable[[Path], int]:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 from macros.data.loading import load_site_data
 from macros.editors import markdown_checks as md
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_check
 
 
 def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.editors.check", "--root", str(project),
-                           *args], cwd=project, capture_output=True, text=True, check=False)
+    return run_check(project, *args)
 
 
 def add_page(project: Path, rel: str, text: str) -> None:

@@ -9,8 +9,6 @@ Mistakes that are not mistakes (a BOM, braces in plain prose, HTML in a title) m
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 import subprocess
 from collections.abc import Callable
@@ -21,20 +19,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.editors import check
+from tests import conftest
 from tests.conftest import assert_reported, build_site, page_line, read_collection
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m macros.editors.check --root project --uden-lix` in the project, run in this
-    process (its output and exit code as the command's): the corpus is large, and starting an
-    interpreter for each mistake was most of its time."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(project), contextlib.redirect_stdout(out), \
-            contextlib.redirect_stderr(err):
-        code = check.main(["--root", str(project), "--uden-lix"])
-    return subprocess.CompletedProcess(["python", "-m", "macros.editors.check"], code,
-                                       out.getvalue(), err.getvalue())
+    """The fast check of the project, without LIX (conftest.run_check)."""
+    return conftest.run_check(project, "--uden-lix")
 
 
 def edit(project: Path, rel: str, old: str, new: str, after: str = "") -> int:

