@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import os
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,11 @@ RESULT_KINDS = ("violations", "passes", "incomplete", "inapplicable")
 # Pages loaded and checked at once, each in a browser context of its own: a visit spends much of
 # its time waiting for the browser, so two cores keep more than one page busy.
 CONTEXTS = 3
+# The walks' thread and the Playwright driver it starts yield the processor to the rest of the
+# session (nice 10). Chromium sets its own processes' priorities, but it does only what the
+# driver passes on, so the walks go at the pace the session's tests leave them, and those tests
+# run nearly as fast as without the walks. The work is the same; only when it is done changes.
+BACKGROUND_NICENESS = 10
 MISSING = "findes-ikke-side/"
 ADMIN = "admin/"
 
@@ -421,9 +427,15 @@ class Walker:
     def __init__(self, executable: str | None, args: list[str]) -> None:
         self._executable, self._args = executable, args
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread = threading.Thread(target=self._serve, daemon=True)
         self._walks: dict[int, concurrent.futures.Future[Walk]] = {}
         self._background: concurrent.futures.Future[None] | None = None
+
+    def _serve(self) -> None:
+        # On Linux a thread has a nice value of its own, and what it starts inherits it.
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+        self._loop.run_forever()
 
     def __enter__(self) -> Walker:
         self._thread.start()
