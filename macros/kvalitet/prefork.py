@@ -1,7 +1,7 @@
 """`python -m MODULE ARGS` for the tests, run in a fork of a process that has imported what the
-last such run imported: a build then starts at once instead of spending half a second of CPU
-importing MkDocs, Material, the engine and pydantic's models in a fresh interpreter, as each of
-a session's forty-odd builds did.
+last such run imported: a build then starts at once, instead of first importing MkDocs,
+Material, the engine and pydantic's models in a fresh interpreter, as each of a session's
+forty-odd builds did (half a second of CPU or more each).
 
 `Forks()` starts `python -m macros.kvalitet.prefork` and sends it one job per line (JSON: module,
 arguments, folder, environment, output files). For each job the server forks. The child takes
@@ -63,7 +63,7 @@ def _child(job: dict[str, Any], imported: str) -> int:
     except BaseException:
         traceback.print_exc()
         code = 1
-    atexit._run_exitfuncs()
+    atexit._run_exitfuncs()  # what the interpreter's exit would run; os._exit runs nothing
     with contextlib.suppress(Exception):
         sys.stdout.flush()
         sys.stderr.flush()
