@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 from macros.data.loading import load_site_data
 from macros.editors import markdown_checks as md
-from tests.conftest import ROOT, run_check
-
-
-def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_check(project, *args)
+from tests.conftest import ROOT
+from tests.conftest import run_check as check
 
 
 def add_page(project: Path, rel: str, text: str) -> None:

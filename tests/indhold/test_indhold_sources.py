@@ -7,7 +7,6 @@ strict build).
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +15,8 @@ import pytest
 
 from macros.data.loading import load_site_data
 from macros.data.transcription import apply_corrections
-from tests import conftest
 from tests.conftest import ROOT, build_site, page_line
+from tests.test_mistakes import run_check
 
 # One file per initiative and meeting (data/tiltag/<id>.yml); a problem names the item's own
 # file, its line there and the field path inside it.
@@ -30,10 +29,6 @@ TILSYN = "data/tiltag/ledelsestilsyn-boernemyndighed.yml"
 VPU = "data/moeder/vpu-2023-10-26.yml"
 OMU_DEL_3 = "data/moeder/temadag-omu-del-3.yml"
 TEXTS = ROOT / "data" / "kildetekster"
-
-
-def run_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return conftest.run_check(project, "--uden-lix")
 
 
 def edit(project: Path, rel: str, old: str, new: str, key: str | None = None) -> int:
